@@ -1,0 +1,11 @@
+namespace Phytrace.Nano.DeviceTests
+{
+    /// <summary>Every suite of the device self-test, in order. Each capability adds its line here.</summary>
+    public static class AllChecks
+    {
+        public static void Run(CheckRunner r)
+        {
+            PlatformChecks.Run(r);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+namespace Phytrace.Nano.Tests.Support;
+
+/// <summary>Where the repository, the shared folder and nanoFramework's mscorlib are, from a test.</summary>
+public static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>../shared beside the checkout: DESIGN.md, the seed API and the phyudm schemas.</summary>
+    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+
+    public static string PhyUdm => Path.Combine(Shared, "phyudm");
+
+    public static string NanoMscorlib
+    {
+        get
+        {
+            string packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+                ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+            return Path.Combine(packages, "nanoframework.corelibrary", "1.17.11", "lib", "mscorlib.dll");
+        }
+    }
+
+    private static string FindRoot()
+    {
+        string? dir = AppContext.BaseDirectory;
+        while (dir != null && !File.Exists(Path.Combine(dir, "Phytrace.Nano.sln")))
+        {
+            dir = Path.GetDirectoryName(dir);
+        }
+        return dir ?? throw new InvalidOperationException("Phytrace.Nano.sln not found above " + AppContext.BaseDirectory);
+    }
+}
