@@ -6,6 +6,7 @@ namespace Phytrace.Nano.DeviceTests
         public static void Run(CheckRunner r)
         {
             PlatformChecks.Run(r);
+            FormatsChecks.Run(r);
         }
     }
 }

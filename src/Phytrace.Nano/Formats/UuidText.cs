@@ -1,0 +1,106 @@
+using System;
+
+namespace Phytrace.Nano.Formats
+{
+    /// <summary>
+    /// UUIDs as 16 bytes in RFC 9562 (network, big-endian) order and their canonical 36-character
+    /// text "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx" in lower case. System.Guid is avoided on purpose:
+    /// its byte order is mixed-endian and its formatting allocates.
+    /// </summary>
+    public static class UuidText
+    {
+        /// <summary>Bytes in a UUID.</summary>
+        public const int ByteLength = 16;
+
+        /// <summary>Characters in the canonical text form.</summary>
+        public const int TextLength = 36;
+
+        private static readonly byte[] Hex = new byte[] { (byte)'0', (byte)'1', (byte)'2', (byte)'3', (byte)'4', (byte)'5', (byte)'6', (byte)'7', (byte)'8', (byte)'9', (byte)'a', (byte)'b', (byte)'c', (byte)'d', (byte)'e', (byte)'f' };
+
+        /// <summary>Writes the 36 ASCII characters of uuid[uuidOffset..+16) at text[textOffset]; returns 36.</summary>
+        public static int Write(byte[] uuid, int uuidOffset, byte[] text, int textOffset)
+        {
+            if (uuid == null || text == null)
+            {
+                throw new ArgumentNullException(uuid == null ? nameof(uuid) : nameof(text));
+            }
+            if (uuidOffset < 0 || uuidOffset > uuid.Length - ByteLength || textOffset < 0 || textOffset > text.Length - TextLength)
+            {
+                throw new ArgumentOutOfRangeException(nameof(textOffset), "need 16 uuid bytes and 36 bytes of text space");
+            }
+            int p = textOffset;
+            for (int i = 0; i < ByteLength; i++)
+            {
+                if (i == 4 || i == 6 || i == 8 || i == 10)
+                {
+                    text[p++] = (byte)'-';
+                }
+                byte b = uuid[uuidOffset + i];
+                text[p++] = Hex[b >> 4];
+                text[p++] = Hex[b & 0xF];
+            }
+            return TextLength;
+        }
+
+        /// <summary>The canonical text of a UUID (allocates).</summary>
+        public static string ToString(byte[] uuid, int uuidOffset)
+        {
+            var text = new byte[TextLength];
+            Write(uuid, uuidOffset, text, 0);
+            var chars = new char[TextLength];
+            for (int i = 0; i < TextLength; i++)
+            {
+                chars[i] = (char)text[i];
+            }
+            return new string(chars);
+        }
+
+        /// <summary>
+        /// Parses canonical text (either case) into uuid[uuidOffset..+16); false, writing nothing
+        /// meaningful, if <paramref name="text"/> is not 36 characters of hex with dashes at 8, 13, 18, 23.
+        /// </summary>
+        public static bool TryParse(string text, byte[] uuid, int uuidOffset)
+        {
+            if (text == null || text.Length != TextLength || uuid == null || uuidOffset < 0 || uuidOffset > uuid.Length - ByteLength)
+            {
+                return false;
+            }
+            int p = 0;
+            for (int i = 0; i < ByteLength; i++)
+            {
+                if (i == 4 || i == 6 || i == 8 || i == 10)
+                {
+                    if (text[p++] != '-')
+                    {
+                        return false;
+                    }
+                }
+                int hi = HexValue(text[p++]);
+                int lo = HexValue(text[p++]);
+                if (hi < 0 || lo < 0)
+                {
+                    return false;
+                }
+                uuid[uuidOffset + i] = (byte)((hi << 4) | lo);
+            }
+            return true;
+        }
+
+        private static int HexValue(char c)
+        {
+            if (c >= '0' && c <= '9')
+            {
+                return c - '0';
+            }
+            if (c >= 'a' && c <= 'f')
+            {
+                return c - 'a' + 10;
+            }
+            if (c >= 'A' && c <= 'F')
+            {
+                return c - 'A' + 10;
+            }
+            return -1;
+        }
+    }
+}
