@@ -1,0 +1,187 @@
+using System;
+using Phytrace.Nano.Formats;
+
+namespace Phytrace.Nano.Storage
+{
+    /// <summary>
+    /// A set of events held in arrays allocated once: their encoded UDM JSON back to back in
+    /// <see cref="Payload"/>, and per event its offset, length, buffer sequence number, event id
+    /// (16 bytes), capture time and whether the clock was synchronised. EdgeBuffer.Dequeue fills it,
+    /// the batch builder and transports read it; reusing one instance allocates nothing.
+    /// </summary>
+    public sealed class BufferedEvents
+    {
+        private readonly int[] offsets;
+        private readonly int[] lengths;
+        private readonly long[] sequences;
+        private readonly long[] capturedAt;
+        private readonly bool[] clockSynced;
+        private readonly byte[] eventIds;
+        private readonly byte[] payload;
+        private int count;
+        private int payloadUsed;
+
+        /// <summary>Room for <paramref name="maxEvents"/> events totalling <paramref name="maxPayloadBytes"/> bytes.</summary>
+        public BufferedEvents(int maxEvents, int maxPayloadBytes)
+        {
+            if (maxEvents < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(maxEvents), "maxEvents must be at least 1");
+            }
+            if (maxPayloadBytes < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(maxPayloadBytes), "maxPayloadBytes must be at least 1");
+            }
+            offsets = new int[maxEvents];
+            lengths = new int[maxEvents];
+            sequences = new long[maxEvents];
+            capturedAt = new long[maxEvents];
+            clockSynced = new bool[maxEvents];
+            eventIds = new byte[maxEvents * UuidText.ByteLength];
+            payload = new byte[maxPayloadBytes];
+        }
+
+        /// <summary>Events held.</summary>
+        public int Count
+        {
+            get { return count; }
+        }
+
+        /// <summary>Most events this set can hold.</summary>
+        public int Capacity
+        {
+            get { return offsets.Length; }
+        }
+
+        /// <summary>Bytes of payload space in all.</summary>
+        public int PayloadCapacity
+        {
+            get { return payload.Length; }
+        }
+
+        /// <summary>Bytes of payload used.</summary>
+        public int PayloadUsed
+        {
+            get { return payloadUsed; }
+        }
+
+        /// <summary>The payload bytes of all events; event i is Payload[PayloadOffset(i) .. +PayloadLength(i)).</summary>
+        public byte[] Payload
+        {
+            get { return payload; }
+        }
+
+        /// <summary>Empties the set (keeps its arrays).</summary>
+        public void Clear()
+        {
+            count = 0;
+            payloadUsed = 0;
+        }
+
+        /// <summary>True if one more event of <paramref name="length"/> bytes fits.</summary>
+        public bool HasRoomFor(int length)
+        {
+            return count < offsets.Length && length <= payload.Length - payloadUsed;
+        }
+
+        /// <summary>
+        /// Reserves room for an event of <paramref name="length"/> bytes and records its metadata;
+        /// returns the offset in <see cref="Payload"/> where the caller writes the bytes, or -1 if it
+        /// does not fit.
+        /// </summary>
+        public int Reserve(int length, byte[] eventId, int eventIdOffset, long sequence, long capturedAtUnixMicros, bool isClockSynced)
+        {
+            if (length < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(length), "length must not be negative");
+            }
+            if (!HasRoomFor(length))
+            {
+                return -1;
+            }
+            int at = payloadUsed;
+            offsets[count] = at;
+            lengths[count] = length;
+            sequences[count] = sequence;
+            capturedAt[count] = capturedAtUnixMicros;
+            clockSynced[count] = isClockSynced;
+            Array.Copy(eventId, eventIdOffset, eventIds, count * UuidText.ByteLength, UuidText.ByteLength);
+            payloadUsed += length;
+            count++;
+            return at;
+        }
+
+        /// <summary>Adds an event, copying its bytes; false if it does not fit.</summary>
+        public bool TryAdd(byte[] source, int offset, int length, byte[] eventId, int eventIdOffset, long sequence, long capturedAtUnixMicros, bool isClockSynced)
+        {
+            int at = Reserve(length, eventId, eventIdOffset, sequence, capturedAtUnixMicros, isClockSynced);
+            if (at < 0)
+            {
+                return false;
+            }
+            Array.Copy(source, offset, payload, at, length);
+            return true;
+        }
+
+        public int PayloadOffset(int index)
+        {
+            CheckIndex(index);
+            return offsets[index];
+        }
+
+        public int PayloadLength(int index)
+        {
+            CheckIndex(index);
+            return lengths[index];
+        }
+
+        /// <summary>The buffer's sequence number of event <paramref name="index"/> (acknowledge through it).</summary>
+        public long Sequence(int index)
+        {
+            CheckIndex(index);
+            return sequences[index];
+        }
+
+        /// <summary>Capture time, microseconds since the Unix epoch.</summary>
+        public long CapturedAtUnixMicros(int index)
+        {
+            CheckIndex(index);
+            return capturedAt[index];
+        }
+
+        /// <summary>False if the capture time came from an unsynchronised clock.</summary>
+        public bool IsClockSynced(int index)
+        {
+            CheckIndex(index);
+            return clockSynced[index];
+        }
+
+        /// <summary>Copies event <paramref name="index"/>'s 16-byte id to destination[destinationOffset].</summary>
+        public void CopyEventId(int index, byte[] destination, int destinationOffset)
+        {
+            CheckIndex(index);
+            Array.Copy(eventIds, index * UuidText.ByteLength, destination, destinationOffset, UuidText.ByteLength);
+        }
+
+        /// <summary>Event id text (allocates; for tools, logs and the seed-shaped API).</summary>
+        public string EventIdString(int index)
+        {
+            CheckIndex(index);
+            return UuidText.ToString(eventIds, index * UuidText.ByteLength);
+        }
+
+        /// <summary>The raw id array: event i's id is at [i*16 .. i*16+16).</summary>
+        public byte[] EventIdBytes
+        {
+            get { return eventIds; }
+        }
+
+        private void CheckIndex(int index)
+        {
+            if (index < 0 || index >= count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(index), "index must be in [0, Count)");
+            }
+        }
+    }
+}
