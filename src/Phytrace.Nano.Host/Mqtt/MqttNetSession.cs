@@ -1,0 +1,170 @@
+using MQTTnet;
+using MQTTnet.Exceptions;
+using MQTTnet.Protocol;
+using Phytrace.Nano.Uplink;
+
+namespace Phytrace.Nano.Host.Mqtt;
+
+/// <summary>
+/// The core's <see cref="IMqttSession"/> on MQTTnet 5, for tests, the simulator and the CLI.
+/// MQTTnet's PublishAsync completes on the PUBACK; this adapter turns that into M2Mqtt's shape:
+/// Publish returns a message id at once and <see cref="Published"/> reports the outcome later,
+/// from a thread-pool thread, as M2Mqtt does from its receive thread.
+/// </summary>
+public sealed class MqttNetSession : IMqttSession, IDisposable
+{
+    private readonly string host;
+    private readonly int port;
+    private readonly TimeSpan connectTimeout;
+    private readonly IMqttClient client;
+    private int nextMessageId;
+    private long payloadBytesCopied;
+
+    public MqttNetSession(string host, int port, TimeSpan? connectTimeout = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(host);
+        if (port is < 1 or > 65535)
+        {
+            throw new ArgumentOutOfRangeException(nameof(port), port, "port must be 1 to 65535");
+        }
+        this.host = host;
+        this.port = port;
+        this.connectTimeout = connectTimeout ?? TimeSpan.FromSeconds(5);
+        client = new MqttClientFactory().CreateMqttClient();
+        client.DisconnectedAsync += OnDisconnectedAsync;
+    }
+
+    public event MqttPublishedHandler? Published;
+
+    public event MqttConnectionClosedHandler? ConnectionClosed;
+
+    public bool IsConnected => client.IsConnected;
+
+    /// <summary>Bytes this adapter copied to hand payloads to MQTTnet (the adapter's own allocation, reported separately).</summary>
+    public long PayloadBytesCopied => Interlocked.Read(ref payloadBytesCopied);
+
+    public MqttReasonCode Connect(MqttConnectOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = new MqttClientOptionsBuilder()
+            .WithTcpServer(host, port)
+            .WithClientId(options.ClientId)
+            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
+            .WithCleanSession(options.CleanSession)
+            .WithKeepAlivePeriod(TimeSpan.FromSeconds(options.KeepAliveSeconds))
+            .WithTimeout(connectTimeout);
+        if (options.UserName != null)
+        {
+            builder.WithCredentials(options.UserName, options.Password ?? string.Empty);
+        }
+        if (options.WillTopic != null)
+        {
+            builder.WithWillTopic(options.WillTopic)
+                .WithWillPayload(System.Text.Encoding.UTF8.GetBytes(options.WillMessage ?? string.Empty))
+                .WithWillRetain(options.WillRetain)
+                .WithWillQualityOfServiceLevel((MqttQualityOfServiceLevel)(int)options.WillQos);
+        }
+
+        try
+        {
+            using var timeout = new CancellationTokenSource(connectTimeout + TimeSpan.FromSeconds(1));
+            MqttClientConnectResult result = client.ConnectAsync(builder.Build(), timeout.Token).GetAwaiter().GetResult();
+            return (MqttReasonCode)(int)result.ResultCode;
+        }
+        catch (MQTTnet.Adapter.MqttConnectingFailedException e) when (e.InnerException is not System.Net.Sockets.SocketException)
+        {
+            // MQTTnet 5 throws this for a CONNACK refusal without exposing the code; the message names it.
+            return ReasonFromMessage(e.Message);
+        }
+        catch (Exception e) when (e is MqttCommunicationException or OperationCanceledException or System.Net.Sockets.SocketException or IOException)
+        {
+            return MqttReasonCode.NetworkUnreachable;
+        }
+    }
+
+    public ushort Publish(string topic, byte[] payload, int offset, int count, MqttQos qos, bool retain)
+    {
+        if (!client.IsConnected)
+        {
+            throw new MqttSessionException("cannot publish to '" + topic + "': not connected");
+        }
+        // MQTTnet may still hold the payload after a timeout on our side; the core reuses its buffer, so copy.
+        byte[] copy = payload.AsSpan(offset, count).ToArray();
+        Interlocked.Add(ref payloadBytesCopied, count);
+        ushort id = NextMessageId();
+        var message = new MqttApplicationMessageBuilder()
+            .WithTopic(topic)
+            .WithPayload(copy)
+            .WithQualityOfServiceLevel((MqttQualityOfServiceLevel)(int)qos)
+            .WithRetainFlag(retain)
+            .Build();
+        _ = PublishAndReportAsync(id, message);
+        return id;
+    }
+
+    public void Disconnect()
+    {
+        if (!client.IsConnected)
+        {
+            return;
+        }
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), timeout.Token).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is MqttCommunicationException or OperationCanceledException)
+        {
+            // Already gone: nothing to close.
+        }
+    }
+
+    public void Dispose()
+    {
+        Disconnect();
+        client.Dispose();
+    }
+
+    private async Task PublishAndReportAsync(ushort id, MqttApplicationMessage message)
+    {
+        bool ok;
+        try
+        {
+            MqttClientPublishResult result = await client.PublishAsync(message, CancellationToken.None).ConfigureAwait(false);
+            ok = result.IsSuccess;
+        }
+        catch (Exception e) when (e is MqttCommunicationException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
+        {
+            ok = false;
+        }
+        Published?.Invoke(id, ok);
+    }
+
+    private Task OnDisconnectedAsync(MqttClientDisconnectedEventArgs e)
+    {
+        if (e.ClientWasConnected)
+        {
+            ConnectionClosed?.Invoke();
+        }
+        return Task.CompletedTask;
+    }
+
+    private static MqttReasonCode ReasonFromMessage(string message)
+    {
+        foreach (MqttReasonCode code in Enum.GetValues<MqttReasonCode>())
+        {
+            if (code != MqttReasonCode.Success && message.Contains(code.ToString(), StringComparison.OrdinalIgnoreCase))
+            {
+                return code;
+            }
+        }
+        return MqttReasonCode.UnspecifiedError;
+    }
+
+    private ushort NextMessageId()
+    {
+        // 1..65535, as MQTT packet identifiers.
+        int id = Interlocked.Increment(ref nextMessageId);
+        return (ushort)(((id - 1) % 65535) + 1);
+    }
+}

@@ -1,0 +1,252 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using MQTTnet;
+using MQTTnet.Protocol;
+
+namespace Phytrace.Nano.Host.Receiving;
+
+/// <summary>
+/// Subscribes to phytrace/v1/+/events and phytrace/v1/+/status on a broker, decodes the gzip
+/// batches, de-duplicates events by event_id and keeps them per source in arrival order. Used by
+/// the tests, the simulator and `phytrace-nano receive`. Reconnects by itself after a broker restart.
+/// </summary>
+public sealed class BatchReceiver : IDisposable
+{
+    public const string EventsFilter = "phytrace/v1/+/events";
+    public const string StatusFilter = "phytrace/v1/+/status";
+
+    private readonly string host;
+    private readonly int port;
+    private readonly IMqttClient client;
+    private readonly object gate = new();
+    private readonly HashSet<string> seen = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<DecodedEvent>> bySource = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> status = new(StringComparer.Ordinal);
+    private readonly List<string> errors = new();
+    private readonly CancellationTokenSource stopping = new();
+    private Task? reconnectLoop;
+    private long batches;
+    private long duplicates;
+    private long payloadBytes;
+    private long jsonBytes;
+
+    public BatchReceiver(string host, int port, string clientId = "phytrace-receiver")
+    {
+        this.host = host;
+        this.port = port;
+        ClientId = clientId;
+        client = new MqttClientFactory().CreateMqttClient();
+        client.ApplicationMessageReceivedAsync += OnMessageAsync;
+    }
+
+    /// <summary>Raised after each new (not duplicate) event is stored, from MQTTnet's thread.</summary>
+    public event Action<DecodedEvent>? EventReceived;
+
+    public string ClientId { get; }
+
+    public long Batches => Interlocked.Read(ref batches);
+
+    public long Duplicates => Interlocked.Read(ref duplicates);
+
+    /// <summary>Compressed bytes received in event batches.</summary>
+    public long PayloadBytes => Interlocked.Read(ref payloadBytes);
+
+    /// <summary>JSON bytes those batches expanded to.</summary>
+    public long JsonBytes => Interlocked.Read(ref jsonBytes);
+
+    public int UniqueEvents
+    {
+        get
+        {
+            lock (gate)
+            {
+                return seen.Count;
+            }
+        }
+    }
+
+    public IReadOnlyList<string> Errors
+    {
+        get
+        {
+            lock (gate)
+            {
+                return errors.ToList();
+            }
+        }
+    }
+
+    /// <summary>The unique events of one source, in arrival order.</summary>
+    public IReadOnlyList<DecodedEvent> EventsOf(string sourceId)
+    {
+        lock (gate)
+        {
+            return bySource.TryGetValue(sourceId, out var list) ? list.ToList() : Array.Empty<DecodedEvent>();
+        }
+    }
+
+    public IReadOnlyList<string> Sources
+    {
+        get
+        {
+            lock (gate)
+            {
+                return bySource.Keys.ToList();
+            }
+        }
+    }
+
+    /// <summary>The last status message (retained JSON) per source.</summary>
+    public string? StatusOf(string sourceId) => status.TryGetValue(sourceId, out string? s) ? s : null;
+
+    /// <summary>Connects and subscribes, then keeps the subscription alive across broker restarts.</summary>
+    public void Start(TimeSpan timeout)
+    {
+        if (!TryConnect(timeout))
+        {
+            throw new TimeoutException($"broker {host}:{port} did not answer within {timeout.TotalSeconds:0} s");
+        }
+        reconnectLoop = Task.Run(ReconnectLoopAsync);
+    }
+
+    /// <summary>Waits until at least <paramref name="count"/> unique events arrived; false on timeout.</summary>
+    public bool WaitForEvents(int count, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (UniqueEvents >= count)
+            {
+                return true;
+            }
+            Thread.Sleep(20);
+        }
+        return UniqueEvents >= count;
+    }
+
+    public void Dispose()
+    {
+        stopping.Cancel();
+        try
+        {
+            reconnectLoop?.Wait(TimeSpan.FromSeconds(2));
+        }
+        catch (AggregateException)
+        {
+            // The loop ends on cancellation.
+        }
+        try
+        {
+            if (client.IsConnected)
+            {
+                client.DisconnectAsync().Wait(TimeSpan.FromSeconds(2));
+            }
+        }
+        catch (AggregateException)
+        {
+            // Broker already gone.
+        }
+        client.Dispose();
+        stopping.Dispose();
+    }
+
+    private bool TryConnect(TimeSpan timeout)
+    {
+        var options = new MqttClientOptionsBuilder()
+            .WithTcpServer(host, port)
+            .WithClientId(ClientId)
+            .WithCleanSession(true)
+            .WithTimeout(timeout)
+            .Build();
+        try
+        {
+            using var cts = new CancellationTokenSource(timeout + TimeSpan.FromSeconds(1));
+            client.ConnectAsync(options, cts.Token).GetAwaiter().GetResult();
+            var subscribe = new MqttClientSubscribeOptionsBuilder()
+                .WithTopicFilter(EventsFilter, MqttQualityOfServiceLevel.AtLeastOnce)
+                .WithTopicFilter(StatusFilter, MqttQualityOfServiceLevel.AtLeastOnce)
+                .Build();
+            client.SubscribeAsync(subscribe, cts.Token).GetAwaiter().GetResult();
+            return true;
+        }
+        catch (Exception e) when (e is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private async Task ReconnectLoopAsync()
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            if (!client.IsConnected)
+            {
+                TryConnect(TimeSpan.FromSeconds(2));
+            }
+            try
+            {
+                await Task.Delay(100, stopping.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
+    {
+        string topic = e.ApplicationMessage.Topic;
+        string[] parts = topic.Split('/');
+        if (parts.Length != 4)
+        {
+            return Task.CompletedTask;
+        }
+        byte[] payload = e.ApplicationMessage.Payload.ToArray();
+        if (parts[3] == "status")
+        {
+            status[parts[2]] = System.Text.Encoding.UTF8.GetString(payload);
+            return Task.CompletedTask;
+        }
+        try
+        {
+            DecodedBatch batch = BatchDecoder.Decode(payload);
+            Interlocked.Increment(ref batches);
+            Interlocked.Add(ref payloadBytes, batch.PayloadBytes);
+            Interlocked.Add(ref jsonBytes, batch.JsonBytes);
+            foreach (DecodedEvent ev in batch.Events)
+            {
+                bool isNew;
+                lock (gate)
+                {
+                    isNew = seen.Add(ev.EventId);
+                    if (isNew)
+                    {
+                        string source = ev.SourceId.Length > 0 ? ev.SourceId : parts[2];
+                        if (!bySource.TryGetValue(source, out var list))
+                        {
+                            bySource[source] = list = new List<DecodedEvent>();
+                        }
+                        list.Add(ev);
+                    }
+                }
+                if (isNew)
+                {
+                    EventReceived?.Invoke(ev);
+                }
+                else
+                {
+                    Interlocked.Increment(ref duplicates);
+                }
+            }
+        }
+        catch (InvalidDataException ex)
+        {
+            lock (gate)
+            {
+                errors.Add($"{topic}: {ex.Message}");
+            }
+        }
+        return Task.CompletedTask;
+    }
+}
