@@ -1,0 +1,4 @@
+using Phytrace.Nano.Cli;
+using Spectre.Console;
+
+return CliApp.Run(args, AnsiConsole.Console);

@@ -1,0 +1,109 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Phytrace.Nano.Host.Mqtt;
+using Phytrace.Nano.Host.Receiving;
+using Spectre.Console;
+
+namespace Phytrace.Nano.Cli;
+
+/// <summary>
+/// `receive --broker URL`: subscribes to every node's batches, decodes and de-duplicates them by
+/// event_id, appends each new event to OUT/{source_id}.ndjson and prints rates.
+/// </summary>
+public static class ReceiveCommand
+{
+    public static Command Create(IAnsiConsole console, CancellationToken cancel)
+    {
+        var broker = new Option<string>("--broker") { Description = "broker URL, mqtt://host[:port]", Required = true };
+        var output = new Option<DirectoryInfo>("--out") { Description = "folder for {source_id}.ndjson files", DefaultValueFactory = _ => new DirectoryInfo("received") };
+        var seconds = new Option<int>("--seconds") { Description = "stop after this many seconds (0: until Ctrl+C)" };
+        var count = new Option<int>("--count") { Description = "stop after this many unique events (0: no limit)" };
+        var command = new Command("receive", "receive UDM batches from MQTT, de-duplicate by event_id, write NDJSON per source") { broker, output, seconds, count };
+        command.SetAction(parse => Run(console, parse.GetValue(broker)!, parse.GetValue(output)!, parse.GetValue(seconds), parse.GetValue(count), cancel));
+        return command;
+    }
+
+    public static int Run(IAnsiConsole console, string brokerUrl, DirectoryInfo outDir, int seconds, int count, CancellationToken cancel)
+    {
+        BrokerAddress address;
+        try
+        {
+            address = BrokerAddress.Parse(brokerUrl);
+        }
+        catch (FormatException e)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return 2;
+        }
+        if (seconds < 0 || count < 0)
+        {
+            console.MarkupLine("[red]error:[/] --seconds and --count must be 0 or more");
+            return 2;
+        }
+
+        outDir.Create();
+        var writers = new Dictionary<string, StreamWriter>(StringComparer.Ordinal);
+        var writeGate = new object();
+        using var receiver = new BatchReceiver(address.Host, address.Port, "phytrace-nano-receive-" + Environment.ProcessId);
+        receiver.EventReceived += ev =>
+        {
+            lock (writeGate)
+            {
+                string source = ev.SourceId.Length > 0 ? ev.SourceId : "unknown";
+                if (!writers.TryGetValue(source, out StreamWriter? writer))
+                {
+                    writers[source] = writer = new StreamWriter(Path.Combine(outDir.FullName, SafeFileName(source) + ".ndjson"), append: true);
+                }
+                writer.WriteLine(ev.Json);
+            }
+        };
+        try
+        {
+            receiver.Start(TimeSpan.FromSeconds(5));
+        }
+        catch (TimeoutException)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] broker {address} did not answer within 5 s");
+            return 3;
+        }
+
+        console.MarkupLineInterpolated($"receiving from {address} into {outDir.FullName} (Ctrl+C to stop)");
+        var watch = Stopwatch.StartNew();
+        long lastEvents = 0;
+        var lastReport = watch.Elapsed;
+        while (!cancel.IsCancellationRequested
+               && (seconds == 0 || watch.Elapsed.TotalSeconds < seconds)
+               && (count == 0 || receiver.UniqueEvents < count))
+        {
+            Thread.Sleep(100);
+            if ((watch.Elapsed - lastReport).TotalSeconds >= 1)
+            {
+                long now = receiver.UniqueEvents;
+                double rate = (now - lastEvents) / (watch.Elapsed - lastReport).TotalSeconds;
+                console.MarkupLineInterpolated($"{now} events ({rate:0} /s), {receiver.Batches} batches, {receiver.Duplicates} duplicates dropped, {receiver.Sources.Count} sources");
+                lastEvents = now;
+                lastReport = watch.Elapsed;
+            }
+        }
+        lock (writeGate)
+        {
+            foreach (StreamWriter writer in writers.Values)
+            {
+                writer.Dispose();
+            }
+        }
+        double ratio = receiver.PayloadBytes == 0 ? 0 : receiver.JsonBytes / (double)receiver.PayloadBytes;
+        console.MarkupLineInterpolated($"done: {receiver.UniqueEvents} unique events from {receiver.Sources.Count} sources in {receiver.Batches} batches, {receiver.Duplicates} duplicates dropped, compression {ratio:0.0}x");
+        foreach (string error in receiver.Errors.Take(10))
+        {
+            console.MarkupLineInterpolated($"[yellow]undecodable:[/] {error}");
+        }
+        return 0;
+    }
+
+    private static string SafeFileName(string source)
+    {
+        char[] invalid = Path.GetInvalidFileNameChars();
+        return new string(source.Select(c => invalid.Contains(c) ? '_' : c).ToArray());
+    }
+}

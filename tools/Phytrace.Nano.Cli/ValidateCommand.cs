@@ -1,0 +1,63 @@
+using System.CommandLine;
+using Phytrace.Nano.Host.Udm;
+using Spectre.Console;
+
+namespace Phytrace.Nano.Cli;
+
+/// <summary>`validate &lt;ndjson&gt;`: each line an event, checked against the UDM v0.0.3 schema.</summary>
+public static class ValidateCommand
+{
+    public static Command Create(IAnsiConsole console)
+    {
+        var file = new Argument<FileInfo>("ndjson") { Description = "file with one UDM event (JSON) per line" };
+        var schemas = new Option<DirectoryInfo?>("--schemas") { Description = "phyudm schemas/v0.0.3 folder (default: ../shared/phyudm/schemas/v0.0.3 or $PHYUDM_SCHEMAS)" };
+        var command = new Command("validate", "validate NDJSON events against the UDM v0.0.3 JSON Schema") { file, schemas };
+        command.SetAction(parse => Run(console, parse.GetValue(file)!, parse.GetValue(schemas)));
+        return command;
+    }
+
+    public static int Run(IAnsiConsole console, FileInfo file, DirectoryInfo? schemas)
+    {
+        if (!file.Exists)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] file '{file.FullName}' not found");
+            return 2;
+        }
+        string schemaDir = schemas?.FullName ?? UdmSchemaValidator.DefaultSchemaDirectory(AppContext.BaseDirectory);
+        UdmSchemaValidator validator;
+        try
+        {
+            validator = new UdmSchemaValidator(schemaDir);
+        }
+        catch (Exception e) when (e is DirectoryNotFoundException or InvalidDataException)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}; pass --schemas");
+            return 2;
+        }
+
+        int valid = 0;
+        int invalid = 0;
+        int lineNumber = 0;
+        foreach (string line in File.ReadLines(file.FullName))
+        {
+            lineNumber++;
+            if (line.Trim().Length == 0)
+            {
+                continue;
+            }
+            IReadOnlyList<string> errors = validator.Validate(line);
+            if (errors.Count == 0)
+            {
+                valid++;
+                continue;
+            }
+            invalid++;
+            foreach (string error in errors.Take(5))
+            {
+                console.MarkupLineInterpolated($"[yellow]line {lineNumber}:[/] {error}");
+            }
+        }
+        console.MarkupLineInterpolated($"{valid} valid, {invalid} invalid ({file.Name})");
+        return invalid == 0 ? 0 : 1;
+    }
+}
