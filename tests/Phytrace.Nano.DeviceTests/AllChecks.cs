@@ -7,6 +7,7 @@ namespace Phytrace.Nano.DeviceTests
         {
             PlatformChecks.Run(r);
             FormatsChecks.Run(r);
+            ReliabilityChecks.Run(r);
         }
     }
 }
