@@ -206,6 +206,12 @@ namespace Phytrace.Nano.Reliability
             {
                 return 0;
             }
+            if (exponentialBase == 2.0)
+            {
+                // The default base in integer shifts: the ESP32 has no double-precision FPU.
+                // initialDelayMs << attempt stays below maxDelayMs exactly when initialDelayMs <= maxDelayMs >> attempt.
+                return attempt < 31 && initialDelayMs <= (maxDelayMs >> attempt) ? initialDelayMs << attempt : maxDelayMs;
+            }
             // Square-and-multiply over the bits of attempt. Every factor is >= 1 (base >= 1), so once
             // the partial product or a square still to be multiplied in reaches capFactor, the result
             // is the cap: stop there. Nothing grows past capFactor * base^2, far from overflow.

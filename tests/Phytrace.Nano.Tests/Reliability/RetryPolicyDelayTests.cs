@@ -66,6 +66,16 @@ public class RetryPolicyDelayTests
         }, iter: 5000);
     }
 
+    [Fact]
+    public void Base_two_matches_the_math_pow_reference_exactly()
+    {
+        Gen.Select(Gen.Int[1, int.MaxValue], Gen.Int[0, int.MaxValue], Gen.Int[0, 70]).Sample((initial, max, attempt) =>
+        {
+            max = Math.Max(initial, max);
+            Assert.Equal(Reference(initial, max, 2.0, attempt), NoJitter(initial, max).GetDelayMs(attempt));
+        }, iter: 5000);
+    }
+
     [Theory]
     [InlineData(1000)]
     [InlineData(1_000_000)]
