@@ -20,8 +20,8 @@ public sealed class ReliabilityBenchmark : IBenchmark
     public ResultTable Run(bool quick)
     {
         var table = new ResultTable("reliability", "Polly 8 / Math.Pow");
-        int n = quick ? 20_000 : 2_000_000;
-        int warmup = quick ? 1_000 : 100_000;
+        int n = quick ? 20_000 : 1_000_000;
+        int warmup = quick ? 1_000 : 20_000;
         AddBreakerRows(table, n, warmup);
         AddDelayRows(table, n, warmup);
         return table;
@@ -115,7 +115,14 @@ public sealed class ReliabilityBenchmark : IBenchmark
 
     private static void AddPair(ResultTable table, string caseName, Action ours, Action baseline, int n, int warmup, string goal)
     {
-        table.Add(caseName, "ops/s", Measure.OpsPerSecond(ours, n, warmup), Measure.OpsPerSecond(baseline, n, warmup), goal);
+        // Best of three alternating rounds: the machine is shared, and a single round mostly measures its neighbours.
+        double bestOurs = 0, bestBaseline = 0;
+        for (int round = 0; round < 3; round++)
+        {
+            bestOurs = Math.Max(bestOurs, Measure.OpsPerSecond(ours, n, warmup));
+            bestBaseline = Math.Max(bestBaseline, Measure.OpsPerSecond(baseline, n, warmup));
+        }
+        table.Add(caseName, "ops/s", bestOurs, bestBaseline, goal);
         int allocN = Math.Min(n, 100_000);
         table.Add(caseName, "bytes allocated/op", Measure.AllocatedBytesPerCall(ours, allocN, 100), Measure.AllocatedBytesPerCall(baseline, allocN, 100), "0");
     }

@@ -46,7 +46,7 @@ public class CircuitBreakerExecuteTests
     public void Execute_composes_with_the_retry_policy()
     {
         var breaker = new CircuitBreaker(3, 60, 1, clock);
-        var policy = new RetryPolicy(10, 100, 1000, 2.0, false, ErrorTypeSet.SeedRetryable, null);
+        var policy = TestPolicies.NoJitter(maxRetries: 10, maxDelayMs: 1000);
         int sent = 0;
         Assert.Throws<CircuitOpenException>(() =>
             policy.ExecuteWithRetry(() => breaker.Execute(() => { sent++; return ErrorType.NetworkError; }), null, ms => clock.Advance(ms)));

@@ -6,9 +6,6 @@ namespace Phytrace.Nano.Tests.Reliability;
 
 public class ExecuteWithRetryTests
 {
-    private static RetryPolicy NoJitter(int maxRetries = 5) =>
-        new(maxRetries, 100, 30000, 2.0, jitter: false, ErrorTypeSet.SeedRetryable, random: null);
-
     /// <summary>An operation that reports the given results in turn (the last one repeats) and counts its calls.</summary>
     private sealed class ScriptedOperation(params ErrorType[] results)
     {
@@ -30,7 +27,7 @@ public class ExecuteWithRetryTests
         var retries = new List<Retry>();
         var slept = new List<int>();
 
-        RetryOutcome outcome = NoJitter().ExecuteWithRetry(op.Run, (a, e, d) => retries.Add(new Retry(a, e, d)), slept.Add);
+        RetryOutcome outcome = TestPolicies.NoJitter().ExecuteWithRetry(op.Run, (a, e, d) => retries.Add(new Retry(a, e, d)), slept.Add);
 
         Assert.False(outcome.Succeeded);
         Assert.Equal(error, outcome.LastError);
@@ -51,7 +48,7 @@ public class ExecuteWithRetryTests
         var retries = new List<Retry>();
         var slept = new List<int>();
 
-        RetryOutcome outcome = NoJitter().ExecuteWithRetry(op.Run, (a, e, d) => retries.Add(new Retry(a, e, d)), slept.Add);
+        RetryOutcome outcome = TestPolicies.NoJitter().ExecuteWithRetry(op.Run, (a, e, d) => retries.Add(new Retry(a, e, d)), slept.Add);
 
         Assert.Equal(error, outcome.LastError);
         Assert.Equal(6, outcome.Attempts);
@@ -68,7 +65,7 @@ public class ExecuteWithRetryTests
         var op = new ScriptedOperation(ErrorType.Timeout, ErrorType.ServerError, ErrorType.None, ErrorType.Timeout);
         var retries = new List<Retry>();
 
-        RetryOutcome outcome = NoJitter().ExecuteWithRetry(op.Run, (a, e, d) => retries.Add(new Retry(a, e, d)), _ => { });
+        RetryOutcome outcome = TestPolicies.NoJitter().ExecuteWithRetry(op.Run, (a, e, d) => retries.Add(new Retry(a, e, d)), _ => { });
 
         Assert.True(outcome.Succeeded);
         Assert.Equal(3, outcome.Attempts);
@@ -79,7 +76,7 @@ public class ExecuteWithRetryTests
     public void A_non_retryable_error_after_retryable_ones_ends_the_run()
     {
         var op = new ScriptedOperation(ErrorType.Timeout, ErrorType.AuthFailure, ErrorType.None);
-        RetryOutcome outcome = NoJitter().ExecuteWithRetry(op.Run, null, _ => { });
+        RetryOutcome outcome = TestPolicies.NoJitter().ExecuteWithRetry(op.Run, null, _ => { });
         Assert.Equal(ErrorType.AuthFailure, outcome.LastError);
         Assert.Equal(2, op.Calls);
     }
@@ -90,7 +87,7 @@ public class ExecuteWithRetryTests
         var errors = Gen.Enum<ErrorType>().Where(e => e != ErrorType.None).Array[1, 10];
         Gen.Select(errors, Gen.Int[0, 8]).Sample((script, maxRetries) =>
         {
-            var policy = NoJitter(maxRetries);
+            var policy = TestPolicies.NoJitter(maxRetries);
             var op = new ScriptedOperation(script);
             int onRetryCalls = 0;
             RetryOutcome outcome = policy.ExecuteWithRetry(op.Run, (a, e, d) => { Assert.Equal(onRetryCalls++, a); }, _ => { });
@@ -112,7 +109,7 @@ public class ExecuteWithRetryTests
     {
         int calls = 0;
         Assert.Throws<InvalidOperationException>(() =>
-            NoJitter().ExecuteWithRetry(() => { calls++; throw new InvalidOperationException("bug"); }, null, _ => { }));
+            TestPolicies.NoJitter().ExecuteWithRetry(() => { calls++; throw new InvalidOperationException("bug"); }, null, _ => { }));
         Assert.Equal(1, calls);
     }
 
@@ -122,7 +119,7 @@ public class ExecuteWithRetryTests
         var onlyAuth = new RetryPolicy(2, 1, 1, 2.0, false, ErrorTypeSet.Empty.With(ErrorType.AuthFailure), null);
         Assert.Equal(3, onlyAuth.ExecuteWithRetry(new ScriptedOperation(ErrorType.AuthFailure).Run, null, _ => { }).Attempts);
         Assert.Equal(1, onlyAuth.ExecuteWithRetry(new ScriptedOperation(ErrorType.Timeout).Run, null, _ => { }).Attempts);
-        Assert.Equal(1, NoJitter(maxRetries: 0).ExecuteWithRetry(new ScriptedOperation(ErrorType.Timeout).Run, null, _ => { }).Attempts);
+        Assert.Equal(1, TestPolicies.NoJitter(maxRetries: 0).ExecuteWithRetry(new ScriptedOperation(ErrorType.Timeout).Run, null, _ => { }).Attempts);
     }
 
     [Fact]
@@ -138,7 +135,7 @@ public class ExecuteWithRetryTests
     [Fact]
     public void Null_operation_is_refused_by_name()
     {
-        var e = Assert.Throws<ArgumentNullException>(() => NoJitter().ExecuteWithRetry(null!, null));
+        var e = Assert.Throws<ArgumentNullException>(() => TestPolicies.NoJitter().ExecuteWithRetry(null!, null));
         Assert.Equal("operation", e.ParamName);
     }
 }

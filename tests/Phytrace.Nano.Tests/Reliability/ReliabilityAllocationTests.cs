@@ -57,7 +57,7 @@ public class ReliabilityAllocationTests
     public void Get_delay_allocates_nothing_with_or_without_jitter()
     {
         var jittered = new RetryPolicy(new XorShiftRandom(1));
-        var plain = new RetryPolicy(5, 100, 30000, 2.0, false, ErrorTypeSet.SeedRetryable, null);
+        var plain = TestPolicies.NoJitter();
         long sum = 0;
         long bytes = AllocatedBy(() =>
         {

@@ -6,9 +6,6 @@ namespace Phytrace.Nano.Tests.Reliability;
 
 public class RetryPolicyDelayTests
 {
-    private static RetryPolicy NoJitter(int initialDelayMs = 100, int maxDelayMs = 30000, double exponentialBase = 2.0) =>
-        new(5, initialDelayMs, maxDelayMs, exponentialBase, jitter: false, ErrorTypeSet.SeedRetryable, random: null);
-
     /// <summary>The independent reference: the seed's formula with Math.Pow, truncated to whole milliseconds.</summary>
     private static int Reference(int initialDelayMs, int maxDelayMs, double exponentialBase, int attempt)
     {
@@ -19,7 +16,7 @@ public class RetryPolicyDelayTests
     [Fact]
     public void Seed_defaults_double_from_100_ms_up_to_the_30_s_cap()
     {
-        var policy = NoJitter();
+        var policy = TestPolicies.NoJitter();
         int[] expected = [100, 200, 400, 800, 1600, 3200, 6400, 12800, 25600, 30000, 30000];
         for (int attempt = 0; attempt < expected.Length; attempt++)
         {
@@ -43,7 +40,7 @@ public class RetryPolicyDelayTests
     [Fact]
     public void Non_integer_base_gives_the_truncated_seed_formula()
     {
-        var policy = NoJitter(initialDelayMs: 1000, maxDelayMs: 100_000, exponentialBase: 1.5);
+        var policy = TestPolicies.NoJitter(initialDelayMs: 1000, maxDelayMs: 100_000, exponentialBase: 1.5);
         int[] expected = [1000, 1500, 2250, 3375, 5062, 7593, 11390];
         for (int attempt = 0; attempt < expected.Length; attempt++)
         {
@@ -57,7 +54,7 @@ public class RetryPolicyDelayTests
         Gen.Select(Gen.Int[0, 10_000], Gen.Int[0, 2_000_000], Gen.Double[1.0, 4.0], Gen.Int[0, 200]).Sample((initial, extra, b, attempt) =>
         {
             int max = initial + extra;
-            var policy = NoJitter(initial, max, b);
+            var policy = TestPolicies.NoJitter(initialDelayMs: initial, maxDelayMs: max, exponentialBase: b);
             int expected = Reference(initial, max, b, attempt);
             int actual = policy.GetDelayMs(attempt);
             // Square-and-multiply and Math.Pow may round the last bit differently: at most 1 ms apart.
@@ -72,7 +69,7 @@ public class RetryPolicyDelayTests
         Gen.Select(Gen.Int[1, int.MaxValue], Gen.Int[0, int.MaxValue], Gen.Int[0, 70]).Sample((initial, max, attempt) =>
         {
             max = Math.Max(initial, max);
-            Assert.Equal(Reference(initial, max, 2.0, attempt), NoJitter(initial, max).GetDelayMs(attempt));
+            Assert.Equal(Reference(initial, max, 2.0, attempt), TestPolicies.NoJitter(initialDelayMs: initial, maxDelayMs: max).GetDelayMs(attempt));
         }, iter: 5000);
     }
 
@@ -83,10 +80,10 @@ public class RetryPolicyDelayTests
     [InlineData(int.MaxValue)]
     public void Huge_attempt_numbers_give_the_cap_without_overflow(int attempt)
     {
-        Assert.Equal(30000, NoJitter().GetDelayMs(attempt));
-        Assert.Equal(int.MaxValue, NoJitter(initialDelayMs: 1, maxDelayMs: int.MaxValue, exponentialBase: 1e300).GetDelayMs(attempt));
+        Assert.Equal(30000, TestPolicies.NoJitter().GetDelayMs(attempt));
+        Assert.Equal(int.MaxValue, TestPolicies.NoJitter(initialDelayMs: 1, maxDelayMs: int.MaxValue, exponentialBase: 1e300).GetDelayMs(attempt));
         // A base barely above 1 takes ~31 squarings, not billions of multiplications, and agrees with Math.Pow.
-        int slow = NoJitter(exponentialBase: 1.0000001).GetDelayMs(attempt);
+        int slow = TestPolicies.NoJitter(exponentialBase: 1.0000001).GetDelayMs(attempt);
         int expected = Reference(100, 30000, 1.0000001, attempt);
         Assert.InRange(slow, expected - 1, expected + 1);
         var jittered = new RetryPolicy(5, 100, 30000, 2.0, true, ErrorTypeSet.SeedRetryable, new XorShiftRandom(9));
@@ -96,8 +93,8 @@ public class RetryPolicyDelayTests
     [Fact]
     public void Base_one_keeps_the_initial_delay_and_zero_initial_delay_stays_zero()
     {
-        Assert.Equal(250, NoJitter(initialDelayMs: 250, exponentialBase: 1.0).GetDelayMs(int.MaxValue));
-        Assert.Equal(0, NoJitter(initialDelayMs: 0, maxDelayMs: 0).GetDelayMs(12));
+        Assert.Equal(250, TestPolicies.NoJitter(initialDelayMs: 250, exponentialBase: 1.0).GetDelayMs(int.MaxValue));
+        Assert.Equal(0, TestPolicies.NoJitter(initialDelayMs: 0, maxDelayMs: 0).GetDelayMs(12));
         var jittered = new RetryPolicy(5, 0, 10, 2.0, true, ErrorTypeSet.SeedRetryable, new XorShiftRandom(3));
         Assert.Equal(0, jittered.GetDelayMs(0));
     }
@@ -109,7 +106,7 @@ public class RetryPolicyDelayTests
         {
             int max = initial + extra;
             var jittered = new RetryPolicy(5, initial, max, 2.0, true, ErrorTypeSet.SeedRetryable, new XorShiftRandom(seed));
-            int backoff = NoJitter(initial, max).GetDelayMs(attempt);
+            int backoff = TestPolicies.NoJitter(initialDelayMs: initial, maxDelayMs: max).GetDelayMs(attempt);
             int delay = jittered.GetDelayMs(attempt);
             Assert.InRange(delay, backoff / 2, backoff);
             Assert.True(delay <= max, $"delay {delay} exceeds maxDelayMs {max}");
@@ -148,7 +145,7 @@ public class RetryPolicyDelayTests
     [Fact]
     public void Negative_attempt_is_refused_by_name()
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => NoJitter().GetDelayMs(-1));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => TestPolicies.NoJitter().GetDelayMs(-1));
         Assert.Equal("attempt", e.ParamName);
     }
 }

@@ -6,14 +6,11 @@ namespace Phytrace.Nano.Tests.Reliability;
 
 public class RetryScheduleTests
 {
-    private static RetryPolicy NoJitter(int maxRetries = 5) =>
-        new(maxRetries, 100, 30000, 2.0, jitter: false, ErrorTypeSet.SeedRetryable, random: null);
-
     [Fact]
     public void A_fresh_schedule_is_due_now()
     {
         var clock = new ManualTickClock(5000);
-        var schedule = new RetrySchedule(NoJitter(), clock);
+        var schedule = new RetrySchedule(TestPolicies.NoJitter(), clock);
         Assert.True(schedule.IsDue);
         Assert.Equal(0, schedule.MsUntilDue);
         Assert.Equal(5000, schedule.DueAtMs);
@@ -24,7 +21,7 @@ public class RetryScheduleTests
     public void A_failure_makes_the_next_attempt_due_after_the_policys_delay()
     {
         var clock = new ManualTickClock(1000);
-        var schedule = new RetrySchedule(NoJitter(), clock);
+        var schedule = new RetrySchedule(TestPolicies.NoJitter(), clock);
 
         Assert.True(schedule.RecordFailure(ErrorType.Timeout));
         Assert.False(schedule.IsDue);
@@ -42,7 +39,7 @@ public class RetryScheduleTests
     public void Successive_failures_back_off_then_give_up_after_max_retries()
     {
         var clock = new ManualTickClock();
-        var schedule = new RetrySchedule(NoJitter(), clock);
+        var schedule = new RetrySchedule(TestPolicies.NoJitter(), clock);
         int[] expected = [100, 200, 400, 800, 1600];
         foreach (int delay in expected)
         {
@@ -65,7 +62,7 @@ public class RetryScheduleTests
     public void Non_retryable_failure_gives_up_at_once_and_success_starts_over()
     {
         var clock = new ManualTickClock();
-        var schedule = new RetrySchedule(NoJitter(), clock);
+        var schedule = new RetrySchedule(TestPolicies.NoJitter(), clock);
         Assert.False(schedule.RecordFailure(ErrorType.AuthFailure));
         Assert.True(schedule.HasGivenUp);
 
@@ -85,7 +82,7 @@ public class RetryScheduleTests
     public void A_clock_going_backwards_restarts_the_wait_instead_of_stalling_it()
     {
         var clock = new ManualTickClock(10_000);
-        var schedule = new RetrySchedule(NoJitter(), clock);
+        var schedule = new RetrySchedule(TestPolicies.NoJitter(), clock);
         Assert.True(schedule.RecordFailure(ErrorType.Timeout));
         clock.Set(-1_000_000_000);
         Assert.Equal(100, schedule.MsUntilDue);
@@ -97,7 +94,7 @@ public class RetryScheduleTests
     public void A_forward_jump_makes_the_retry_due()
     {
         var clock = new ManualTickClock(10_000);
-        var schedule = new RetrySchedule(NoJitter(), clock);
+        var schedule = new RetrySchedule(TestPolicies.NoJitter(), clock);
         Assert.True(schedule.RecordFailure(ErrorType.Timeout));
         clock.Set(long.MaxValue);
         Assert.True(schedule.IsDue);
