@@ -1,0 +1,201 @@
+using System;
+using System.Security.Cryptography.X509Certificates;
+using nanoFramework.M2Mqtt;
+using nanoFramework.M2Mqtt.Messages;
+using Phytrace.Nano.Configuration;
+using Phytrace.Nano.Uplink;
+using CoreReasonCode = Phytrace.Nano.Uplink.MqttReasonCode;
+using M2MqttReasonCode = nanoFramework.M2Mqtt.Messages.MqttReasonCode;
+
+namespace Phytrace.Nano.Esp32.Uplink
+{
+    /// <summary>
+    /// The core's MQTT session on nanoFramework.M2Mqtt 5.x. MqttClient's constructor opens the
+    /// network channel, which resolves the broker's name and throws while offline, so a client is
+    /// created inside each Connect and every failure to reach the broker becomes
+    /// <see cref="CoreReasonCode.NetworkUnreachable"/>. Events of the client are forwarded as the
+    /// core's Published and ConnectionClosed; they arrive on M2Mqtt's own threads.
+    /// </summary>
+    public sealed class M2MqttSession : IMqttSession
+    {
+        private readonly object gate = new object();
+        private readonly string host;
+        private readonly int port;
+        private readonly bool useTls;
+        private readonly string caCertificatePem;
+        private X509Certificate? caCertificate;
+        private MqttClient? client;
+
+        /// <summary>A session to <paramref name="host"/>:<paramref name="port"/>, over TLS checked against the PEM CA when <paramref name="useTls"/>.</summary>
+        public M2MqttSession(string host, int port, bool useTls, string caCertificatePem)
+        {
+            this.host = host;
+            this.port = port;
+            this.useTls = useTls;
+            this.caCertificatePem = caCertificatePem ?? string.Empty;
+        }
+
+        /// <summary>A session for the broker a (validated) BoardConfig names.</summary>
+        public static M2MqttSession FromSettings(MqttSettings settings)
+        {
+            return new M2MqttSession(settings.Host, settings.Port, settings.UseTls, settings.CaCertificatePem);
+        }
+
+        /// <inheritdoc />
+        public event MqttPublishedHandler? Published;
+
+        /// <inheritdoc />
+        public event MqttConnectionClosedHandler? ConnectionClosed;
+
+        /// <inheritdoc />
+        public bool IsConnected
+        {
+            get
+            {
+                MqttClient? current = client;
+                return current != null && current.IsConnected;
+            }
+        }
+
+        /// <inheritdoc />
+        public CoreReasonCode Connect(MqttConnectOptions options)
+        {
+            lock (gate)
+            {
+                Release();
+                MqttClient candidate;
+                try
+                {
+                    candidate = new MqttClient(host, port, useTls, CaCertificate(), null, useTls ? MqttSslProtocols.TLSv1_2 : MqttSslProtocols.None);
+                }
+                catch (Exception)
+                {
+                    // DNS failed or the network is down: the constructor could not open the channel.
+                    return CoreReasonCode.NetworkUnreachable;
+                }
+                candidate.ProtocolVersion = MqttProtocolVersion.Version_3_1_1;
+                candidate.MqttMsgPublished += OnPublished;
+                candidate.ConnectionClosed += OnConnectionClosed;
+                M2MqttReasonCode answer;
+                try
+                {
+                    bool hasWill = options.WillTopic != null;
+                    answer = candidate.Connect(options.ClientId, options.UserName, options.Password, options.WillRetain, (MqttQoSLevel)(byte)options.WillQos, hasWill, options.WillTopic, options.WillMessage, options.CleanSession, options.KeepAliveSeconds);
+                }
+                catch (Exception)
+                {
+                    // MqttConnectionException (TCP/TLS refused) or a timeout waiting for CONNACK.
+                    Detach(candidate);
+                    return CoreReasonCode.NetworkUnreachable;
+                }
+                CoreReasonCode result = ConnackCodes.ToReasonCode((int)answer);
+                if (result != CoreReasonCode.Success)
+                {
+                    Detach(candidate);
+                    return result;
+                }
+                client = candidate;
+                return CoreReasonCode.Success;
+            }
+        }
+
+        /// <inheritdoc />
+        public ushort Publish(string topic, byte[] payload, int offset, int count, MqttQos qos, bool retain)
+        {
+            MqttClient? current = client;
+            if (current == null || !current.IsConnected)
+            {
+                throw new MqttSessionException("cannot publish to " + topic + ": not connected to the broker");
+            }
+            // M2Mqtt sends the whole array: a batch in the middle of a reused buffer is copied out
+            // (one allocation per batch, not per event).
+            byte[] message = payload;
+            if (offset != 0 || count != payload.Length)
+            {
+                message = new byte[count];
+                Array.Copy(payload, offset, message, 0, count);
+            }
+            try
+            {
+                return current.Publish(topic, message, null, null, (MqttQoSLevel)(byte)qos, retain);
+            }
+            catch (Exception e)
+            {
+                throw new MqttSessionException("publish to " + topic + " failed", e);
+            }
+        }
+
+        /// <inheritdoc />
+        public void Disconnect()
+        {
+            lock (gate)
+            {
+                Release();
+            }
+        }
+
+        private X509Certificate? CaCertificate()
+        {
+            if (!useTls || caCertificatePem.Length == 0)
+            {
+                return null;
+            }
+            if (caCertificate == null)
+            {
+                caCertificate = new X509Certificate(caCertificatePem);
+            }
+            return caCertificate;
+        }
+
+        /// <summary>Closes the current client, if any, without raising ConnectionClosed (the caller chose to close it).</summary>
+        private void Release()
+        {
+            MqttClient? current = client;
+            client = null;
+            if (current == null)
+            {
+                return;
+            }
+            Detach(current);
+            try
+            {
+                if (current.IsConnected)
+                {
+                    current.Disconnect();
+                }
+            }
+            catch (Exception)
+            {
+                // The link was already gone; there is nothing left to close.
+            }
+        }
+
+        private void Detach(MqttClient candidate)
+        {
+            candidate.MqttMsgPublished -= OnPublished;
+            candidate.ConnectionClosed -= OnConnectionClosed;
+        }
+
+        private void OnPublished(object sender, MqttMsgPublishedEventArgs e)
+        {
+            MqttPublishedHandler? handler = Published;
+            if (handler != null)
+            {
+                handler(e.MessageId, e.IsPublished);
+            }
+        }
+
+        private void OnConnectionClosed(object sender, EventArgs e)
+        {
+            if (sender == client)
+            {
+                client = null;
+            }
+            MqttConnectionClosedHandler? handler = ConnectionClosed;
+            if (handler != null)
+            {
+                handler();
+            }
+        }
+    }
+}

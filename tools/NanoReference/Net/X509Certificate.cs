@@ -1,0 +1,15 @@
+// Reference declaration (signatures only) of nanoFramework.System.Net 1.11.54, namespace System.Security.Cryptography.X509Certificates.
+
+using System;
+
+namespace System.Security.Cryptography.X509Certificates
+{
+    public class X509Certificate
+    {
+        /// <summary>Parses a PEM (or DER as text) certificate.</summary>
+        public X509Certificate(string certificate)
+        {
+            throw new NotImplementedException();
+        }
+    }
+}

@@ -1,0 +1,35 @@
+// Reference declaration (signatures only) of nanoFramework.Networking.Sntp 1.6.42, namespace nanoFramework.Networking.
+
+using System;
+
+namespace nanoFramework.Networking
+{
+    public static class Sntp
+    {
+        public static void Start()
+        {
+            throw new NotImplementedException();
+        }
+
+        public static void Stop()
+        {
+            throw new NotImplementedException();
+        }
+
+        public static void UpdateNow()
+        {
+            throw new NotImplementedException();
+        }
+
+        public static bool IsStarted
+        {
+            get { throw new NotImplementedException(); }
+        }
+
+        public static string Server1
+        {
+            get { throw new NotImplementedException(); }
+            set { throw new NotImplementedException(); }
+        }
+    }
+}
