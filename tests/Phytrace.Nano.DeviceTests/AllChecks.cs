@@ -8,6 +8,7 @@ namespace Phytrace.Nano.DeviceTests
             PlatformChecks.Run(r);
             FormatsChecks.Run(r);
             ReliabilityChecks.Run(r);
+            ConfigurationChecks.Run(r);
         }
     }
 }
