@@ -78,6 +78,21 @@ public class BoardPresetTests
         Assert.Equal("board.lcd_cs is GPIO 5: expected a pin of its own, but sd.cs_pin already uses GPIO 5", config.Validate().ToString());
     }
 
+    [Fact]
+    public void Sample_app_pins_fit_each_board()
+    {
+        // The sensor and e-stop pins boards/<Board>/Program.cs reserves on top of its preset.
+        BoardConfig devKitC = Make("Esp32DevKitCSpiSd").ReservePin("app.temperature_sensor", 34).ReservePin("app.estop_button", Esp32DevKitCSpiSd.BootButtonPin);
+        BoardConfig s3 = Make("Esp32S3DevKitC1").ReservePin("app.temperature_sensor", 4).ReservePin("app.estop_button", Esp32S3DevKitC1.BootButtonPin);
+        BoardConfig core2 = Make("M5StackCore2").ReservePin("app.temperature_sensor", M5StackCore2.PortBAnalogPin).ReservePin("app.estop_button", M5StackCore2.PortBDigitalPin);
+        BoardConfig t8 = Make("LilyGoT8").ReservePin("app.temperature_sensor", 34).ReservePin("app.estop_button", 0);
+
+        foreach (BoardConfig config in new[] { devKitC, s3, core2, t8 })
+        {
+            Assert.True(config.Validate().IsValid, config.BoardName + ": " + config.Validate());
+        }
+    }
+
     private static void AssertSpi(BoardConfig config, int bus, int mosi, int miso, int clock, int cs)
     {
         Assert.Equal(bus, config.SdCard.SpiBus);
