@@ -27,9 +27,9 @@ namespace Phytrace.Nano.Configuration
                 {
                     problems.Add(ConfigText.Problem("identity.source_id", SourceId.Length.ToString() + " characters long", "at most 256 characters"));
                 }
-                if (SourceId.IndexOf('/') >= 0 || SourceId.IndexOf('+') >= 0 || SourceId.IndexOf('#') >= 0)
+                if (SourceId.IndexOf('/') >= 0 || SourceId.IndexOf('+') >= 0 || SourceId.IndexOf('#') >= 0 || SourceId.IndexOf('\0') >= 0)
                 {
-                    problems.Add(ConfigText.Problem("identity.source_id", ConfigText.Quote(SourceId), "no '/', '+' or '#' (it is one MQTT topic level)"));
+                    problems.Add(ConfigText.Problem("identity.source_id", ConfigText.Quote(SourceId), "no '/', '+', '#' or NUL character (it is one MQTT topic level)"));
                 }
             }
             if (!SourceTypes.IsKnown(SourceType))

@@ -56,8 +56,9 @@ public class BoardConfigValidationTests
     [InlineData("a/b")]
     [InlineData("a+b")]
     [InlineData("a#")]
+    [InlineData("a\0b")]
     public void Source_id_with_topic_characters(string sourceId) =>
-        AssertOnlyProblem(c => c.Identity.SourceId = sourceId, "identity.source_id is \"" + sourceId + "\": expected no '/', '+' or '#' (it is one MQTT topic level)");
+        AssertOnlyProblem(c => c.Identity.SourceId = sourceId, "identity.source_id is \"" + sourceId + "\": expected no '/', '+', '#' or NUL character (it is one MQTT topic level)");
 
     [Fact]
     public void Unknown_source_type() =>
