@@ -85,13 +85,13 @@ namespace Phytrace.Nano.Esp32.Uplink
                 catch (Exception)
                 {
                     // MqttConnectionException (TCP/TLS refused) or a timeout waiting for CONNACK.
-                    Detach(candidate);
+                    Abandon(candidate);
                     return CoreReasonCode.NetworkUnreachable;
                 }
                 CoreReasonCode result = ConnackCodes.ToReasonCode((int)answer);
                 if (result != CoreReasonCode.Success)
                 {
-                    Detach(candidate);
+                    Abandon(candidate);
                     return result;
                 }
                 client = candidate;
@@ -174,6 +174,20 @@ namespace Phytrace.Nano.Esp32.Uplink
         {
             candidate.MqttMsgPublished -= OnPublished;
             candidate.ConnectionClosed -= OnConnectionClosed;
+        }
+
+        /// <summary>Drops a client whose connect failed: its channel and receive thread may still be open.</summary>
+        private void Abandon(MqttClient candidate)
+        {
+            Detach(candidate);
+            try
+            {
+                candidate.Close();
+            }
+            catch (Exception)
+            {
+                // Nothing was open; the client is garbage either way.
+            }
         }
 
         private void OnPublished(object sender, MqttMsgPublishedEventArgs e)

@@ -49,5 +49,11 @@ namespace nanoFramework.M2Mqtt
         {
             throw new NotImplementedException();
         }
+
+        /// <summary>Closes the channel and stops the client's threads without a DISCONNECT (public since 5.1, IMqttClient).</summary>
+        public void Close()
+        {
+            throw new NotImplementedException();
+        }
     }
 }
