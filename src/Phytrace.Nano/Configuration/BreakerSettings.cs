@@ -1,14 +1,17 @@
+using Phytrace.Nano.Reliability;
+
 namespace Phytrace.Nano.Configuration
 {
     /// <summary>
     /// The circuit breaker, with the seed CircuitBreaker's defaults (failure_threshold 5,
-    /// recovery_timeout_sec 60, half_open_requests 3); the timeout is in milliseconds of the tick clock.
+    /// recovery_timeout_sec 60, half_open_requests 3). Every value that validates is one
+    /// <see cref="CircuitBreaker"/>'s constructor accepts.
     /// </summary>
     public sealed class BreakerSettings
     {
-        public int FailureThreshold = 5;
-        public int RecoveryTimeoutMs = 60000;
-        public int HalfOpenRequests = 3;
+        public int FailureThreshold = CircuitBreaker.DefaultFailureThreshold;
+        public double RecoveryTimeoutSec = CircuitBreaker.DefaultRecoveryTimeoutSec;
+        public int HalfOpenRequests = CircuitBreaker.DefaultHalfOpenRequests;
 
         internal void Validate(ConfigProblems problems)
         {
@@ -16,9 +19,9 @@ namespace Phytrace.Nano.Configuration
             {
                 problems.Add(ConfigText.Problem("breaker.failure_threshold", FailureThreshold.ToString(), "1 to 1000 failures"));
             }
-            if (RecoveryTimeoutMs < 100 || RecoveryTimeoutMs > 86400000)
+            if (!(RecoveryTimeoutSec >= 0.1 && RecoveryTimeoutSec <= 86400.0))
             {
-                problems.Add(ConfigText.Problem("breaker.recovery_timeout_ms", RecoveryTimeoutMs.ToString(), "100 to 86400000 ms (one day)"));
+                problems.Add(ConfigText.Problem("breaker.recovery_timeout_sec", ConfigText.Decimal(RecoveryTimeoutSec), "0.1 to 86400 seconds (one day)"));
             }
             if (HalfOpenRequests < 1 || HalfOpenRequests > 100)
             {

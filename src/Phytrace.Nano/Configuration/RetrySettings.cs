@@ -1,16 +1,19 @@
+using Phytrace.Nano.Reliability;
+
 namespace Phytrace.Nano.Configuration
 {
     /// <summary>
     /// Retry with exponential back-off and jitter, with the seed RetryPolicy's defaults
     /// (max_retries 5, initial_delay_ms 100, max_delay_ms 30000, exponential_base 2.0, jitter on).
+    /// Every value that validates is one <see cref="RetryPolicy"/>'s constructor accepts.
     /// </summary>
     public sealed class RetrySettings
     {
-        public int MaxRetries = 5;
-        public int InitialDelayMs = 100;
-        public int MaxDelayMs = 30000;
-        public double ExponentialBase = 2.0;
-        public bool Jitter = true;
+        public int MaxRetries = RetryPolicy.DefaultMaxRetries;
+        public int InitialDelayMs = RetryPolicy.DefaultInitialDelayMs;
+        public int MaxDelayMs = RetryPolicy.DefaultMaxDelayMs;
+        public double ExponentialBase = RetryPolicy.DefaultExponentialBase;
+        public bool Jitter = RetryPolicy.DefaultJitter;
 
         internal void Validate(ConfigProblems problems)
         {

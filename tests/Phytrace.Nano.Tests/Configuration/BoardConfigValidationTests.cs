@@ -263,7 +263,8 @@ public class BoardConfigValidationTests
     public void Breaker_values_out_of_range()
     {
         AssertOnlyProblem(c => c.Breaker.FailureThreshold = 0, "breaker.failure_threshold is 0: expected 1 to 1000 failures");
-        AssertOnlyProblem(c => c.Breaker.RecoveryTimeoutMs = 99, "breaker.recovery_timeout_ms is 99: expected 100 to 86400000 ms (one day)");
+        AssertOnlyProblem(c => c.Breaker.RecoveryTimeoutSec = 0.05, "breaker.recovery_timeout_sec is 0.05: expected 0.1 to 86400 seconds (one day)");
+        AssertOnlyProblem(c => c.Breaker.RecoveryTimeoutSec = double.NaN, "breaker.recovery_timeout_sec is NaN: expected 0.1 to 86400 seconds (one day)");
         AssertOnlyProblem(c => c.Breaker.HalfOpenRequests = 0, "breaker.half_open_requests is 0: expected 1 to 100 requests");
     }
 
@@ -308,6 +309,28 @@ public class BoardConfigValidationTests
     }
 
     [Fact]
+    public void Validated_retry_and_breaker_settings_construct_the_real_policy_and_breaker() =>
+        Gen.Select(Gen.Int[-1, 1001], Gen.Int[-1, 4_000_000], Gen.Int[-1, 4_000_000], Gen.Double[0.0, 11.0], Gen.Int[0, 1001], Gen.Double[0.0, 90000.0], Gen.Int[0, 101])
+            .Sample((retries, initial, max, expBase, threshold, recoverySec, halfOpen) =>
+            {
+                BoardConfig config = ValidBoardConfig.Create();
+                config.Retry.MaxRetries = retries;
+                config.Retry.InitialDelayMs = initial;
+                config.Retry.MaxDelayMs = max;
+                config.Retry.ExponentialBase = expBase;
+                config.Breaker.FailureThreshold = threshold;
+                config.Breaker.RecoveryTimeoutSec = recoverySec;
+                config.Breaker.HalfOpenRequests = halfOpen;
+                if (!config.Validate().IsValid)
+                {
+                    return;
+                }
+                // What validates must never make the real constructors throw.
+                _ = new Phytrace.Nano.Reliability.RetryPolicy(retries, initial, max, expBase, true, Phytrace.Nano.Reliability.ErrorTypeSet.SeedRetryable, new Phytrace.Nano.Platform.XorShiftRandom(1));
+                _ = new Phytrace.Nano.Reliability.CircuitBreaker(threshold, recoverySec, halfOpen, new Phytrace.Nano.Platform.ManualTickClock());
+            });
+
+    [Fact]
     public void Defaults_are_the_seed_defaults()
     {
         var config = new BoardConfig();
@@ -317,7 +340,7 @@ public class BoardConfigValidationTests
         Assert.Equal(2.0, config.Retry.ExponentialBase);
         Assert.True(config.Retry.Jitter);
         Assert.Equal(5, config.Breaker.FailureThreshold);
-        Assert.Equal(60000, config.Breaker.RecoveryTimeoutMs);
+        Assert.Equal(60.0, config.Breaker.RecoveryTimeoutSec);
         Assert.Equal(3, config.Breaker.HalfOpenRequests);
         Assert.Equal(100, config.Batch.MaxBatchSize);
         Assert.Equal(1000, config.Batch.MaxBatchAgeMs);
