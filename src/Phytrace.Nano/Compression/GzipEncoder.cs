@@ -1,0 +1,234 @@
+using System;
+using Phytrace.Nano.Formats;
+
+namespace Phytrace.Nano.Compression
+{
+    /// <summary>
+    /// A gzip (RFC 1952) encoder around DEFLATE (RFC 1951) for the device: LZ77 over a bounded
+    /// window with hash chains, fixed or dynamic Huffman blocks or stored blocks per block,
+    /// whichever is smallest, levels 0 (store) to 9. All working memory is allocated in the
+    /// constructor (<see cref="WorkingMemoryBytes"/>, about 16 KB with the defaults); Compress
+    /// allocates nothing. Any gzip decoder, zlib included, reads the output. One instance is not
+    /// thread-safe; give each thread its own.
+    /// </summary>
+    public sealed class GzipEncoder
+    {
+        /// <summary>Default LZ77 window: 4 KB (distance up to 4095). DEFLATE allows up to 32 KB.</summary>
+        public const int DefaultWindowBits = 12;
+
+        /// <summary>Default hash table: 512 heads.</summary>
+        public const int DefaultHashBits = 9;
+
+        /// <summary>Default symbols per block before it is written.</summary>
+        public const int DefaultBlockSymbols = 768;
+
+        /// <summary>gzip header (10 bytes) plus trailer (CRC-32 and ISIZE, 8 bytes).</summary>
+        public const int GzipFramingBytes = 18;
+
+        private const int StoredBlockHeaderBytes = 5;
+        private const int MaxStoredLength = 65535;
+
+        private readonly int level;
+        private readonly int maxChain;
+        private readonly int lazyBelow;
+        private readonly int niceLength;
+        private readonly MatchFinder finder;
+        private readonly BitWriter writer = new BitWriter();
+        private readonly DeflateBlockWriter blocks;
+
+        /// <summary>An encoder at <paramref name="level"/> (0..9) with the default memory sizes.</summary>
+        public GzipEncoder(int level)
+            : this(level, DefaultWindowBits, DefaultHashBits, DefaultBlockSymbols)
+        {
+        }
+
+        /// <summary>
+        /// An encoder at <paramref name="level"/> (0 = stored only, 1 fastest .. 9 smallest) with a
+        /// window of 2^<paramref name="windowBits"/> bytes (8..15), 2^<paramref name="hashBits"/>
+        /// hash heads (8..15) and blocks of up to <paramref name="blockSymbols"/> symbols
+        /// (256..16384). Smaller values use less memory and compress less.
+        /// </summary>
+        public GzipEncoder(int level, int windowBits, int hashBits, int blockSymbols)
+        {
+            if (level < CompressionLevels.Minimum || level > CompressionLevels.Maximum)
+            {
+                throw new ArgumentOutOfRangeException(nameof(level), "level must be 0 (stored) to 9 (smallest), got " + level.ToString());
+            }
+            if (windowBits < 8 || windowBits > 15)
+            {
+                throw new ArgumentOutOfRangeException(nameof(windowBits), "windowBits must be 8 to 15 (256 B to 32 KB window), got " + windowBits.ToString());
+            }
+            if (hashBits < 8 || hashBits > 15)
+            {
+                throw new ArgumentOutOfRangeException(nameof(hashBits), "hashBits must be 8 to 15, got " + hashBits.ToString());
+            }
+            if (blockSymbols < 256 || blockSymbols > 16384)
+            {
+                throw new ArgumentOutOfRangeException(nameof(blockSymbols), "blockSymbols must be 256 to 16384, got " + blockSymbols.ToString());
+            }
+            this.level = level;
+            maxChain = CompressionLevels.MaxChain(level);
+            lazyBelow = CompressionLevels.LazyMatchBelow(level);
+            niceLength = CompressionLevels.StopAtLength(level);
+            // Level 0 never searches: it keeps only the block writer's tables, no window.
+            finder = new MatchFinder(level == 0 ? 8 : windowBits, level == 0 ? 8 : hashBits);
+            blocks = new DeflateBlockWriter(writer, level == 0 ? 256 : blockSymbols);
+        }
+
+        /// <summary>The level this encoder was made for.</summary>
+        public int Level
+        {
+            get { return level; }
+        }
+
+        /// <summary>Bytes of working memory this instance allocated (hash chains, block buffer, Huffman tables).</summary>
+        public int WorkingMemoryBytes
+        {
+            get { return finder.WorkingBytes + blocks.WorkingBytes; }
+        }
+
+        /// <summary>Bytes of tables shared by all encoders (allocated once per process).</summary>
+        public static int SharedTableBytes
+        {
+            get { return DeflateTables.StaticBytes; }
+        }
+
+        /// <summary>
+        /// The most bytes <see cref="Compress"/> can produce for <paramref name="count"/> input
+        /// bytes: the input itself, 5 bytes per stored block of up to 64 KB, one byte of bit
+        /// padding, and the 18 bytes of gzip framing. (A compressed block is only chosen when it
+        /// saves at least 6 bytes, which pays for the stored-block header that may follow it.)
+        /// </summary>
+        public static int MaxCompressedSize(int count)
+        {
+            if (count < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(count), "count must not be negative, got " + count.ToString());
+            }
+            return GzipFramingBytes + count + (StoredBlockHeaderBytes * ((count / MaxStoredLength) + 1)) + 1;
+        }
+
+        /// <summary>
+        /// Compresses input[offset .. offset+count) into a complete gzip member at
+        /// output[outputOffset ..]; returns the bytes written. Throws
+        /// <see cref="CompressionOutputTooSmallException"/> if more than
+        /// <paramref name="outputCapacity"/> bytes would be needed (never with
+        /// <see cref="MaxCompressedSize"/> bytes).
+        /// </summary>
+        public int Compress(byte[] input, int offset, int count, byte[] output, int outputOffset, int outputCapacity)
+        {
+            if (input == null)
+            {
+                throw new ArgumentNullException(nameof(input));
+            }
+            if (output == null)
+            {
+                throw new ArgumentNullException(nameof(output));
+            }
+            if (offset < 0 || count < 0 || offset > input.Length - count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(count), "offset and count must lie inside input (length " + input.Length.ToString() + ")");
+            }
+            if (outputOffset < 0 || outputCapacity < 0 || outputOffset > output.Length - outputCapacity)
+            {
+                throw new ArgumentOutOfRangeException(nameof(outputCapacity), "outputOffset and outputCapacity must lie inside output (length " + output.Length.ToString() + ")");
+            }
+            writer.Reset(output, outputOffset, outputCapacity);
+            WriteHeader();
+            blocks.Reset();
+            if (level == 0)
+            {
+                blocks.WriteAllStored(input, offset, count);
+            }
+            else
+            {
+                Deflate(input, offset, count);
+            }
+            writer.AlignToByte();
+            writer.WriteUInt32LittleEndian(Crc32.Compute(input, offset, count));
+            writer.WriteUInt32LittleEndian((uint)count);
+            return writer.BytesWritten;
+        }
+
+        // RFC 1952 2.3: magic, CM = 8 (deflate), no flags, MTIME 0 (not known), XFL, OS 255 (unknown).
+        private void WriteHeader()
+        {
+            writer.PutByte(0x1F);
+            writer.PutByte(0x8B);
+            writer.PutByte(8);
+            writer.PutByte(0);
+            writer.PutByte(0);
+            writer.PutByte(0);
+            writer.PutByte(0);
+            writer.PutByte(0);
+            writer.PutByte((byte)(level >= 9 ? 2 : level == 1 ? 4 : 0));
+            writer.PutByte(255);
+        }
+
+        private void Deflate(byte[] input, int offset, int count)
+        {
+            int end = offset + count;
+            finder.Reset(input, offset, count);
+            int blockStart = offset;
+            int position = offset;
+            bool haveMatch = false;
+            int matchLength = 0;
+            int matchDistance = 0;
+            while (position < end)
+            {
+                if (!haveMatch)
+                {
+                    finder.FindAndInsert(position, 0, maxChain, niceLength);
+                    matchLength = finder.MatchLength;
+                    matchDistance = finder.MatchDistance;
+                    haveMatch = true;
+                }
+                if (matchLength >= DeflateTables.MinMatch && matchLength < lazyBelow && position + 1 < end)
+                {
+                    // Lazy matching: if the next byte starts a longer match, emit this byte as a literal.
+                    int chain = matchLength >= 16 ? maxChain >> 2 : maxChain;
+                    finder.FindAndInsert(position + 1, matchLength, chain, niceLength);
+                    if (finder.MatchLength > matchLength)
+                    {
+                        blocks.AddLiteral(input[position]);
+                        position++;
+                        matchLength = finder.MatchLength;
+                        matchDistance = finder.MatchDistance;
+                    }
+                    else
+                    {
+                        blocks.AddMatch(matchLength, matchDistance);
+                        for (int p = position + 2; p < position + matchLength; p++)
+                        {
+                            finder.Insert(p);
+                        }
+                        position += matchLength;
+                        haveMatch = false;
+                    }
+                }
+                else if (matchLength >= DeflateTables.MinMatch)
+                {
+                    blocks.AddMatch(matchLength, matchDistance);
+                    for (int p = position + 1; p < position + matchLength; p++)
+                    {
+                        finder.Insert(p);
+                    }
+                    position += matchLength;
+                    haveMatch = false;
+                }
+                else
+                {
+                    blocks.AddLiteral(input[position]);
+                    position++;
+                    haveMatch = false;
+                }
+                if (blocks.IsFull && position < end)
+                {
+                    blocks.WriteBlock(input, blockStart, position - blockStart, false);
+                    blockStart = position;
+                }
+            }
+            blocks.WriteBlock(input, blockStart, position - blockStart, true);
+        }
+    }
+}
