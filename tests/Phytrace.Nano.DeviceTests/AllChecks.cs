@@ -9,6 +9,8 @@ namespace Phytrace.Nano.DeviceTests
             FormatsChecks.Run(r);
             ReliabilityChecks.Run(r);
             ConfigurationChecks.Run(r);
+            CompressionChecks.Run(r);
+            BatchingChecks.Run(r);
         }
     }
 }
