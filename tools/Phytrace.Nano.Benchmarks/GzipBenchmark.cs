@@ -16,7 +16,7 @@ public sealed class GzipBenchmark : IBenchmark
         int batches = quick ? 3 : 20;
         var inputs = Enumerable.Range(0, batches).Select(seed => TelemetryBatchSamples.BatchJson(100, seed)).ToArray();
         long totalIn = inputs.Sum(b => (long)b.Length);
-        int repeat = quick ? 2 : 10;
+        int repeat = quick ? 1 : 3;
         table.Add("input", "bytes per batch", totalIn / (double)batches, double.NaN, "");
 
         foreach (int level in new[] { 1, 6, 9 })
@@ -32,26 +32,31 @@ public sealed class GzipBenchmark : IBenchmark
             double share = 100.0 * (totalIn - ours) / (totalIn - zlib);
             table.Add($"level {level}", "% of zlib's size reduction", share, 100, level == 6 ? ">= 90 %" : "");
 
-            double ourSeconds = Measure.Seconds(() =>
+            // Best of several alternating rounds: the machine is shared, the minimum is the least disturbed.
+            double ourSeconds = double.MaxValue, zlibSeconds = double.MaxValue;
+            for (int round = 0; round < (quick ? 1 : 5); round++)
             {
-                for (int r = 0; r < repeat; r++)
+                ourSeconds = Math.Min(ourSeconds, Measure.Seconds(() =>
                 {
-                    foreach (byte[] b in inputs)
+                    for (int r = 0; r < repeat; r++)
                     {
-                        encoder.Compress(b, 0, b.Length, output, 0, output.Length);
+                        foreach (byte[] b in inputs)
+                        {
+                            encoder.Compress(b, 0, b.Length, output, 0, output.Length);
+                        }
                     }
-                }
-            });
-            double zlibSeconds = Measure.Seconds(() =>
-            {
-                for (int r = 0; r < repeat; r++)
+                }));
+                zlibSeconds = Math.Min(zlibSeconds, Measure.Seconds(() =>
                 {
-                    foreach (byte[] b in inputs)
+                    for (int r = 0; r < repeat; r++)
                     {
-                        ZlibCompress(b, level);
+                        foreach (byte[] b in inputs)
+                        {
+                            ZlibCompress(b, level);
+                        }
                     }
-                }
-            });
+                }));
+            }
             double mb = totalIn * repeat / 1e6;
             table.Add($"level {level}", "throughput MB/s", mb / ourSeconds, mb / zlibSeconds, "higher is better (host JIT; device is far slower)");
             table.Add($"level {level}", "working memory bytes", encoder.WorkingMemoryBytes, ZlibWorkingMemory(level), "<= 16384 at level 6 (zlib: documented deflate state)");

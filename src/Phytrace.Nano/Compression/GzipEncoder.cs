@@ -32,6 +32,7 @@ namespace Phytrace.Nano.Compression
         private readonly int maxChain;
         private readonly int lazyBelow;
         private readonly int niceLength;
+        private readonly int insertBelow;
         private readonly MatchFinder finder;
         private readonly BitWriter writer = new BitWriter();
         private readonly DeflateBlockWriter blocks;
@@ -70,6 +71,7 @@ namespace Phytrace.Nano.Compression
             maxChain = CompressionLevels.MaxChain(level);
             lazyBelow = CompressionLevels.LazyMatchBelow(level);
             niceLength = CompressionLevels.StopAtLength(level);
+            insertBelow = CompressionLevels.InsertWithinMatchBelow(level);
             // Level 0 never searches: it keeps only the block writer's tables, no window.
             finder = new MatchFinder(level == 0 ? 8 : windowBits, level == 0 ? 8 : hashBits);
             blocks = new DeflateBlockWriter(writer, level == 0 ? 256 : blockSymbols);
@@ -209,9 +211,12 @@ namespace Phytrace.Nano.Compression
                 else if (matchLength >= DeflateTables.MinMatch)
                 {
                     blocks.AddMatch(matchLength, matchDistance);
-                    for (int p = position + 1; p < position + matchLength; p++)
+                    if (matchLength < insertBelow)
                     {
-                        finder.Insert(p);
+                        for (int p = position + 1; p < position + matchLength; p++)
+                        {
+                            finder.Insert(p);
+                        }
                     }
                     position += matchLength;
                     haveMatch = false;
