@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Phytrace.Nano.Batching;
 using Phytrace.Nano.Formats;
+using Phytrace.Nano.Host.Receiving;
 using Phytrace.Nano.Platform;
 using Phytrace.Nano.Storage;
 using Phytrace.Nano.Tests.Compression;
@@ -244,5 +245,17 @@ public class BatchProcessorTests
         }
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
         Assert.Equal(13, batches);
+    }
+
+    [Fact]
+    public void The_hosts_batch_decoder_reads_our_gzip_batches()
+    {
+        var f = new Fixture(new BatchConfig(4, 1000, BatchCompression.Gzip, 6));
+        Batch batch = Enumerable.Range(0, 4).Select(f.Add).ToArray()[3]!;
+        DecodedBatch decoded = BatchDecoder.Decode(batch.Payload.AsSpan(batch.PayloadOffset, batch.PayloadLength));
+        Assert.Equal(batch.BatchIdString(), decoded.BatchId);
+        Assert.Equal(4, decoded.DeclaredSize);
+        Assert.Equal("gzip", decoded.Compression);
+        Assert.Equal(batch.EnvelopeLength, decoded.JsonBytes);
     }
 }
