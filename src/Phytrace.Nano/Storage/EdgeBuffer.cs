@@ -1,0 +1,299 @@
+using System;
+using Phytrace.Nano.Formats;
+using Phytrace.Nano.Platform;
+
+namespace Phytrace.Nano.Storage
+{
+    /// <summary>
+    /// The durable FIFO of events (the seed's EdgeBuffer): a ring of fixed-size, CRC-checked,
+    /// self-describing slots in one preallocated region of a storage medium, with rotating
+    /// checkpoints for a bounded mount. See FORMAT.md for the bytes and the recovery rules.
+    /// Safe for one producer thread (Enqueue) and one consumer thread (Dequeue, Remove,
+    /// AcknowledgeThrough, Flush) at once. The buffer owns the medium and disposes it.
+    /// </summary>
+    public sealed partial class EdgeBuffer : IDisposable
+    {
+        private readonly object gate = new object();
+        private readonly IStorageMedium medium;
+        private readonly IWallClock clock;
+        private readonly int recordSize;
+        private readonly long slotCount;
+        private readonly int maxEventSize;
+        private readonly int maxEventSlots;
+        private readonly OverflowPolicy overflow;
+        private readonly int syncEvery;
+        private readonly int checkpointEvery;
+        private readonly long maxAgeMicros;
+
+        private readonly byte[] slot;
+        private readonly byte[] group;
+        private readonly int groupCapacitySlots;
+        private readonly byte[] checkpointBytes = new byte[Checkpoint.Size];
+        private readonly byte[] idStash = new byte[UuidText.ByteLength];
+        private readonly Checkpoint checkpoint = new Checkpoint();
+        private readonly Checkpoint candidate = new Checkpoint();
+        private readonly SlotHeader header = new SlotHeader();
+        private readonly BufferStats counters = new BufferStats();
+
+        private uint regionId;
+        private long generation;
+
+        // Written and flushed records: [tail, head) in sequences and absolute slot numbers.
+        private long headSequence;
+        private long headSlot;
+        private long tailSequence;
+        private long tailSlot;
+        private long durableTailSlot;
+        private int removedInRange;
+        private long newestCapturedAt;
+        private bool newestClockSynced;
+        private bool hasNewest;
+
+        // The group of records waiting for their sync point (group commit).
+        private int groupEvents;
+        private int groupSlots;
+        private int groupLastSlotUsed;
+        private int sinceCheckpoint;
+        private bool checkpointDirty;
+
+        // Where the last Dequeue ended, so acknowledging it needs no reads.
+        private long dequeueStartSlot = -1;
+        private long dequeueLastSequence = -1;
+        private long dequeueEndSlot;
+        private long dequeueEndSequence;
+        private int dequeueLive;
+        private int dequeueRemovedSkipped;
+
+        private bool disposed;
+        private EnqueueFailure lastEnqueueFailure;
+        private MediumFailure lastMediumFailure;
+
+        /// <summary>
+        /// Opens (mounts) the buffer in <paramref name="medium"/>, formatting it if it holds no
+        /// valid checkpoint. The region is the medium's whole length; options.MaxSizeMb sizes the
+        /// file a file medium preallocates. Throws NotSupportedException for an encryption key,
+        /// ArgumentException for bad options, InvalidOperationException if the region was
+        /// formatted with another geometry, StorageMediumException if the medium cannot be read.
+        /// </summary>
+        public EdgeBuffer(IStorageMedium medium, EdgeBufferOptions options, IWallClock clock)
+        {
+            if (medium == null)
+            {
+                throw new ArgumentNullException(nameof(medium));
+            }
+            if (options == null)
+            {
+                throw new ArgumentNullException(nameof(options));
+            }
+            if (clock == null)
+            {
+                throw new ArgumentNullException(nameof(clock));
+            }
+            options.Validate();
+            this.medium = medium;
+            this.clock = clock;
+            recordSize = options.RecordSize;
+            maxEventSize = options.MaxEventSize;
+            maxEventSlots = SlotFormat.SlotsFor(maxEventSize, recordSize);
+            overflow = options.Overflow;
+            syncEvery = options.SyncEvery;
+            checkpointEvery = options.CheckpointEvery;
+            maxAgeMicros = (long)options.MaxAgeHours * 3600L * 1000000L;
+            slotCount = (medium.Length - Checkpoint.SlotsOffset) / recordSize;
+            if (slotCount < maxEventSlots + 1)
+            {
+                throw new ArgumentException("medium of " + medium.Length.ToString() + " bytes holds " + (slotCount < 0 ? 0 : slotCount).ToString()
+                    + " slots of " + recordSize.ToString() + " bytes; MaxEventSize " + maxEventSize.ToString() + " needs at least "
+                    + (maxEventSlots + 1).ToString() + " slots plus " + Checkpoint.SlotsOffset.ToString() + " bytes of checkpoints", nameof(medium));
+            }
+            slot = new byte[recordSize];
+            groupCapacitySlots = syncEvery > maxEventSlots ? syncEvery : maxEventSlots;
+            group = new byte[groupCapacitySlots * recordSize];
+            Mount();
+        }
+
+        /// <summary>Bytes per slot.</summary>
+        public int RecordSize
+        {
+            get { return recordSize; }
+        }
+
+        /// <summary>Slots in the ring.</summary>
+        public long SlotCount
+        {
+            get { return slotCount; }
+        }
+
+        /// <summary>Largest event accepted, in bytes.</summary>
+        public int MaxEventSize
+        {
+            get { return maxEventSize; }
+        }
+
+        /// <summary>Live events, including those waiting for their sync point.</summary>
+        public long Count
+        {
+            get
+            {
+                lock (gate)
+                {
+                    return CountLocked();
+                }
+            }
+        }
+
+        /// <summary>Why the last Enqueue returned false (<see cref="EnqueueFailure.None"/> after a success).</summary>
+        public EnqueueFailure LastEnqueueFailure
+        {
+            get { return lastEnqueueFailure; }
+        }
+
+        /// <summary>The kind of the last medium error met.</summary>
+        public MediumFailure LastMediumFailure
+        {
+            get { return lastMediumFailure; }
+        }
+
+        /// <summary>
+        /// Every event with a sequence below this has passed its sync point (written and flushed);
+        /// a power cut cannot lose it.
+        /// </summary>
+        public long SyncedThroughSequence
+        {
+            get
+            {
+                lock (gate)
+                {
+                    return headSequence;
+                }
+            }
+        }
+
+        /// <summary>The sequence the next accepted event will get.</summary>
+        public long NextSequence
+        {
+            get
+            {
+                lock (gate)
+                {
+                    return headSequence + groupEvents;
+                }
+            }
+        }
+
+        /// <summary>Writes the records waiting for their sync point now; false on a medium error.</summary>
+        public bool Sync()
+        {
+            lock (gate)
+            {
+                return !disposed && SyncLocked();
+            }
+        }
+
+        /// <summary>Empties the buffer, durably (the seed's clear). Sequences keep counting up.</summary>
+        public void Clear()
+        {
+            lock (gate)
+            {
+                ThrowIfDisposed();
+                groupEvents = 0;
+                groupSlots = 0;
+                tailSlot = headSlot;
+                tailSequence = headSequence;
+                removedInRange = 0;
+                checkpointDirty = true;
+                TryWriteCheckpoint();
+            }
+        }
+
+        /// <summary>Fills <paramref name="into"/> with the counters and the region's state. Allocates nothing.</summary>
+        public void GetStats(BufferStats into)
+        {
+            lock (gate)
+            {
+                TryTrimTail(true);
+                into.Count = CountLocked();
+                into.BytesUsed = (headSlot + groupSlots - tailSlot) * recordSize;
+                into.CapacityBytes = slotCount * recordSize;
+                into.Enqueued = counters.Enqueued;
+                into.Removed = counters.Removed;
+                into.Dropped = counters.Dropped;
+                into.Rejected = counters.Rejected;
+                into.Expired = counters.Expired;
+                into.Corrupt = counters.Corrupt;
+                into.MediumErrors = counters.MediumErrors;
+                into.OldestAgeMs = -1;
+                into.NewestAgeMs = -1;
+                if (into.Count == 0 || !clock.IsSynchronized)
+                {
+                    return;
+                }
+                long now = Iso8601Utc.ToUnixMicros(clock.UtcNow);
+                if (hasNewest && newestClockSynced)
+                {
+                    into.NewestAgeMs = (now - newestCapturedAt) / 1000;
+                }
+                if (tailSlot < headSlot && TryReadEventHead(tailSlot, tailSequence) && header.ClockSynced)
+                {
+                    into.OldestAgeMs = (now - header.CapturedAtUnixMicros) / 1000;
+                }
+                else if (tailSlot == headSlot && groupEvents > 0 && hasNewest && newestClockSynced)
+                {
+                    into.OldestAgeMs = into.NewestAgeMs;
+                }
+            }
+        }
+
+        /// <summary>The seed's get_stats (allocates the result).</summary>
+        public BufferStats GetStats()
+        {
+            var stats = new BufferStats();
+            GetStats(stats);
+            return stats;
+        }
+
+        /// <summary>Writes the waiting group and the checkpoint, then disposes the medium.</summary>
+        public void Dispose()
+        {
+            lock (gate)
+            {
+                if (disposed)
+                {
+                    return;
+                }
+                SyncLocked();
+                if (checkpointDirty || sinceCheckpoint > 0)
+                {
+                    TryWriteCheckpoint();
+                }
+                disposed = true;
+                medium.Dispose();
+            }
+        }
+
+        private long CountLocked()
+        {
+            long count = headSequence + groupEvents - tailSequence - removedInRange;
+            return count < 0 ? 0 : count;
+        }
+
+        private void ThrowIfDisposed()
+        {
+            if (disposed)
+            {
+                throw new ObjectDisposedException(nameof(EdgeBuffer));
+            }
+        }
+
+        private void NoteMediumError(StorageMediumException e)
+        {
+            counters.MediumErrors++;
+            lastMediumFailure = e.Failure;
+        }
+
+        private long SlotPosition(long absoluteSlot)
+        {
+            return Checkpoint.SlotsOffset + ((absoluteSlot % slotCount) * recordSize);
+        }
+    }
+}
