@@ -63,6 +63,10 @@ namespace Phytrace.Nano.Storage
             lock (gate)
             {
                 ThrowIfDisposed();
+                if (sequence >= headSequence)
+                {
+                    SyncLocked(); // acknowledging records still waiting for their sync point
+                }
                 int acknowledged = 0;
                 try
                 {

@@ -196,11 +196,14 @@ namespace Phytrace.Nano.Storage
             lock (gate)
             {
                 ThrowIfDisposed();
+                // The waiting group is dropped unwritten; its sequences stay used.
+                headSequence += groupEvents;
                 groupEvents = 0;
                 groupSlots = 0;
                 tailSlot = headSlot;
                 tailSequence = headSequence;
                 removedInRange = 0;
+                dequeueStartSlot = -1;
                 checkpointDirty = true;
                 TryWriteCheckpoint();
             }
