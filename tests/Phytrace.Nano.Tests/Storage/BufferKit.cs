@@ -55,8 +55,9 @@ internal static class BufferKit
     /// <summary>Every live event, oldest first: (sequence, id, payload).</summary>
     public static List<(long Sequence, byte[] Id, byte[] Payload)> ReadAll(EdgeBuffer buffer)
     {
-        var events = new BufferedEvents(4096, 1 << 22);
-        buffer.Dequeue(events, 4096);
+        int most = (int)Math.Min(buffer.SlotCount, 100_000);
+        var events = new BufferedEvents(most, Math.Max(buffer.MaxEventSize, most * buffer.RecordSize));
+        buffer.Dequeue(events, most);
         return Items(events);
     }
 
