@@ -1,0 +1,47 @@
+using Phytrace.Nano.Storage;
+using static Phytrace.Nano.Tests.Storage.BufferKit;
+
+namespace Phytrace.Nano.Tests.Storage;
+
+/// <summary>Steady state allocates nothing per Enqueue and per dequeue-and-acknowledge.</summary>
+public class EdgeBufferAllocationTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(8)]
+    public void Enqueue_and_dequeue_with_acknowledge_allocate_nothing(int syncEvery)
+    {
+        var options = Options(recordSize: 256, syncEvery: syncEvery, maxEventSize: 600);
+        using var buffer = new EdgeBuffer(new RamMedium(RegionLength(256, 256)), options, SyncedClock());
+        var payload = Payload(1, 600);
+        var id = Id(1);
+        var batch = new BufferedEvents(16, 16 * 600);
+        long micros = Micros(Now);
+        void Cycle(int i)
+        {
+            buffer.Enqueue(payload, 0, 100 + (i % 500), id, 0, micros, true);
+            if (i % 16 == 15 && buffer.Dequeue(batch, 16) > 0)
+            {
+                buffer.AcknowledgeThrough(batch.Sequence(batch.Count - 1));
+            }
+        }
+        for (int i = 0; i < 2000; i++)
+        {
+            Cycle(i); // warm-up: several laps of the ring
+        }
+        long enqueueBefore = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 15; i++)
+        {
+            buffer.Enqueue(payload, 0, 100 + i, id, 0, micros, true);
+        }
+        long enqueueBytes = GC.GetAllocatedBytesForCurrentThread() - enqueueBefore;
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 3000; i++)
+        {
+            Cycle(i);
+        }
+        long cycleBytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, enqueueBytes);
+        Assert.Equal(0, cycleBytes);
+    }
+}
