@@ -11,6 +11,7 @@ namespace Phytrace.Nano.DeviceTests
             ConfigurationChecks.Run(r);
             CompressionChecks.Run(r);
             BatchingChecks.Run(r);
+            StorageChecks.Run(r);
         }
     }
 }
