@@ -234,4 +234,29 @@ public class EdgeBufferBasicsTests
         var e = Assert.Throws<InvalidOperationException>(() => new EdgeBuffer(medium, Options(recordSize: 128), SyncedClock()));
         Assert.Contains("RecordSize 256", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Inspector_reads_geometry_and_slots_without_writing()
+    {
+        var ram = new RamMedium(RegionLength(128, 16));
+        var buffer = new EdgeBuffer(ram, Options(), SyncedClock());
+        Put(buffer, 0, 30);
+        Put(buffer, 1, 150); // two slots
+        buffer.AcknowledgeThrough(0);
+        byte[] before = (byte[])ram.Image.Clone();
+        var inspector = BufferInspector.Open(new FaultInjectingMedium(ram));
+        Assert.Equal(128, inspector.RecordSize);
+        Assert.Equal(16, inspector.SlotCount);
+        Assert.Equal(1, inspector.Checkpoint.TailSequence);
+        Assert.Equal(2, inspector.Checkpoint.HeadSequence);
+        var header = new SlotHeader();
+        Assert.Equal(SlotKind.Live, inspector.ReadSlot(inspector.IndexOf(inspector.Checkpoint.TailSlot), header));
+        Assert.Equal(150, header.TotalLength);
+        Assert.True(header.IsFirst);
+        Assert.Equal(SlotKind.Live, inspector.ReadSlot(2, header));
+        Assert.Equal(1, header.PartIndex);
+        Assert.Equal(SlotKind.Foreign, inspector.ReadSlot(5, header));
+        Assert.Equal(before, ram.Image);
+        Assert.Throws<InvalidOperationException>(() => BufferInspector.Open(new RamMedium(8192)));
+    }
 }
