@@ -2,11 +2,39 @@ namespace Phytrace.Nano.Formats
 {
     /// <summary>
     /// CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320), as gzip (RFC 1952) and the buffer's
-    /// slot checksums use it. The 1 KB table is built once; updating allocates nothing.
+    /// slot checksums use it. Slicing-by-4: four 256-entry tables (4 KB, built once) let the loop
+    /// fold four bytes per step, about three times the byte-at-a-time speed; the buffer checksums
+    /// every record, so this is on the enqueue path. Updating allocates nothing.
     /// </summary>
     public static class Crc32
     {
-        private static readonly uint[] Table = BuildTable();
+        private static readonly uint[] Table0 = new uint[256];
+        private static readonly uint[] Table1 = new uint[256];
+        private static readonly uint[] Table2 = new uint[256];
+        private static readonly uint[] Table3 = new uint[256];
+
+        static Crc32()
+        {
+            for (uint n = 0; n < 256; n++)
+            {
+                uint c = n;
+                for (int k = 0; k < 8; k++)
+                {
+                    c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+                }
+                Table0[n] = c;
+            }
+            for (int n = 0; n < 256; n++)
+            {
+                uint c = Table0[n];
+                c = Table0[c & 0xFF] ^ (c >> 8);
+                Table1[n] = c;
+                c = Table0[c & 0xFF] ^ (c >> 8);
+                Table2[n] = c;
+                c = Table0[c & 0xFF] ^ (c >> 8);
+                Table3[n] = c;
+            }
+        }
 
         /// <summary>The CRC of an empty input, the starting value for <see cref="Update"/>.</summary>
         public const uint Initial = 0;
@@ -21,27 +49,21 @@ namespace Phytrace.Nano.Formats
         public static uint Update(uint crc, byte[] buffer, int offset, int count)
         {
             uint c = ~crc;
+            int i = offset;
             int end = offset + count;
-            for (int i = offset; i < end; i++)
+            int end4 = end - 3;
+            while (i < end4)
             {
-                c = Table[(c ^ buffer[i]) & 0xFF] ^ (c >> 8);
+                c ^= (uint)(buffer[i] | (buffer[i + 1] << 8) | (buffer[i + 2] << 16) | (buffer[i + 3] << 24));
+                c = Table3[c & 0xFF] ^ Table2[(c >> 8) & 0xFF] ^ Table1[(c >> 16) & 0xFF] ^ Table0[c >> 24];
+                i += 4;
+            }
+            while (i < end)
+            {
+                c = Table0[(c ^ buffer[i]) & 0xFF] ^ (c >> 8);
+                i++;
             }
             return ~c;
-        }
-
-        private static uint[] BuildTable()
-        {
-            var table = new uint[256];
-            for (uint n = 0; n < 256; n++)
-            {
-                uint c = n;
-                for (int k = 0; k < 8; k++)
-                {
-                    c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-                }
-                table[n] = c;
-            }
-            return table;
         }
     }
 }
