@@ -1,0 +1,94 @@
+using System;
+using Phytrace.Nano.Formats;
+using Phytrace.Nano.Platform;
+
+namespace Phytrace.Nano.Events
+{
+    /// <summary>
+    /// Starts events for one node: <see cref="Begin"/> resets a reusable <see cref="UdmEvent"/> and
+    /// fills source_id, source_type, session_id, sdk_version, a monotonic sequence_num, a fresh
+    /// UUIDv7 event_id and captured_at (with whether the wall clock was synchronised), so
+    /// application code only sets what it measured. Thread-safe; allocates nothing.
+    /// </summary>
+    public sealed class UdmEventFactory
+    {
+        private readonly NodeIdentity identity;
+        private readonly IWallClock wall;
+        private readonly Uuid7Generator ids;
+        private readonly object gate = new object();
+        private long nextSequence;
+
+        public UdmEventFactory(NodeIdentity identity, IWallClock wall, ITickClock tick, IRandomSource random)
+        {
+            if (identity == null || wall == null)
+            {
+                throw new ArgumentNullException(identity == null ? nameof(identity) : nameof(wall));
+            }
+            this.identity = identity;
+            this.wall = wall;
+            ids = new Uuid7Generator(wall, tick, random);
+        }
+
+        public NodeIdentity Identity
+        {
+            get { return identity; }
+        }
+
+        /// <summary>
+        /// The sequence_num the next event gets. Starts at 0; set it (for example from the buffer's
+        /// newest record after a reboot) to keep sequence numbers monotonic across boots.
+        /// </summary>
+        public long NextSequence
+        {
+            get
+            {
+                lock (gate)
+                {
+                    return nextSequence;
+                }
+            }
+            set
+            {
+                if (value < 0)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(value), "sequence_num must not be negative");
+                }
+                lock (gate)
+                {
+                    nextSequence = value;
+                }
+            }
+        }
+
+        /// <summary>Resets <paramref name="e"/> and fills the envelope for an event of <paramref name="eventType"/> captured now.</summary>
+        public void Begin(UdmEvent e, UdmEventType eventType)
+        {
+            if (e == null)
+            {
+                throw new ArgumentNullException(nameof(e));
+            }
+            bool synced = wall.IsSynchronized;
+            long micros = Iso8601Utc.ToUnixMicros(wall.UtcNow);
+            e.Reset();
+            e.EventType = eventType;
+            e.SourceId = identity.SourceId;
+            e.SourceType = identity.SourceType;
+            e.SessionId = identity.SessionId;
+            e.SdkVersion = identity.SdkVersion;
+            e.SetCapturedAt(micros, synced);
+            ids.NextAt(FloorDiv(micros, 1000), e.EventId, 0);
+            e.HasEventId = true;
+            lock (gate)
+            {
+                e.SequenceNum.Set(nextSequence);
+                nextSequence++;
+            }
+        }
+
+        private static long FloorDiv(long a, long b)
+        {
+            long q = a / b;
+            return (a % b != 0 && a < 0) ? q - 1 : q;
+        }
+    }
+}

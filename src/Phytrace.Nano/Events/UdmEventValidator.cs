@@ -1,0 +1,227 @@
+namespace Phytrace.Nano.Events
+{
+    /// <summary>
+    /// Checks an event against what UDM v0.0.3 requires before it is encoded: the required envelope
+    /// fields, source_id of 1..256 characters, the enums, the ranges the domain schemas state, and
+    /// finite numbers everywhere. Throws <see cref="UdmValidationException"/> naming the first bad
+    /// field; allocates nothing when the event is valid.
+    /// </summary>
+    public static class UdmEventValidator
+    {
+        /// <summary>Longest source_id accepted (characters).</summary>
+        public const int MaxSourceIdLength = 256;
+
+        public static void Validate(UdmEvent e)
+        {
+            if (!e.HasEventId)
+            {
+                throw new UdmValidationException("event_id", "is required (a 16-byte UUID)");
+            }
+            if (!UdmEventTypeNames.IsDefined(e.EventType))
+            {
+                throw new UdmValidationException("event_type", "is not one of the 18 UDM event types (value " + ((int)e.EventType).ToString() + ")");
+            }
+            if (e.SourceId == null || e.SourceId.Length == 0)
+            {
+                throw new UdmValidationException("source_id", "is required (1 to 256 characters)");
+            }
+            if (e.SourceId.Length > MaxSourceIdLength)
+            {
+                throw new UdmValidationException("source_id", "is " + e.SourceId.Length.ToString() + " characters; at most 256 allowed");
+            }
+            if (!UdmSourceTypeNames.IsDefined(e.SourceType))
+            {
+                throw new UdmValidationException("source_type", "is not one of the 18 UDM source types (value " + ((int)e.SourceType).ToString() + ")");
+            }
+            if (!e.HasCapturedAt)
+            {
+                throw new UdmValidationException("captured_at", "is required");
+            }
+            Timestamp("captured_at", e.CapturedAtMicros);
+            if (e.SequenceNum.HasValue && e.SequenceNum.Value < 0)
+            {
+                throw new UdmValidationException("sequence_num", "must not be negative, got " + e.SequenceNum.Value.ToString());
+            }
+            if (e.SentAtMicros.HasValue)
+            {
+                Timestamp("sent_at", e.SentAtMicros.Value);
+            }
+            ValidatePower(e.Power);
+            ValidateThermal(e.Thermal);
+            ValidateLocation(e.Location);
+            ValidateMotion(e.Motion);
+            ValidateSafety(e.Safety);
+            ValidateEnvironment(e.Environment);
+            ValidateCommunication(e.Communication);
+            ValidateExtensions(e.Extensions);
+        }
+
+        private static void ValidatePower(PowerDomain p)
+        {
+            Range("power.battery.soc_pct", p.BatterySocPct, 0, 100);
+            Finite("power.battery.voltage_v", p.BatteryVoltageV);
+            Finite("power.battery.current_a", p.BatteryCurrentA);
+            Finite("power.battery.temperature_c", p.BatteryTemperatureC);
+            Range("power.battery.health_pct", p.BatteryHealthPct, 0, 100);
+            NotNegative("power.power_consumption_w", p.PowerConsumptionW);
+            Finite("power.voltage_v", p.VoltageV);
+            Finite("power.current_a", p.CurrentA);
+            NotNegative("power.estimated_runtime_min", p.EstimatedRuntimeMin);
+            if (p.PowerSource != PowerSource.NotSet)
+            {
+                PowerSourceNames.ToUdm(p.PowerSource);
+            }
+        }
+
+        private static void ValidateThermal(ThermalDomain t)
+        {
+            Finite("thermal.ambient_temp_c", t.AmbientTempC);
+            for (int i = 0; i < t.ComponentCount; i++)
+            {
+                double v = t.ComponentTemperatureC(i);
+                if (!IsFinite(v))
+                {
+                    throw new UdmValidationException("thermal.components[" + i.ToString() + "].temperature_c", "must be a finite number");
+                }
+            }
+            if (t.ThermalState != ThermalState.NotSet)
+            {
+                ThermalStateNames.ToUdm(t.ThermalState);
+            }
+        }
+
+        private static void ValidateLocation(LocationDomain l)
+        {
+            Range("location.latitude", l.Latitude, -90, 90);
+            Range("location.longitude", l.Longitude, -180, 180);
+            Finite("location.altitude_m", l.AltitudeM);
+            if (l.HeadingDeg.HasValue)
+            {
+                double h = l.HeadingDeg.Value;
+                if (!IsFinite(h) || h < 0 || h >= 360)
+                {
+                    throw new UdmValidationException("location.heading_deg", "must be at least 0 and below 360");
+                }
+            }
+            Finite("location.local.x_m", l.LocalXM);
+            Finite("location.local.y_m", l.LocalYM);
+            Finite("location.local.z_m", l.LocalZM);
+            NotNegative("location.horizontal_accuracy_m", l.HorizontalAccuracyM);
+        }
+
+        private static void ValidateMotion(MotionDomain m)
+        {
+            NotNegative("motion.speed_mps", m.SpeedMps);
+            Finite("motion.commanded_linear_mps", m.CommandedLinearMps);
+            Finite("motion.commanded_angular_dps", m.CommandedAngularDps);
+            Vector("motion.linear_velocity", m.LinearVelocity);
+            Vector("motion.angular_velocity", m.AngularVelocity);
+            Vector("motion.linear_acceleration", m.LinearAcceleration);
+            if (m.MotionState != MotionState.NotSet)
+            {
+                MotionStateNames.ToUdm(m.MotionState);
+            }
+        }
+
+        private static void ValidateSafety(SafetyDomain s)
+        {
+            if (s.ViolationCount.HasValue && s.ViolationCount.Value < 0)
+            {
+                throw new UdmValidationException("safety.violation_count", "must not be negative");
+            }
+            NotNegative("safety.speed_limit_mps", s.SpeedLimitMps);
+            if (s.EStopTriggeredAtMicros.HasValue)
+            {
+                Timestamp("safety.e_stop.triggered_at", s.EStopTriggeredAtMicros.Value);
+            }
+            if (s.SafetyState != SafetyState.NotSet)
+            {
+                SafetyStateNames.ToUdm(s.SafetyState);
+            }
+        }
+
+        private static void ValidateEnvironment(EnvironmentReadings r)
+        {
+            Finite("context.weather.temperature_c", r.TemperatureC);
+            Range("context.weather.humidity_pct", r.HumidityPct, 0, 100);
+            NotNegative("context.weather.pressure_hpa", r.PressureHpa);
+            NotNegative("context.weather.illuminance_lux", r.IlluminanceLux);
+        }
+
+        private static void ValidateCommunication(CommunicationDomain c)
+        {
+            NotNegative("communication.phytrace.buffered_events", c.BufferedEvents);
+            NotNegative("communication.phytrace.buffer_bytes_used", c.BufferBytesUsed);
+            NotNegative("communication.phytrace.buffer_capacity_bytes", c.BufferCapacityBytes);
+            NotNegative("communication.phytrace.dropped_events", c.DroppedEvents);
+        }
+
+        private static void ValidateExtensions(UdmExtensions x)
+        {
+            for (int i = 0; i < x.Count; i++)
+            {
+                if (x.Kind(i) == ExtensionKind.Number && !IsFinite(x.NumberValue(i)))
+                {
+                    throw new UdmValidationException("extensions." + x.Key(i), "must be a finite number (NaN and Infinity are not JSON)");
+                }
+            }
+        }
+
+        private static void Vector(string field, Vector3 v)
+        {
+            if ((v.X.HasValue && !IsFinite(v.X.Value)) || (v.Y.HasValue && !IsFinite(v.Y.Value)) || (v.Z.HasValue && !IsFinite(v.Z.Value)))
+            {
+                throw new UdmValidationException(field, "components must be finite numbers");
+            }
+        }
+
+        private static void Timestamp(string field, long unixMicros)
+        {
+            // Iso8601Utc writes years 0001..9999; the schema's date-time needs four-digit years too.
+            if (unixMicros < -62135596800000000L || unixMicros > 253402300799999999L)
+            {
+                throw new UdmValidationException(field, "must fall in years 0001 to 9999");
+            }
+        }
+
+        private static void Finite(string field, OptionalDouble v)
+        {
+            if (v.HasValue && !IsFinite(v.Value))
+            {
+                throw new UdmValidationException(field, "must be a finite number (NaN and Infinity are not JSON)");
+            }
+        }
+
+        private static void NotNegative(string field, OptionalDouble v)
+        {
+            Finite(field, v);
+            if (v.HasValue && v.Value < 0)
+            {
+                throw new UdmValidationException(field, "must not be negative");
+            }
+        }
+
+        private static void NotNegative(string field, OptionalLong v)
+        {
+            if (v.HasValue && v.Value < 0)
+            {
+                throw new UdmValidationException(field, "must not be negative, got " + v.Value.ToString());
+            }
+        }
+
+        private static void Range(string field, OptionalDouble v, double min, double max)
+        {
+            Finite(field, v);
+            if (v.HasValue && (v.Value < min || v.Value > max))
+            {
+                throw new UdmValidationException(field, "must be between " + ((long)min).ToString() + " and " + ((long)max).ToString());
+            }
+        }
+
+        private static bool IsFinite(double v)
+        {
+            // NaN and the infinities are the only doubles whose difference with themselves is not 0.
+            return v - v == 0;
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using System;
+using Phytrace.Nano.Formats;
+using Phytrace.Nano.Platform;
+
+namespace Phytrace.Nano.Events
+{
+    /// <summary>
+    /// UUIDv7 (RFC 9562 section 5.7) ids: 48-bit Unix milliseconds, version 7, a 12-bit counter in
+    /// rand_a (RFC 9562 6.2 method 1) and 62 random bits in rand_b, written as 16 bytes.
+    /// Within a boot the ids strictly increase, also when the wall clock is unsynced (near 1970) or
+    /// steps backwards: the id time never falls below the last id time plus the monotonic tick
+    /// clock's elapsed time, so after a backward step ids run ahead of the wall clock by the step
+    /// instead of repeating. Within one millisecond the counter increments (starting from a random
+    /// value below 2048); if it overflows the id time moves on by 1 ms. rand_b makes ids from
+    /// different boots or nodes unique even with equal timestamps. Thread-safe.
+    /// </summary>
+    public sealed class Uuid7Generator
+    {
+        private const int CounterMax = 0xFFF;
+        private readonly IWallClock wall;
+        private readonly ITickClock tick;
+        private readonly IRandomSource random;
+        private readonly object gate = new object();
+        private bool started;
+        private long lastMs;
+        private long lastTickMs;
+        private int counter;
+
+        public Uuid7Generator(IWallClock wall, ITickClock tick, IRandomSource random)
+        {
+            if (wall == null || tick == null || random == null)
+            {
+                throw new ArgumentNullException(wall == null ? nameof(wall) : (tick == null ? nameof(tick) : nameof(random)));
+            }
+            this.wall = wall;
+            this.tick = tick;
+            this.random = random;
+        }
+
+        /// <summary>Writes a new id at destination[offset..+16) using the wall clock's current time.</summary>
+        public void Next(byte[] destination, int offset)
+        {
+            NextAt(Iso8601Utc.ToUnixMicros(wall.UtcNow) / 1000, destination, offset);
+        }
+
+        /// <summary>Writes a new id at destination[offset..+16) for a wall time the caller already read (Unix ms).</summary>
+        public void NextAt(long wallUnixMs, byte[] destination, int offset)
+        {
+            if (destination == null)
+            {
+                throw new ArgumentNullException(nameof(destination));
+            }
+            if (offset < 0 || offset > destination.Length - UuidText.ByteLength)
+            {
+                throw new ArgumentOutOfRangeException(nameof(offset), "destination needs 16 bytes from offset");
+            }
+            long ms;
+            int count;
+            lock (gate)
+            {
+                long nowTick = tick.NowMs;
+                ms = wallUnixMs < 0 ? 0 : wallUnixMs;
+                if (started)
+                {
+                    long floor = lastMs + (nowTick - lastTickMs);
+                    if (ms < floor)
+                    {
+                        ms = floor;
+                    }
+                }
+                if (started && ms <= lastMs)
+                {
+                    ms = lastMs;
+                    counter++;
+                    if (counter > CounterMax)
+                    {
+                        ms++;
+                        counter = random.NextInt(CounterMax / 2 + 1);
+                    }
+                }
+                else
+                {
+                    counter = random.NextInt(CounterMax / 2 + 1);
+                }
+                started = true;
+                lastMs = ms;
+                lastTickMs = nowTick;
+                count = counter;
+            }
+            // 48-bit big-endian milliseconds.
+            for (int i = 5; i >= 0; i--)
+            {
+                destination[offset + i] = (byte)ms;
+                ms >>= 8;
+            }
+            destination[offset + 6] = (byte)(0x70 | ((count >> 8) & 0x0F));
+            destination[offset + 7] = (byte)count;
+            random.NextBytes(destination, offset + 8, 8);
+            destination[offset + 8] = (byte)(0x80 | (destination[offset + 8] & 0x3F));
+        }
+
+        /// <summary>The Unix milliseconds stored in a UUIDv7 at uuid[offset].</summary>
+        public static long TimestampMs(byte[] uuid, int offset)
+        {
+            long ms = 0;
+            for (int i = 0; i < 6; i++)
+            {
+                ms = (ms << 8) | uuid[offset + i];
+            }
+            return ms;
+        }
+    }
+}
