@@ -1,0 +1,72 @@
+using System.Text.Json.Nodes;
+using Json.Schema;
+using Phytrace.Nano.Tests.Support;
+
+namespace Phytrace.Nano.Tests.Events;
+
+/// <summary>
+/// event.schema.json of UDM v0.0.3 with every schema file of that version registered (so the
+/// relative $refs resolve), evaluated as draft 2020-12 with format assertions on.
+/// </summary>
+public static class UdmSchema
+{
+    private static readonly Lazy<(JsonSchema Schema, EvaluationOptions Options)> Loaded = new(Load);
+
+    public static string SchemaDirectory => Path.Combine(RepoPaths.PhyUdm, "schemas", "v0.0.3");
+
+    /// <summary>The validation errors of <paramref name="json"/> (empty when valid).</summary>
+    public static IReadOnlyList<string> Errors(string json)
+    {
+        var (schema, options) = Loaded.Value;
+        JsonNode? node = JsonNode.Parse(json);
+        EvaluationResults results = schema.Evaluate(node, options);
+        if (results.IsValid)
+        {
+            return Array.Empty<string>();
+        }
+        var errors = new List<string>();
+        foreach (EvaluationResults detail in results.Details)
+        {
+            if (detail.Errors != null)
+            {
+                foreach (var error in detail.Errors)
+                {
+                    errors.Add(detail.InstanceLocation + " " + error.Key + ": " + error.Value);
+                }
+            }
+        }
+        if (errors.Count == 0)
+        {
+            errors.Add("invalid (no detail)");
+        }
+        return errors;
+    }
+
+    /// <summary>Fails the test with the schema's errors if <paramref name="json"/> does not validate.</summary>
+    public static void AssertValid(string json)
+    {
+        IReadOnlyList<string> errors = Errors(json);
+        Assert.True(errors.Count == 0, "schema errors:\n" + string.Join("\n", errors) + "\nin: " + json);
+    }
+
+    private static (JsonSchema, EvaluationOptions) Load()
+    {
+        var options = new EvaluationOptions
+        {
+            EvaluateAs = SpecVersion.Draft202012,
+            RequireFormatValidation = true,
+            OutputFormat = OutputFormat.List,
+        };
+        JsonSchema? eventSchema = null;
+        foreach (string file in Directory.GetFiles(SchemaDirectory, "*.schema.json", SearchOption.AllDirectories))
+        {
+            JsonSchema schema = JsonSchema.FromFile(file);
+            options.SchemaRegistry.Register(schema);
+            if (Path.GetFileName(file) == "event.schema.json")
+            {
+                eventSchema = schema;
+            }
+        }
+        return (eventSchema ?? throw new InvalidOperationException("event.schema.json not found in " + SchemaDirectory), options);
+    }
+}
