@@ -39,6 +39,8 @@ namespace Phytrace.Nano.Events
             {
                 throw new InvalidOperationException("number formatting overflow");
             }
+            // The word above the shifted value may hold a stale word from earlier use: clear it.
+            words[length + wordShift] = 0;
             if (bitShift == 0)
             {
                 for (int i = length - 1; i >= 0; i--)
@@ -48,7 +50,6 @@ namespace Phytrace.Nano.Events
             }
             else
             {
-                words[length + wordShift] = 0;
                 for (int i = length - 1; i >= 0; i--)
                 {
                     words[i + wordShift + 1] |= words[i] >> (32 - bitShift);

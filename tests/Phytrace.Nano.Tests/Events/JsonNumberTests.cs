@@ -82,6 +82,52 @@ public class JsonNumberTests
         }
     }
 
+    [Theory]
+    [InlineData(1.341309474706E-312)]
+    [InlineData(-6.175E-89)]
+    [InlineData(1.2777501887419828E-305)]
+    [InlineData(5.29645633E-315)]
+    [InlineData(1.838450451651187E-291)]
+    [InlineData(2.898554238887977E-23)]
+    [InlineData(3.168E-56)]
+    [InlineData(4047916.411764706)]
+    [InlineData(79.77777777777777)]
+    [InlineData(12.0)]
+    [InlineData(1e-300)]
+    [InlineData(1e-200)]
+    [InlineData(1e-100)]
+    [InlineData(-66.0)]
+    [InlineData(-1e21)]
+    [InlineData(1e21)]
+    public void Short_significands_at_extreme_exponents_match_dotnet(double value)
+    {
+        AssertMatchesDotnetShortest(value);
+    }
+
+    [Fact]
+    public void One_writer_formats_a_long_random_sequence_like_fresh_writers()
+    {
+        // The digit generator reuses its big-integer buffers: no value may see leftovers of the last.
+        var writer = new JsonWriter();
+        var buffer = new byte[64];
+        Gen.Long.Select(BitConverter.Int64BitsToDouble).Where(double.IsFinite).Array[1000].Sample(values =>
+        {
+            foreach (double value in values)
+            {
+                writer.Reset(buffer, 0, buffer.Length);
+                writer.WriteNumberValue(value);
+                Assert.Equal(JsonText.Number(value), System.Text.Encoding.ASCII.GetString(buffer, 0, writer.Length));
+            }
+        }, iter: 20, threads: 1);
+        // The sequence that exposed a stale word after a word-aligned shift.
+        writer.Reset(buffer, 0, buffer.Length);
+        writer.WriteNumberValue(BitConverter.Int64BitsToDouble(6));
+        writer.Reset(buffer, 0, buffer.Length);
+        double big = BitConverter.Int64BitsToDouble(unchecked((long)0xFF2B3F27E2CF8018));
+        writer.WriteNumberValue(big);
+        Assert.Equal(big, double.Parse(System.Text.Encoding.ASCII.GetString(buffer, 0, writer.Length), CultureInfo.InvariantCulture));
+    }
+
     [Fact]
     public void Where_dotnet_R_does_not_round_trip_ours_still_does()
     {
