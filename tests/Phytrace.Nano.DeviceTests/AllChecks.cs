@@ -12,6 +12,7 @@ namespace Phytrace.Nano.DeviceTests
             CompressionChecks.Run(r);
             BatchingChecks.Run(r);
             StorageChecks.Run(r);
+            EventsChecks.Run(r);
         }
     }
 }
