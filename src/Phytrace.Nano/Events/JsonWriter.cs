@@ -379,6 +379,17 @@ namespace Phytrace.Nano.Events
                 buffer[position++] = (byte)'0';
                 return;
             }
+            // Fast path: whole numbers below 2^53 print as their integer digits (same text as the
+            // general path, which the tests cross-check), without big-integer work.
+            if (value > -9007199254740992.0 && value < 9007199254740992.0)
+            {
+                long whole = (long)value;
+                if ((double)whole == value)
+                {
+                    WriteInteger(whole);
+                    return;
+                }
+            }
             shortest.Generate(value);
             byte[] d = shortest.Digits;
             int n = shortest.DigitCount;
