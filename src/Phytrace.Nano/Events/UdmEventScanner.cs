@@ -177,8 +177,8 @@ namespace Phytrace.Nano.Events
                         return false;
                     }
                 }
-                int hi = Hex(json[p++]);
-                int lo = Hex(json[p++]);
+                int hi = UuidText.HexValue((char)json[p++]);
+                int lo = UuidText.HexValue((char)json[p++]);
                 if (hi < 0 || lo < 0)
                 {
                     return false;
@@ -298,23 +298,6 @@ namespace Phytrace.Nano.Events
         private static UdmScanException Malformed(int p, int origin, string what)
         {
             return new UdmScanException("json", what + " at byte " + (p - origin).ToString());
-        }
-
-        private static int Hex(byte c)
-        {
-            if (c >= '0' && c <= '9')
-            {
-                return c - '0';
-            }
-            if (c >= 'a' && c <= 'f')
-            {
-                return c - 'a' + 10;
-            }
-            if (c >= 'A' && c <= 'F')
-            {
-                return c - 'A' + 10;
-            }
-            return -1;
         }
 
         private static byte[] Ascii(string s)

@@ -86,7 +86,8 @@ namespace Phytrace.Nano.Formats
             return true;
         }
 
-        private static int HexValue(char c)
+        /// <summary>The value of one hex digit (either case), or -1.</summary>
+        internal static int HexValue(char c)
         {
             if (c >= '0' && c <= '9')
             {
