@@ -1,0 +1,243 @@
+using System;
+using Phytrace.Nano.Batching;
+using Phytrace.Nano.Configuration;
+using Phytrace.Nano.Events;
+using Phytrace.Nano.Reliability;
+using Phytrace.Nano.Storage;
+using Phytrace.Nano.Uplink;
+
+namespace Phytrace.Nano.Node
+{
+    /// <summary>
+    /// A sensor node in one object: the EdgeBuffer, the event encoder, the batch builder, the MQTT
+    /// transport, retry, circuit breaker and the uplink thread, wired from one BoardConfig.
+    /// Application code fills a <see cref="UdmEvent"/> (see <see cref="BeginEvent"/>) and calls
+    /// <see cref="Emit"/>; the node makes it durable and sends it when the network allows.
+    /// </summary>
+    public sealed class PhytraceNode : IDisposable
+    {
+        private readonly object emitGate = new object();
+        private readonly EdgeBuffer buffer;
+        private readonly UdmEventFactory factory;
+        private readonly UdmEventEncoder encoder = new UdmEventEncoder();
+        private readonly UdmEventScanner scanner = new UdmEventScanner();
+        private readonly CircuitBreaker breaker;
+        private readonly UplinkWorker uplink;
+        private readonly byte[] scratch;
+        private long emitFailures;
+        private bool disposed;
+
+        private PhytraceNode(EdgeBuffer buffer, UdmEventFactory factory, CircuitBreaker breaker, UplinkWorker uplink, int maxEventBytes)
+        {
+            this.buffer = buffer;
+            this.factory = factory;
+            this.breaker = breaker;
+            this.uplink = uplink;
+            scratch = new byte[maxEventBytes];
+        }
+
+        /// <summary>
+        /// Builds a node from <paramref name="config"/> (validated first: every problem is reported
+        /// at once in an ArgumentException) on the bindings of <paramref name="platform"/>. The buffer
+        /// is mounted from the medium, so events left from before a reset are sent too.
+        /// </summary>
+        public static PhytraceNode Create(BoardConfig config, NodePlatform platform)
+        {
+            if (config == null || platform == null)
+            {
+                throw new ArgumentNullException(config == null ? nameof(config) : nameof(platform));
+            }
+            platform.Validate();
+            ConfigProblems problems = config.Validate(platform.Medium!.Length);
+            if (!problems.IsValid)
+            {
+                throw new ArgumentException("BoardConfig '" + config.BoardName + "' is not valid:\n" + problems.ToString());
+            }
+
+            var bufferOptions = new EdgeBufferOptions();
+            bufferOptions.MaxSizeMb = config.Storage.MaxSizeMb;
+            bufferOptions.MaxAgeHours = config.Storage.MaxAgeHours;
+            bufferOptions.RecordSize = config.Storage.RecordSize;
+            bufferOptions.SyncEvery = config.Storage.SyncEveryRecords;
+            bufferOptions.Overflow = config.Storage.OverflowPolicy == StorageSettings.OverflowDropOldest ? OverflowPolicy.DropOldest : OverflowPolicy.Reject;
+            var buffer = new EdgeBuffer(platform.Medium, bufferOptions, platform.Wall!);
+
+            var identity = new NodeIdentity(config.Identity.SourceId, ParseSourceType(config.Identity.SourceType), null, SdkVersion);
+            var factory = new UdmEventFactory(identity, platform.Wall!, platform.Tick!, platform.Random!);
+
+            var batchConfig = new BatchConfig(
+                config.Batch.MaxBatchSize,
+                config.Batch.MaxBatchAgeMs,
+                config.Batch.Compression == BatchSettings.CompressionNone ? BatchCompression.None : BatchCompression.Gzip,
+                config.Batch.CompressionLevel);
+            var builder = new BatchBuilder(batchConfig, platform.Random!);
+
+            var policy = new RetryPolicy(config.Retry.MaxRetries, config.Retry.InitialDelayMs, config.Retry.MaxDelayMs,
+                config.Retry.ExponentialBase, config.Retry.Jitter, ErrorTypeSet.SeedRetryable, platform.Random);
+            var breaker = new CircuitBreaker(config.Breaker.FailureThreshold, config.Breaker.RecoveryTimeoutMs / 1000.0,
+                config.Breaker.HalfOpenRequests, platform.Tick!);
+
+            var topics = new MqttTopics(config.Identity.SourceId);
+            var uplinkOptions = new UplinkOptions();
+            uplinkOptions.BatchSize = config.Batch.MaxBatchSize;
+            uplinkOptions.Connect.ClientId = config.Mqtt.ClientId.Length > 0 ? config.Mqtt.ClientId : config.Identity.SourceId;
+            uplinkOptions.Connect.UserName = config.Mqtt.UserName.Length > 0 ? config.Mqtt.UserName : null;
+            uplinkOptions.Connect.Password = config.Mqtt.Password.Length > 0 ? config.Mqtt.Password : null;
+            uplinkOptions.Connect.KeepAliveSeconds = (ushort)config.Mqtt.KeepAliveSeconds;
+            var status = new StatusReporter(config.Identity.SourceId, platform.Wall!);
+            var transport = new MqttTransport(platform.Session!, topics, builder, platform.Tick!, uplinkOptions.PubAckTimeoutMs);
+            int maxBatchJson = batchConfig.MaxBatchBytes - BatchEnvelopeReserve - config.Batch.MaxBatchSize;
+            var uplink = new UplinkWorker(buffer, platform.Session!, platform.Connectivity!, transport, topics, status, policy,
+                breaker, platform.Tick!, uplinkOptions, maxBatchJson, config.Storage.SyncIntervalMs);
+
+            return new PhytraceNode(buffer, factory, breaker, uplink, buffer.MaxEventSize);
+        }
+
+        /// <summary>The version written as sdk_version into every event.</summary>
+        public const string SdkVersion = "phytrace-nano/0.1.0";
+
+        /// <summary>Room kept in a batch for its envelope (batch id, size, times, compression).</summary>
+        private const int BatchEnvelopeReserve = 256;
+
+        /// <summary>The buffer, for statistics and tools.</summary>
+        public EdgeBuffer Buffer
+        {
+            get { return buffer; }
+        }
+
+        /// <summary>The uplink, for its events (ErrorReported, StateChanged).</summary>
+        public UplinkWorker Uplink
+        {
+            get { return uplink; }
+        }
+
+        /// <summary>The breaker, for its StateChanged event.</summary>
+        public CircuitBreaker Breaker
+        {
+            get { return breaker; }
+        }
+
+        /// <summary>Why the last Emit returned false.</summary>
+        public EnqueueFailure LastEmitFailure { get; private set; }
+
+        /// <summary>Starts the uplink thread.</summary>
+        public void Start()
+        {
+            uplink.Start();
+        }
+
+        /// <summary>Stops the uplink (after the batch in flight), syncs the buffer, marks the node offline.</summary>
+        public void Stop()
+        {
+            uplink.Stop();
+        }
+
+        /// <summary>
+        /// Clears <paramref name="e"/> and fills what the node knows: event_id (UUIDv7), event_type,
+        /// source, session, sequence number and captured_at. The caller then sets what it measured.
+        /// Reuse one UdmEvent per producer thread: nothing is allocated.
+        /// </summary>
+        public void BeginEvent(UdmEvent e, UdmEventType eventType)
+        {
+            lock (emitGate)
+            {
+                factory.Begin(e, eventType);
+            }
+        }
+
+        /// <summary>
+        /// Validates and encodes <paramref name="e"/> and makes it durable in the buffer. Returns
+        /// false if the buffer refused it (full under the Reject policy, medium error; see
+        /// <see cref="LastEmitFailure"/>). Throws UdmValidationException naming the field for an
+        /// invalid event, and ArgumentException for one larger than the configured maximum.
+        /// </summary>
+        public bool Emit(UdmEvent e)
+        {
+            lock (emitGate)
+            {
+                int length = encoder.Encode(e, scratch, 0, scratch.Length);
+                return Enqueue(length, e.EventId, e.CapturedAtMicros, e.CapturedAtClockSynced);
+            }
+        }
+
+        /// <summary>
+        /// Passthrough: buffers an already-encoded UDM JSON event unchanged. Its event_id and
+        /// captured_at are read from the bytes (UdmScanException if missing or malformed).
+        /// </summary>
+        public bool EmitJson(byte[] json, int offset, int count)
+        {
+            lock (emitGate)
+            {
+                scanner.Scan(json, offset, count);
+                if (count > scratch.Length)
+                {
+                    throw new ArgumentException("event of " + count.ToString() + " bytes exceeds the maximum event size " + scratch.Length.ToString());
+                }
+                Array.Copy(json, offset, scratch, 0, count);
+                // A producer that wrote captured_at is trusted to have had a clock; unsynced events come through Emit.
+                return Enqueue(count, scanner.EventId, scanner.CapturedAtMicros, true);
+            }
+        }
+
+        /// <summary>Fills <paramref name="into"/> with a snapshot (no allocation).</summary>
+        public void GetStats(NodeStats into)
+        {
+            buffer.GetStats(into.Buffer);
+            uplink.GetCounters(into.Uplink);
+            into.UplinkState = uplink.State;
+            into.LastError = uplink.LastError;
+            into.Breaker = breaker.Stats;
+            into.EmitFailures = emitFailures;
+        }
+
+        /// <summary>A new snapshot (allocates; the seed-shaped form).</summary>
+        public NodeStats GetStats()
+        {
+            var stats = new NodeStats();
+            GetStats(stats);
+            return stats;
+        }
+
+        public void Dispose()
+        {
+            if (disposed)
+            {
+                return;
+            }
+            disposed = true;
+            uplink.Stop();
+            buffer.Dispose();
+        }
+
+        private bool Enqueue(int length, byte[] eventId, long capturedAtMicros, bool clockSynced)
+        {
+            long syncedBefore = buffer.SyncedThroughSequence;
+            bool ok = buffer.Enqueue(scratch, 0, length, eventId, 0, capturedAtMicros, clockSynced);
+            if (!ok)
+            {
+                LastEmitFailure = buffer.LastEnqueueFailure;
+                emitFailures++;
+                return false;
+            }
+            LastEmitFailure = EnqueueFailure.None;
+            if (buffer.SyncedThroughSequence != syncedBefore)
+            {
+                uplink.Wake();
+            }
+            return true;
+        }
+
+        private static UdmSourceType ParseSourceType(string text)
+        {
+            for (int i = 0; i < 64; i++)
+            {
+                var candidate = (UdmSourceType)i;
+                if (UdmSourceTypeNames.IsDefined(candidate) && UdmSourceTypeNames.ToUdm(candidate) == text)
+                {
+                    return candidate;
+                }
+            }
+            throw new ArgumentException("identity.source_type '" + text + "' is not a UDM source type");
+        }
+    }
+}
