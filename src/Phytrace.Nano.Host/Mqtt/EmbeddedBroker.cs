@@ -12,7 +12,9 @@ public sealed class EmbeddedBroker : IBroker
 {
     private readonly string? requiredUser;
     private readonly string? requiredPassword;
+    private readonly ManualResetEventSlim publishesFlowing = new(initialState: true);
     private MqttServer? server;
+    private int delayMs;
 
     public EmbeddedBroker(int port = 0, string? requiredUser = null, string? requiredPassword = null)
     {
@@ -47,6 +49,7 @@ public sealed class EmbeddedBroker : IBroker
             .Build();
         server = new MqttServerFactory().CreateMqttServer(options);
         server.ValidatingConnectionAsync += ValidateAsync;
+        server.InterceptingPublishAsync += InterceptPublishAsync;
         server.StartAsync().GetAwaiter().GetResult();
     }
 
@@ -68,7 +71,39 @@ public sealed class EmbeddedBroker : IBroker
         Start();
     }
 
-    public void Dispose() => Stop();
+    public void Dispose()
+    {
+        Stop();
+        publishesFlowing.Dispose();
+    }
+
+    /// <summary>Holds every incoming publish (and so its PUBACK) until <see cref="ReleasePublishes"/>: a broker that has not answered yet.</summary>
+    public void HoldPublishes() => publishesFlowing.Reset();
+
+    public void ReleasePublishes() => publishesFlowing.Set();
+
+    /// <summary>Delays each incoming publish (and its PUBACK) by this much: a slow link.</summary>
+    public int PublishDelayMs
+    {
+        get => Volatile.Read(ref delayMs);
+        set => Volatile.Write(ref delayMs, value);
+    }
+
+    /// <summary>Publishes received from clients (status and events), counted after any hold or delay.</summary>
+    public long PublishesReceived => Interlocked.Read(ref publishes);
+
+    private long publishes;
+
+    private async Task InterceptPublishAsync(InterceptingPublishEventArgs e)
+    {
+        int delay = PublishDelayMs;
+        if (delay > 0)
+        {
+            await Task.Delay(delay, e.CancellationToken).ConfigureAwait(false);
+        }
+        await Task.Run(() => publishesFlowing.Wait(e.CancellationToken), e.CancellationToken).ConfigureAwait(false);
+        Interlocked.Increment(ref publishes);
+    }
 
     private Task ValidateAsync(ValidatingConnectionEventArgs e)
     {

@@ -1,0 +1,94 @@
+using Phytrace.Nano.Configuration;
+using Phytrace.Nano.Events;
+using Phytrace.Nano.Host;
+using Phytrace.Nano.Host.Mqtt;
+using Phytrace.Nano.Node;
+using Phytrace.Nano.Platform;
+using Phytrace.Nano.Storage;
+using Phytrace.Nano.Uplink;
+
+namespace Phytrace.Nano.Tests.Support;
+
+/// <summary>
+/// A PhytraceNode on host adapters against a real broker: the MQTTnet session, a simulated Wi-Fi
+/// signal, the system clocks, and whatever medium the test gives (RAM, file, fault-injecting).
+/// </summary>
+public sealed class TestNode : IDisposable
+{
+    private readonly UdmEvent scratch = new();
+
+    public TestNode(IBroker broker, string sourceId, IStorageMedium medium, bool online, Action<BoardConfig>? tweak = null)
+    {
+        Config = HostConfig(sourceId, broker.Host, broker.Port);
+        tweak?.Invoke(Config);
+        Connectivity = new SimulatedConnectivity(online);
+        Session = new MqttNetSession(broker.Host, broker.Port, TimeSpan.FromSeconds(2));
+        Node = PhytraceNode.Create(Config, new NodePlatform
+        {
+            Medium = medium,
+            Session = Session,
+            Connectivity = Connectivity,
+            Tick = SystemTickClock.Instance,
+            Wall = SystemWallClock.Instance,
+            Random = new XorShiftRandom((ulong)sourceId.GetHashCode(StringComparison.Ordinal) | 1UL),
+        });
+    }
+
+    public BoardConfig Config { get; }
+
+    public PhytraceNode Node { get; }
+
+    public SimulatedConnectivity Connectivity { get; }
+
+    public MqttNetSession Session { get; }
+
+    /// <summary>A node configuration for the host: ring on "internal flash" (no SD wiring), fast retries.</summary>
+    public static BoardConfig HostConfig(string sourceId, string host, int port)
+    {
+        var config = new BoardConfig { BoardName = "host-test" };
+        config.Identity.SourceId = sourceId;
+        config.Identity.SourceType = "custom";
+        config.Storage.Drive = StorageSettings.InternalFlashDrive;
+        config.Storage.FilePath = "I:\\phytrace\\events.ring";
+        config.Storage.MaxSizeMb = 1;
+        config.Storage.RecordSize = 256;
+        config.Storage.SyncEveryRecords = 1;
+        config.Storage.SyncIntervalMs = 20;
+        config.Wifi.Ssid = "host-loopback";
+        config.Mqtt.Host = host;
+        config.Mqtt.Port = port;
+        config.Mqtt.ClientId = sourceId;
+        config.Mqtt.KeepAliveSeconds = 5;
+        config.Retry.InitialDelayMs = 20;
+        config.Retry.MaxDelayMs = 400;
+        config.Breaker.FailureThreshold = 3;
+        config.Breaker.RecoveryTimeoutMs = 1000;
+        config.Breaker.HalfOpenRequests = 1;
+        config.Batch.MaxBatchSize = 50;
+        return config;
+    }
+
+    /// <summary>Emits telemetry event number <paramref name="i"/>; returns its event_id, or null if refused.</summary>
+    public string? EmitTelemetry(int i)
+    {
+        Node.BeginEvent(scratch, UdmEventType.TelemetryPeriodic);
+        scratch.Power.BatterySocPct.Set(50 + (i % 50));
+        scratch.Power.BatteryVoltageV.Set(24.0 + (i % 7) * 0.1);
+        scratch.Extensions.SetInteger("i", i);
+        return Node.Emit(scratch) ? Formats.UuidText.ToString(scratch.EventId, 0) : null;
+    }
+
+    /// <summary>The exact JSON Emit stored for the last event (re-encoded from the same object).</summary>
+    public string LastEventJson()
+    {
+        var bytes = new byte[4096];
+        int n = new UdmEventEncoder().Encode(scratch, bytes, 0, bytes.Length);
+        return System.Text.Encoding.UTF8.GetString(bytes, 0, n);
+    }
+
+    public void Dispose()
+    {
+        Node.Dispose();
+        Session.Dispose();
+    }
+}
