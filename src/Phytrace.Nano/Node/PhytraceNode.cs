@@ -74,7 +74,7 @@ namespace Phytrace.Nano.Node
 
             var policy = new RetryPolicy(config.Retry.MaxRetries, config.Retry.InitialDelayMs, config.Retry.MaxDelayMs,
                 config.Retry.ExponentialBase, config.Retry.Jitter, ErrorTypeSet.SeedRetryable, platform.Random);
-            var breaker = new CircuitBreaker(config.Breaker.FailureThreshold, config.Breaker.RecoveryTimeoutMs / 1000.0,
+            var breaker = new CircuitBreaker(config.Breaker.FailureThreshold, config.Breaker.RecoveryTimeoutSec,
                 config.Breaker.HalfOpenRequests, platform.Tick!);
 
             var topics = new MqttTopics(config.Identity.SourceId);

@@ -1,3 +1,4 @@
+using Phytrace.Nano.DeviceTests;
 using Phytrace.Nano.Host.Mqtt;
 using Phytrace.Nano.Host.Receiving;
 using Phytrace.Nano.Reliability;
@@ -117,7 +118,8 @@ public class UplinkTests
         using var broker = new EmbeddedBroker();
         broker.Start();
         using BatchReceiver receiver = Receive(broker, "powercut");
-        var medium = OneMegabyte();
+        var ram = OneMegabyte();
+        var medium = new FaultInjectingMedium(ram);
         var ids = new List<string>();
 
         var first = new TestNode(broker, "node-cut", medium, online: false);
@@ -131,13 +133,15 @@ public class UplinkTests
         first.Connectivity.Set(true);
         Assert.True(SpinWait.SpinUntil(() => first.Node.Uplink.State == UplinkState.Sending, Patience), "never started sending");
 
-        // Power cut: the RAM image as it is now is what survives; the old node is abandoned mid-wait.
-        byte[] image = medium.Snapshot();
+        // Power cut: nothing more reaches the medium, the image as it is now is what survives, and
+        // the old node (waiting for its PUBACK) is abandoned.
+        medium.PoweredOff = true;
+        byte[] image = (byte[])ram.Image.Clone();
         first.Session.Dispose();
         broker.ReleasePublishes();
         first.Node.Stop();
 
-        using var second = new TestNode(broker, "node-cut", RamMedium.FromImage(image), online: true);
+        using var second = new TestNode(broker, "node-cut", new RamMedium(image), online: true);
         Assert.Equal(30, second.Node.Buffer.Count);
         second.Node.Start();
 

@@ -62,7 +62,7 @@ public sealed class TestNode : IDisposable
         config.Retry.InitialDelayMs = 20;
         config.Retry.MaxDelayMs = 400;
         config.Breaker.FailureThreshold = 3;
-        config.Breaker.RecoveryTimeoutMs = 1000;
+        config.Breaker.RecoveryTimeoutSec = 1.0;
         config.Breaker.HalfOpenRequests = 1;
         config.Batch.MaxBatchSize = 50;
         return config;
@@ -75,7 +75,7 @@ public sealed class TestNode : IDisposable
         scratch.Power.BatterySocPct.Set(50 + (i % 50));
         scratch.Power.BatteryVoltageV.Set(24.0 + (i % 7) * 0.1);
         scratch.Extensions.SetInteger("i", i);
-        return Node.Emit(scratch) ? Formats.UuidText.ToString(scratch.EventId, 0) : null;
+        return Node.Emit(scratch) ? Phytrace.Nano.Formats.UuidText.ToString(scratch.EventId, 0) : null;
     }
 
     /// <summary>The exact JSON Emit stored for the last event (re-encoded from the same object).</summary>
