@@ -103,6 +103,30 @@ public sealed class EmbeddedBroker : IBroker
         }
         await Task.Run(() => publishesFlowing.Wait(e.CancellationToken), e.CancellationToken).ConfigureAwait(false);
         Interlocked.Increment(ref publishes);
+        if (e.ApplicationMessage.Topic.EndsWith("/events", StringComparison.Ordinal))
+        {
+            lock (accepted)
+            {
+                accepted.Add(System.Buffers.BuffersExtensions.ToArray(e.ApplicationMessage.Payload));
+            }
+        }
+    }
+
+    private readonly List<byte[]> accepted = new();
+
+    /// <summary>
+    /// Every batch payload the broker accepted from a publisher (seen before its PUBACK), across
+    /// restarts: what a node's at-least-once guarantee is measured against.
+    /// </summary>
+    public IReadOnlyList<byte[]> AcceptedBatches
+    {
+        get
+        {
+            lock (accepted)
+            {
+                return accepted.ToList();
+            }
+        }
     }
 
     private Task ValidateAsync(ValidatingConnectionEventArgs e)

@@ -5,7 +5,8 @@ namespace Phytrace.Nano.Host.Mqtt;
 
 /// <summary>
 /// A mosquitto process on 127.0.0.1 with a config of its own in a temporary folder, optionally
-/// with a password file. <see cref="Find"/> says where the binary is (Debian installs it in /usr/sbin).
+/// with a password file. Persistence is on and Stop is a SIGTERM, so a restart keeps persistent
+/// sessions and their queued messages, as a broker service restart does. <see cref="Find"/> says where the binary is (Debian installs it in /usr/sbin).
 /// </summary>
 public sealed class MosquittoBroker : IBroker
 {
@@ -21,13 +22,17 @@ public sealed class MosquittoBroker : IBroker
         // Started as root, mosquitto drops to its own user, which must still read the config and password file.
         if (!OperatingSystem.IsWindows())
         {
+            // ...and write its persistence file there.
             File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-                | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+                | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
+                | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute);
         }
         var config = new List<string>
         {
             $"listener {Port} 127.0.0.1",
-            "persistence false",
+            "persistence true",
+            $"persistence_location {directory}/",
+            "autosave_interval 0",
             "log_dest stderr",
             "log_type error",
         };
@@ -90,8 +95,16 @@ public sealed class MosquittoBroker : IBroker
         }
         if (!p.HasExited)
         {
-            p.Kill(entireProcessTree: true);
-            p.WaitForExit(5000);
+            // SIGTERM: mosquitto saves its sessions and queued QoS 1 messages, as a service restart does.
+            using (Process? term = Process.Start(new ProcessStartInfo("kill", $"-TERM {p.Id}") { UseShellExecute = false }))
+            {
+                term?.WaitForExit(2000);
+            }
+            if (!p.WaitForExit(5000))
+            {
+                p.Kill(entireProcessTree: true);
+                p.WaitForExit(5000);
+            }
         }
         p.Dispose();
     }

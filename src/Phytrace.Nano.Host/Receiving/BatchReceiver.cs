@@ -15,6 +15,7 @@ public sealed class BatchReceiver : IDisposable
     public const string EventsFilter = "phytrace/v1/+/events";
     public const string StatusFilter = "phytrace/v1/+/status";
 
+    private readonly bool persistentSession;
     private readonly string host;
     private readonly int port;
     private readonly IMqttClient client;
@@ -30,8 +31,9 @@ public sealed class BatchReceiver : IDisposable
     private long payloadBytes;
     private long jsonBytes;
 
-    public BatchReceiver(string host, int port, string clientId = "phytrace-receiver")
+    public BatchReceiver(string host, int port, string clientId = "phytrace-receiver", bool persistentSession = false)
     {
+        this.persistentSession = persistentSession;
         this.host = host;
         this.port = port;
         ClientId = clientId;
@@ -43,6 +45,13 @@ public sealed class BatchReceiver : IDisposable
     public event Action<DecodedEvent>? EventReceived;
 
     public string ClientId { get; }
+
+    public bool IsConnected => client.IsConnected;
+
+    /// <summary>Times the receiver has (re)subscribed: after a broker restart it rises once the subscription is back.</summary>
+    public long Subscriptions => Interlocked.Read(ref subscriptions);
+
+    private long subscriptions;
 
     public long Batches => Interlocked.Read(ref batches);
 
@@ -155,7 +164,8 @@ public sealed class BatchReceiver : IDisposable
         var options = new MqttClientOptionsBuilder()
             .WithTcpServer(host, port)
             .WithClientId(ClientId)
-            .WithCleanSession(true)
+            .WithCleanSession(!persistentSession)
+            .WithSessionExpiryInterval(persistentSession ? 3600u : 0u)
             .WithTimeout(timeout)
             .Build();
         try
@@ -167,6 +177,7 @@ public sealed class BatchReceiver : IDisposable
                 .WithTopicFilter(StatusFilter, MqttQualityOfServiceLevel.AtLeastOnce)
                 .Build();
             client.SubscribeAsync(subscribe, cts.Token).GetAwaiter().GetResult();
+            Interlocked.Increment(ref subscriptions);
             return true;
         }
         catch (Exception e) when (e is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException)

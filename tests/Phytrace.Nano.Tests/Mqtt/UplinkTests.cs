@@ -56,8 +56,13 @@ public class UplinkTests
     [MemberData(nameof(Brokers.Kinds), MemberType = typeof(Brokers))]
     public void Broker_restarts_during_flushes_lose_nothing_and_duplicates_are_identified(string kind)
     {
+        // A PUBACK hands responsibility to the broker. mosquitto runs with persistence and the
+        // receiver holds a persistent session, so nothing the broker acknowledged is lost across its
+        // restarts; MQTTnet's in-process broker keeps nothing across a restart, so for it the check
+        // is made where its responsibility starts: every batch it accepted before acknowledging.
         using IBroker broker = Brokers.Start(kind);
-        using BatchReceiver receiver = Receive(broker, "restart");
+        using var receiver = new BatchReceiver(broker.Host, broker.Port, "receiver-restart-" + kind, persistentSession: true);
+        receiver.Start(TimeSpan.FromSeconds(5));
         using var node = new TestNode(broker, "node-restart", OneMegabyte(), online: true);
         node.Node.Start();
 
@@ -74,8 +79,25 @@ public class UplinkTests
             broker.Restart();
         }
 
-        Assert.True(receiver.WaitForEvents(ids.Count, TimeSpan.FromSeconds(60)), $"received {receiver.UniqueEvents} of {ids.Count}");
-        Assert.Equal(ids, receiver.EventsOf("node-restart").Select(e => e.EventId).ToList());
+        Assert.True(SpinWait.SpinUntil(() => node.Node.Buffer.Count == 0, TimeSpan.FromSeconds(60)), "node did not drain its buffer");
+        var stats = node.Node.GetStats();
+
+        List<string> firstSeen;
+        if (broker is EmbeddedBroker embedded)
+        {
+            var accepted = embedded.AcceptedBatches.SelectMany(p => BatchDecoder.Decode(p).Events).Select(e => e.EventId).ToList();
+            firstSeen = accepted.Distinct().ToList();
+            int duplicates = accepted.Count - firstSeen.Count;
+            Assert.True(duplicates <= stats.Uplink.SendFailures * node.Config.Batch.MaxBatchSize + 5 * node.Config.Batch.MaxBatchSize,
+                $"{duplicates} duplicates is more than resent batches explain");
+        }
+        else
+        {
+            Assert.True(receiver.WaitForEvents(ids.Count, TimeSpan.FromSeconds(30)),
+                $"received {receiver.UniqueEvents} of {ids.Count}; subscriptions {receiver.Subscriptions}, batches {receiver.Batches}, connected {receiver.IsConnected}, node connects {stats.Uplink.Connects}, sent {stats.Uplink.EventsSent}");
+            firstSeen = receiver.EventsOf("node-restart").Select(e => e.EventId).ToList();
+        }
+        Assert.Equal(ids, firstSeen);
         Assert.Empty(receiver.Errors);
     }
 
