@@ -13,6 +13,7 @@ namespace Phytrace.Nano.DeviceTests
             BatchingChecks.Run(r);
             StorageChecks.Run(r);
             EventsChecks.Run(r);
+            UplinkChecks.Run(r);
         }
     }
 }

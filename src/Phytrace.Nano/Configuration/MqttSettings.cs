@@ -30,6 +30,9 @@ namespace Phytrace.Nano.Configuration
         /// <summary>Keep-alive in seconds, 0 (off) to 65535.</summary>
         public int KeepAliveSeconds = 60;
 
+        /// <summary>How long the uplink waits for a batch's PUBACK before counting a timeout and retrying.</summary>
+        public int PubAckTimeoutMs = 10000;
+
         internal void Validate(ConfigProblems problems)
         {
             if (Host == null || Host.Length == 0 || Host.IndexOf(' ') >= 0 || Host.IndexOf('/') >= 0)
@@ -60,6 +63,10 @@ namespace Phytrace.Nano.Configuration
             if (KeepAliveSeconds < 0 || KeepAliveSeconds > 65535)
             {
                 problems.Add(ConfigText.Problem("mqtt.keep_alive_seconds", KeepAliveSeconds.ToString(), "0 (off) to 65535 seconds"));
+            }
+            if (PubAckTimeoutMs < 100 || PubAckTimeoutMs > 600000)
+            {
+                problems.Add(ConfigText.Problem("mqtt.puback_timeout_ms", PubAckTimeoutMs.ToString(), "100 to 600000 ms"));
             }
         }
     }

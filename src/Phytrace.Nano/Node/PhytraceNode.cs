@@ -80,6 +80,7 @@ namespace Phytrace.Nano.Node
             var topics = new MqttTopics(config.Identity.SourceId);
             var uplinkOptions = new UplinkOptions();
             uplinkOptions.BatchSize = config.Batch.MaxBatchSize;
+            uplinkOptions.PubAckTimeoutMs = config.Mqtt.PubAckTimeoutMs;
             uplinkOptions.Connect.ClientId = config.Mqtt.ClientId.Length > 0 ? config.Mqtt.ClientId : config.Identity.SourceId;
             uplinkOptions.Connect.UserName = config.Mqtt.UserName.Length > 0 ? config.Mqtt.UserName : null;
             uplinkOptions.Connect.Password = config.Mqtt.Password.Length > 0 ? config.Mqtt.Password : null;

@@ -79,7 +79,12 @@ namespace Phytrace.Nano.Uplink
                 {
                     return PublishOutcome.TimedOut;
                 }
-                signal.WaitOne(remaining > int.MaxValue ? int.MaxValue : (int)remaining, false);
+                if (!signal.WaitOne(remaining > int.MaxValue ? int.MaxValue : (int)remaining, false))
+                {
+                    // The whole remaining time passed without a word: timed out, whatever a manual
+                    // clock says (it may not move while we wait).
+                    return PublishOutcome.TimedOut;
+                }
             }
         }
 

@@ -239,6 +239,12 @@ public class BoardConfigValidationTests
         AssertOnlyProblem(c => c.Mqtt.KeepAliveSeconds = seconds, "mqtt.keep_alive_seconds is " + seconds + ": expected 0 (off) to 65535 seconds");
 
     [Theory]
+    [InlineData(99)]
+    [InlineData(600001)]
+    public void PubAck_timeout_out_of_range(int ms) =>
+        AssertOnlyProblem(c => c.Mqtt.PubAckTimeoutMs = ms, "mqtt.puback_timeout_ms is " + ms + ": expected 100 to 600000 ms");
+
+    [Theory]
     [InlineData(0)]
     [InlineData(65535)]
     public void Keep_alive_bounds_are_accepted(int seconds)
