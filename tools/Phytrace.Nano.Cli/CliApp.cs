@@ -11,10 +11,7 @@ public static class CliApp
         var root = new RootCommand("phytrace-nano: inspect Phytrace.Nano buffer images, receive UDM batches from MQTT, validate events");
         root.Add(ReceiveCommand.Create(console, cancel));
         root.Add(ValidateCommand.Create(console));
-        foreach (Command extra in ExtraCommands(console))
-        {
-            root.Add(extra);
-        }
+        root.Add(InspectCommand.Create(console));
         ParseResult parse = root.Parse(args);
         var output = new StringWriter();
         int code = parse.Invoke(new InvocationConfiguration { Output = output, Error = output });
@@ -23,11 +20,7 @@ public static class CliApp
         {
             console.Write(new Text(text));
         }
-        return code;
-    }
-
-    private static IEnumerable<Command> ExtraCommands(IAnsiConsole console)
-    {
-        yield return InspectCommand.Create(console);
+        // Bad arguments exit 2 in every command (1 means the input was read and found faulty).
+        return parse.Errors.Count > 0 ? 2 : code;
     }
 }
