@@ -9,7 +9,7 @@ namespace Phytrace.Nano.Tests.Cli;
 
 public sealed class InspectCommandTests : IDisposable
 {
-    private const int RecordSize = 128;
+    private const int RecordSize = 256; // short events fit one slot, long ones take three
     private const int Slots = 200;
     private const int Events = 30;
     private const int AcknowledgedThrough = 4; // events 0..4 consumed
@@ -25,7 +25,7 @@ public sealed class InspectCommandTests : IDisposable
 
     /// <summary>Event n's JSON: every third one long enough to span three slots, each ending in a unique marker.</summary>
     private static string EventJson(int n) =>
-        $"{{\"udm_version\":\"0.0.3\",\"event_id\":\"{EventId(n)}\",\"n\":{n},\"pad\":\"{new string((char)('a' + (n % 26)), n % 3 == 0 ? 160 : 10)}\",\"tail\":\"T{n}\"}}";
+        $"{{\"udm_version\":\"0.0.3\",\"event_id\":\"{EventId(n)}\",\"n\":{n},\"pad\":\"{new string((char)('a' + (n % 26)), n % 3 == 0 ? 450 : 10)}\",\"tail\":\"T{n}\"}}";
 
     private static string EventId(int n) => $"0190f1e2-0000-7000-8000-{n:D12}";
 
@@ -83,6 +83,7 @@ public sealed class InspectCommandTests : IDisposable
         string output = Flat(console);
         long[] corrupt = new[] { damagedFirst, damagedContinuation }.Order().ToArray();
         Assert.Contains($"corrupt slots: 2 (indexes {corrupt[0]}, {corrupt[1]})", output, StringComparison.Ordinal);
+        Assert.Contains("unreadable records: 1 with a damaged part, 1 continuation slots without their first slot", output, StringComparison.Ordinal);
         Assert.Contains($"record size {RecordSize}, {Slots} slots", output, StringComparison.Ordinal);
         Assert.Contains("format version 1", output, StringComparison.Ordinal);
         Assert.Contains($"consumed (acknowledged) through sequence: {first + AcknowledgedThrough}", output, StringComparison.Ordinal);
