@@ -12,6 +12,7 @@ using System.Threading;
 using Phytrace.Nano.Configuration;
 using Phytrace.Nano.Esp32;
 using Phytrace.Nano.Events;
+using Phytrace.Nano.Node;
 
 namespace Phytrace.Samples
 {
@@ -28,8 +29,22 @@ namespace Phytrace.Samples
                 Thread.Sleep(Timeout.Infinite);
             }
 
-            PhytraceNode node = PhytraceNode.Create(config);
-            node.Start();
+            // Mounts the SD card (or opens the ring on internal flash) and builds the node; it
+            // throws with a plain message when the card is missing or unreadable.
+            Esp32Node device;
+            try
+            {
+                device = Esp32Node.Create(config);
+            }
+            catch (Exception e)
+            {
+                Debug.WriteLine("Node not started: " + e.Message);
+                Thread.Sleep(Timeout.Infinite);
+                return;
+            }
+            // Joins Wi-Fi (up to 30 s), starts SNTP once online and the uplink; offline it buffers.
+            device.Start();
+            PhytraceNode node = device.Node;
 
             var adc = new AdcController();
             AdcChannel sensor = adc.OpenChannel(adcChannel);
@@ -45,7 +60,7 @@ namespace Phytrace.Samples
                 }
                 lock (estop)
                 {
-                    node.Begin(estop, UdmEventType.EmergencyStop);
+                    node.BeginEvent(estop, UdmEventType.EmergencyStop);
                     estop.Safety.SafetyState = SafetyState.EmergencyStop;
                     estop.Safety.EStopActive.Set(true);
                     estop.Safety.EStopType = "hardware";
@@ -55,11 +70,12 @@ namespace Phytrace.Samples
             };
 
             var telemetry = new UdmEvent();
+            var stats = new NodeStats();
             int loops = 0;
             while (true)
             {
                 int millivolts = sensor.ReadValue() * 3300 / adcMax;
-                node.Begin(telemetry, UdmEventType.TelemetryPeriodic);
+                node.BeginEvent(telemetry, UdmEventType.TelemetryPeriodic);
                 telemetry.Environment.TemperatureC.Set((millivolts - 500) / 10.0);
                 if (!node.Emit(telemetry))
                 {
@@ -68,7 +84,7 @@ namespace Phytrace.Samples
 
                 if (++loops % 12 == 0)
                 {
-                    NodeStats stats = node.GetStats();
+                    node.GetStats(stats);
                     Debug.WriteLine("buffered " + stats.Buffer.Count.ToString() + ", sent " + stats.Buffer.Removed.ToString() + ", dropped " + stats.Buffer.Dropped.ToString());
                 }
                 Thread.Sleep(SamplePeriodMs);

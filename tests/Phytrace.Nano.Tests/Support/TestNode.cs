@@ -18,11 +18,16 @@ public sealed class TestNode : IDisposable
     private readonly UdmEvent scratch = new();
 
     public TestNode(IBroker broker, string sourceId, IStorageMedium medium, bool online, Action<BoardConfig>? tweak = null)
+        : this(Tweaked(HostConfig(sourceId, broker.Host, broker.Port), tweak), medium, online)
     {
-        Config = HostConfig(sourceId, broker.Host, broker.Port);
-        tweak?.Invoke(Config);
+    }
+
+    /// <summary>A node built from <paramref name="config"/> as it is: its broker is config.Mqtt.Host and Port.</summary>
+    public TestNode(BoardConfig config, IStorageMedium medium, bool online)
+    {
+        Config = config;
         Connectivity = new SimulatedConnectivity(online);
-        Session = new MqttNetSession(broker.Host, broker.Port, TimeSpan.FromSeconds(2));
+        Session = new MqttNetSession(config.Mqtt.Host, config.Mqtt.Port, TimeSpan.FromSeconds(2));
         Node = PhytraceNode.Create(Config, new NodePlatform
         {
             Medium = medium,
@@ -30,7 +35,7 @@ public sealed class TestNode : IDisposable
             Connectivity = Connectivity,
             Tick = SystemTickClock.Instance,
             Wall = SystemWallClock.Instance,
-            Random = new XorShiftRandom((ulong)sourceId.GetHashCode(StringComparison.Ordinal) | 1UL),
+            Random = new XorShiftRandom((ulong)config.Identity.SourceId.GetHashCode(StringComparison.Ordinal) | 1UL),
         });
     }
 
@@ -41,6 +46,12 @@ public sealed class TestNode : IDisposable
     public SimulatedConnectivity Connectivity { get; }
 
     public MqttNetSession Session { get; }
+
+    private static BoardConfig Tweaked(BoardConfig config, Action<BoardConfig>? tweak)
+    {
+        tweak?.Invoke(config);
+        return config;
+    }
 
     /// <summary>A node configuration for the host: ring on "internal flash" (no SD wiring), fast retries.</summary>
     public static BoardConfig HostConfig(string sourceId, string host, int port)

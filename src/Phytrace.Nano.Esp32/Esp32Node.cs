@@ -1,0 +1,188 @@
+using System;
+using System.IO;
+using Phytrace.Nano.Configuration;
+using Phytrace.Nano.Esp32.Platform;
+using Phytrace.Nano.Esp32.Storage;
+using Phytrace.Nano.Esp32.Uplink;
+using Phytrace.Nano.Node;
+using Phytrace.Nano.Storage;
+
+namespace Phytrace.Nano.Esp32
+{
+    /// <summary>
+    /// The whole node on an ESP32 from one <see cref="BoardConfig"/>: the device adapters of this
+    /// assembly bound into a <see cref="NodePlatform"/> and handed to <see cref="PhytraceNode.Create"/>.
+    /// The ring file lives on the SD card (mounted here) or on internal flash (closed at every
+    /// sync point, as LittleFS needs). <see cref="Start"/> joins Wi-Fi, starts SNTP whenever the
+    /// network comes up and starts the uplink. This object owns the SD mount and the Wi-Fi watcher
+    /// as well as the node, so dispose it rather than <see cref="Node"/>.
+    /// </summary>
+    public sealed class Esp32Node : IDisposable
+    {
+        /// <summary>How long <see cref="Start()"/> waits for Wi-Fi before going on offline.</summary>
+        public const int DefaultWifiConnectTimeoutMs = 30000;
+
+        private readonly PhytraceNode node;
+        private readonly WifiConnectivity wifi;
+        private readonly SntpWallClock clock;
+        private readonly SdCardMount? sdCard;
+
+        private Esp32Node(PhytraceNode node, WifiConnectivity wifi, SntpWallClock clock, SdCardMount? sdCard)
+        {
+            this.node = node;
+            this.wifi = wifi;
+            this.clock = clock;
+            this.sdCard = sdCard;
+        }
+
+        /// <summary>The node: BeginEvent, Emit, GetStats.</summary>
+        public PhytraceNode Node
+        {
+            get { return node; }
+        }
+
+        /// <summary>The Wi-Fi signal (IsUp, Changed).</summary>
+        public WifiConnectivity Wifi
+        {
+            get { return wifi; }
+        }
+
+        /// <summary>The SNTP wall clock (IsSynchronized).</summary>
+        public SntpWallClock Clock
+        {
+            get { return clock; }
+        }
+
+        /// <summary>The SD card mount, or null when the ring is on internal flash.</summary>
+        public SdCardMount? SdCard
+        {
+            get { return sdCard; }
+        }
+
+        /// <summary>
+        /// Validates <paramref name="config"/> (ArgumentException listing every problem), mounts the
+        /// SD card if the ring is on one (InvalidOperationException naming the driver's error if it
+        /// cannot), creates the ring file's folder, opens the ring and builds the node. Nothing
+        /// touches the network until <see cref="Start()"/>.
+        /// </summary>
+        public static Esp32Node Create(BoardConfig config)
+        {
+            if (config == null)
+            {
+                throw new ArgumentNullException(nameof(config));
+            }
+            // Checked before the SD pins are configured: wrong wiring must not reach the driver.
+            ConfigProblems problems = config.Validate();
+            if (!problems.IsValid)
+            {
+                throw new ArgumentException("BoardConfig '" + config.BoardName + "' is not valid:\n" + problems.ToString());
+            }
+            StorageSettings storage = config.Storage;
+            SdCardMount? sdCard = null;
+            FileStreamMedium? medium = null;
+            try
+            {
+                if (storage.IsOnSdCard)
+                {
+                    sdCard = new SdCardMount(config.SdCard);
+                    if (!sdCard.TryMount())
+                    {
+                        throw new InvalidOperationException("the SD card for " + storage.FilePath + " could not be mounted (" + sdCard.LastError
+                            + "): check that a FAT32 card is inserted and the sd.* pins match the board");
+                    }
+                }
+                CreateFolders(storage.Drive, storage.FilePath);
+                bool internalFlash = storage.Drive == StorageSettings.InternalFlashDrive;
+                medium = new FileStreamMedium(storage.FilePath, storage.MaxSizeBytes, internalFlash);
+
+                var wifi = WifiConnectivity.FromSettings(config.Wifi);
+                var clock = new SntpWallClock(config.SntpServer);
+                var platform = new NodePlatform();
+                platform.Medium = medium;
+                platform.Session = M2MqttSession.FromSettings(config.Mqtt);
+                platform.Connectivity = wifi;
+                platform.Tick = TickClock.Instance;
+                platform.Wall = clock;
+                platform.Random = new HardwareRandom();
+                PhytraceNode node = PhytraceNode.Create(config, platform);
+                return new Esp32Node(node, wifi, clock, sdCard);
+            }
+            catch (Exception)
+            {
+                if (medium != null)
+                {
+                    medium.Dispose();
+                }
+                if (sdCard != null)
+                {
+                    sdCard.Dispose();
+                }
+                throw;
+            }
+        }
+
+        /// <summary>Start with <see cref="DefaultWifiConnectTimeoutMs"/>.</summary>
+        public bool Start()
+        {
+            return Start(DefaultWifiConnectTimeoutMs);
+        }
+
+        /// <summary>
+        /// Joins Wi-Fi (waiting up to <paramref name="wifiConnectTimeoutMs"/>), then starts the
+        /// uplink. Returns whether the node is online; offline it buffers and the station keeps
+        /// retrying. SNTP is (re)started each time the network comes up.
+        /// </summary>
+        public bool Start(int wifiConnectTimeoutMs)
+        {
+            wifi.Changed += OnConnectivityChanged;
+            bool online = wifi.Start(wifiConnectTimeoutMs);
+            node.Start();
+            return online;
+        }
+
+        /// <summary>Stops the uplink, closes the ring (after a sync), stops watching Wi-Fi, unmounts the card.</summary>
+        public void Dispose()
+        {
+            wifi.Changed -= OnConnectivityChanged;
+            node.Dispose();
+            wifi.Dispose();
+            if (sdCard != null)
+            {
+                sdCard.Dispose();
+            }
+        }
+
+        private void OnConnectivityChanged(bool isUp)
+        {
+            if (!isUp)
+            {
+                return;
+            }
+            try
+            {
+                clock.Start();
+            }
+            catch (Exception)
+            {
+                // The network went again before SNTP answered: records stay "unsynced" until the next time it is up.
+            }
+        }
+
+        /// <summary>Creates each missing folder between the drive and the file (nanoFramework's CreateDirectory is not recursive).</summary>
+        private static void CreateFolders(string drive, string filePath)
+        {
+            for (int i = drive.Length; i < filePath.Length; i++)
+            {
+                if (filePath[i] != '\\')
+                {
+                    continue;
+                }
+                string folder = filePath.Substring(0, i);
+                if (!Directory.Exists(folder))
+                {
+                    Directory.CreateDirectory(folder);
+                }
+            }
+        }
+    }
+}
