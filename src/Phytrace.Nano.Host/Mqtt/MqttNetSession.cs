@@ -125,6 +125,15 @@ public sealed class MqttNetSession : IMqttSession, IDisposable
         client.Dispose();
     }
 
+    /// <summary>
+    /// Drops the connection without a DISCONNECT packet, as a node that loses power does: the
+    /// broker notices the socket closing (and publishes the Last Will). The session is disposed.
+    /// </summary>
+    public void Abandon()
+    {
+        client.Dispose();
+    }
+
     private async Task PublishAndReportAsync(ushort id, MqttApplicationMessage message)
     {
         bool ok;
