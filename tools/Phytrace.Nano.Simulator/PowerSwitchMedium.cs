@@ -5,8 +5,10 @@ namespace Phytrace.Nano.Simulator;
 /// <summary>
 /// A medium between a node and its real file that models the node's power supply: while on, every
 /// call passes through (and written bytes are counted); after <see cref="CutPower"/> nothing more
-/// reaches the file: every call fails as the dead card would, and Dispose leaves the file alone.
-/// The file then holds exactly what the node had written before the cut.
+/// reaches the file: writes and flushes are silently discarded. The file then holds exactly what
+/// the node had written before the cut. Reads still answer from the file (they change nothing),
+/// so the abandoned node object can be torn down on the host without tripping over its medium;
+/// on a device there is nothing left to tear down.
 /// </summary>
 public sealed class PowerSwitchMedium : IStorageMedium
 {
@@ -29,23 +31,30 @@ public sealed class PowerSwitchMedium : IStorageMedium
     /// <summary>From now on nothing reaches the file.</summary>
     public void CutPower() => off = true;
 
-    public int Read(long position, byte[] buffer, int offset, int count)
-    {
-        CheckPowered();
-        return inner.Read(position, buffer, offset, count);
-    }
+    /// <summary>Bytes the node wrote after the cut, which never reached the file.</summary>
+    public long BytesDiscarded => Interlocked.Read(ref bytesDiscarded);
+
+    private long bytesDiscarded;
+
+    public int Read(long position, byte[] buffer, int offset, int count) => inner.Read(position, buffer, offset, count);
 
     public void Write(long position, byte[] buffer, int offset, int count)
     {
-        CheckPowered();
+        if (off)
+        {
+            Interlocked.Add(ref bytesDiscarded, count);
+            return;
+        }
         inner.Write(position, buffer, offset, count);
         Interlocked.Add(ref bytesWritten, count);
     }
 
     public void Flush()
     {
-        CheckPowered();
-        inner.Flush();
+        if (!off)
+        {
+            inner.Flush();
+        }
     }
 
     /// <summary>
@@ -53,12 +62,4 @@ public sealed class PowerSwitchMedium : IStorageMedium
     /// (its write buffer), never a byte written after it: those were refused.
     /// </summary>
     public void Dispose() => inner.Dispose();
-
-    private void CheckPowered()
-    {
-        if (off)
-        {
-            throw new StorageMediumException(MediumFailure.NotPresent, "power is off");
-        }
-    }
 }

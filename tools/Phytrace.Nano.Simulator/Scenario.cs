@@ -27,7 +27,10 @@ public static class Scenario
                     windows.Add(RandomWifiDrop(random, 1, seconds));
                 }
                 windows.Add(new FaultWindow(FaultKind.BrokerRestart, null, 0.45 * seconds, 0.45 * seconds + Outage(seconds, 0.06), Random: false));
-                windows.Add(new FaultWindow(FaultKind.PowerCut, nodes - 1, 0.6 * seconds, 0.6 * seconds + Outage(seconds, 0.08), Random: false));
+                // The power cut comes while the last node is offline, so its file holds events
+                // when the power goes: they must come back from the file after the reboot.
+                windows.Add(new FaultWindow(FaultKind.WifiDrop, nodes - 1, 0.55 * seconds, 0.75 * seconds, Random: false));
+                windows.Add(new FaultWindow(FaultKind.PowerCut, nodes - 1, 0.62 * seconds, 0.62 * seconds + Outage(seconds, 0.06), Random: false));
                 break;
             case ScenarioKind.Stormy:
                 for (int n = 0; n < nodes; n++)

@@ -3,7 +3,7 @@ namespace Phytrace.Nano.Simulator;
 /// <summary>How rough the scripted weather is.</summary>
 public enum ScenarioKind
 {
-    /// <summary>One scheduled Wi-Fi drop, a random one, a broker restart and a power cut.</summary>
+    /// <summary>A scheduled Wi-Fi drop, a random one, a broker restart, and a power cut during a third Wi-Fi drop.</summary>
     Default,
 
     /// <summary>No faults: the baseline.</summary>

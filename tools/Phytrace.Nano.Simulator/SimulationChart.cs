@@ -19,7 +19,8 @@ public static class SimulationChart
         var plot = new Plot();
         double[] xs = samples.Select(s => s.Seconds).ToArray();
 
-        ShadeOutages(plot, sources, timeline);
+        double depthTop = Math.Max(10, samples.Count == 0 ? 0 : samples.Max(s => s.Buffered.DefaultIfEmpty(0).Max())) * 1.3;
+        ShadeOutages(plot, sources, timeline, depthTop);
 
         var marker = plot.Add.VerticalLine(emitSeconds, 1.5f, Colors.Gray, LinePattern.Dashed);
         marker.LegendText = "emitting ends, drain";
@@ -50,16 +51,17 @@ public static class SimulationChart
         plot.XLabel("time (s)");
         plot.YLabel("events in buffer");
         plot.Axes.Right.Label.Text = "events (cumulative)";
-        plot.Axes.SetLimitsY(0, Math.Max(10, samples.Count == 0 ? 0 : samples.Max(s => s.Buffered.DefaultIfEmpty(0).Max())) * 1.15, plot.Axes.Left);
+        plot.Axes.SetLimitsY(0, depthTop, plot.Axes.Left);
         plot.Axes.SetLimitsY(0, Math.Max(10, samples.Count == 0 ? 0 : samples.Max(s => Math.Max(s.Accepted, s.Delivered))) * 1.05, plot.Axes.Right);
         plot.Axes.SetLimitsX(0, xs.Length == 0 ? emitSeconds : xs[^1]);
-        plot.ShowLegend(Alignment.UpperLeft);
+        plot.ShowLegend(Edge.Right);
         plot.SavePng(path, Width, Height);
     }
 
-    private static void ShadeOutages(Plot plot, IReadOnlyList<string> sources, FaultTimeline timeline)
+    private static void ShadeOutages(Plot plot, IReadOnlyList<string> sources, FaultTimeline timeline, double top)
     {
         var labelled = new HashSet<string>(StringComparer.Ordinal);
+        int row = 0;
         foreach (FaultWindow w in timeline.Windows)
         {
             Color color = w.Kind switch
@@ -71,12 +73,12 @@ public static class SimulationChart
             var span = plot.Add.HorizontalSpan(w.StartSeconds, w.EndSeconds);
             span.FillStyle.Color = color.WithAlpha(w.Kind == FaultKind.WifiDrop ? 0.12 : 0.2);
             span.LineStyle.Width = 0;
-            string label = w.Node is int n ? $"{FaultKindNames.ToLabel(w.Kind)} ({sources[n]})" : FaultKindNames.ToLabel(w.Kind);
-            var text = plot.Add.Text(label, w.StartSeconds, 0);
+            // Labels at the top, stepped down one row per window so overlapping outages stay readable.
+            string label = w.Node is int n ? $"{FaultKindNames.ToLabel(w.Kind)}: {sources[n]}" : FaultKindNames.ToLabel(w.Kind);
+            var text = plot.Add.Text(label, w.StartSeconds, top * (0.985 - (0.045 * (row++ % 5))));
             text.LabelFontSize = 11;
-            text.LabelFontColor = color.Darken(0.3);
-            text.LabelRotation = -90;
-            text.LabelAlignment = Alignment.LowerLeft;
+            text.LabelFontColor = color.Darken(0.4);
+            text.LabelAlignment = Alignment.UpperLeft;
             string kind = FaultKindNames.ToLabel(w.Kind);
             if (labelled.Add(kind))
             {

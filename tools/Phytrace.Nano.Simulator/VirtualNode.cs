@@ -141,13 +141,19 @@ public sealed class VirtualNode : IDisposable
         retiredDropped += stats.Buffer.Dropped;
         retiredExpired += stats.Buffer.Expired;
         session.Abandon();
-        // Stopping the old uplink thread is the host's clean-up, not the node's: its writes are refused.
-        node.Dispose();
-        retiredBytesWritten += medium.BytesWritten;
-        node = null;
-        session = null;
-        medium = null;
-        connectivity = null;
+        try
+        {
+            // Stopping the old uplink thread is the host's clean-up, not the node's: none of its writes reach the file.
+            node.Dispose();
+        }
+        finally
+        {
+            retiredBytesWritten += medium.BytesWritten;
+            node = null;
+            session = null;
+            medium = null;
+            connectivity = null;
+        }
     }
 
     public void SetWifi(bool up)
@@ -190,11 +196,15 @@ public sealed class VirtualNode : IDisposable
 
     public void Dispose()
     {
-        if (node != null)
+        PhytraceNode? live = node;
+        node = null;
+        try
         {
-            node.Dispose();
+            live?.Dispose();
+        }
+        finally
+        {
             session?.Dispose();
-            node = null;
         }
     }
 }

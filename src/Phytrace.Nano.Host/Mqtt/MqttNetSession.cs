@@ -19,6 +19,7 @@ public sealed class MqttNetSession : IMqttSession, IDisposable
     private readonly IMqttClient client;
     private int nextMessageId;
     private long payloadBytesCopied;
+    private volatile bool disposed;
 
     public MqttNetSession(string host, int port, TimeSpan? connectTimeout = null)
     {
@@ -38,7 +39,7 @@ public sealed class MqttNetSession : IMqttSession, IDisposable
 
     public event MqttConnectionClosedHandler? ConnectionClosed;
 
-    public bool IsConnected => client.IsConnected;
+    public bool IsConnected => !disposed && client.IsConnected;
 
     /// <summary>Bytes this adapter copied to hand payloads to MQTTnet (the adapter's own allocation, reported separately).</summary>
     public long PayloadBytesCopied => Interlocked.Read(ref payloadBytesCopied);
@@ -46,6 +47,11 @@ public sealed class MqttNetSession : IMqttSession, IDisposable
     public MqttReasonCode Connect(MqttConnectOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (disposed)
+        {
+            // An abandoned session (the node lost power) reaches nothing any more.
+            return MqttReasonCode.NetworkUnreachable;
+        }
         var builder = new MqttClientOptionsBuilder()
             .WithTcpServer(host, port)
             .WithClientId(options.ClientId)
@@ -84,7 +90,7 @@ public sealed class MqttNetSession : IMqttSession, IDisposable
 
     public ushort Publish(string topic, byte[] payload, int offset, int count, MqttQos qos, bool retain)
     {
-        if (!client.IsConnected)
+        if (!IsConnected)
         {
             throw new MqttSessionException("cannot publish to '" + topic + "': not connected");
         }
@@ -104,7 +110,7 @@ public sealed class MqttNetSession : IMqttSession, IDisposable
 
     public void Disconnect()
     {
-        if (!client.IsConnected)
+        if (!IsConnected)
         {
             return;
         }
@@ -121,6 +127,11 @@ public sealed class MqttNetSession : IMqttSession, IDisposable
 
     public void Dispose()
     {
+        if (disposed)
+        {
+            return;
+        }
+        disposed = true;
         Disconnect();
         client.Dispose();
     }
@@ -131,6 +142,7 @@ public sealed class MqttNetSession : IMqttSession, IDisposable
     /// </summary>
     public void Abandon()
     {
+        disposed = true;
         client.Dispose();
     }
 
