@@ -72,7 +72,8 @@ public sealed class VirtualNode : IDisposable
     /// <summary>Events in the buffer now (the last known value while powered off).</summary>
     public long Buffered => node != null ? node.Buffer.Count : lastBuffered;
 
-    public string State => node == null ? "power off" : !wifiUp ? "no wifi" : node.Uplink.State.ToString().ToLowerInvariant();
+    /// <summary>"power off", "no wifi", or the uplink's state in words ("sending", "circuit open", ...).</summary>
+    public string State => node == null ? "power off" : !wifiUp ? "no wifi" : Words(node.Uplink.State.ToString());
 
     public long BytesWritten => retiredBytesWritten + (medium?.BytesWritten ?? 0);
 
@@ -193,6 +194,9 @@ public sealed class VirtualNode : IDisposable
         node?.Uplink.GetCounters(counters);
         return counters;
     }
+
+    private static string Words(string pascalCase) =>
+        System.Text.RegularExpressions.Regex.Replace(pascalCase, "(?<!^)([A-Z])", " $1").ToLowerInvariant();
 
     public void Dispose()
     {
