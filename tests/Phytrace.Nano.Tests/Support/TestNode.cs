@@ -54,30 +54,8 @@ public sealed class TestNode : IDisposable
     }
 
     /// <summary>A node configuration for the host: ring on "internal flash" (no SD wiring), fast retries.</summary>
-    public static BoardConfig HostConfig(string sourceId, string host, int port)
-    {
-        var config = new BoardConfig { BoardName = "host-test" };
-        config.Identity.SourceId = sourceId;
-        config.Identity.SourceType = "custom";
-        config.Storage.Drive = StorageSettings.InternalFlashDrive;
-        config.Storage.FilePath = "I:\\phytrace\\events.ring";
-        config.Storage.MaxSizeMb = 1;
-        config.Storage.RecordSize = 256;
-        config.Storage.SyncEveryRecords = 1;
-        config.Storage.SyncIntervalMs = 20;
-        config.Wifi.Ssid = "host-loopback";
-        config.Mqtt.Host = host;
-        config.Mqtt.Port = port;
-        config.Mqtt.ClientId = sourceId;
-        config.Mqtt.KeepAliveSeconds = 5;
-        config.Retry.InitialDelayMs = 20;
-        config.Retry.MaxDelayMs = 400;
-        config.Breaker.FailureThreshold = 3;
-        config.Breaker.RecoveryTimeoutSec = 1.0;
-        config.Breaker.HalfOpenRequests = 1;
-        config.Batch.MaxBatchSize = 50;
-        return config;
-    }
+    public static BoardConfig HostConfig(string sourceId, string host, int port) =>
+        HostBoardConfig.Create("host-test", sourceId, host, port);
 
     /// <summary>Emits telemetry event number <paramref name="i"/>; returns its event_id, or null if refused.</summary>
     public string? EmitTelemetry(int i)
