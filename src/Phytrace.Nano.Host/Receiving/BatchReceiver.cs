@@ -192,7 +192,16 @@ public sealed class BatchReceiver : IDisposable
         {
             if (!client.IsConnected)
             {
-                TryConnect(TimeSpan.FromSeconds(2));
+                try
+                {
+                    TryConnect(TimeSpan.FromSeconds(2));
+                }
+                catch (InvalidOperationException)
+                {
+                    // MQTTnet refuses a connect while it is still tearing down the lost connection
+                    // (seen under load right after a broker restart). Try again on the next round:
+                    // letting it escape would end this loop and the receiver would never come back.
+                }
             }
             try
             {

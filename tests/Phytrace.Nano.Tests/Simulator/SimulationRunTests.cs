@@ -48,10 +48,11 @@ public sealed class SimulationRunTests : IDisposable
         SimulationReport report = Simulation.Run(options, console);
 
         string output = console.Output;
-        Assert.Equal(0, report.Lost);
+        Assert.True(report.Lost == 0, $"{report.Lost} lost:\n{output}");
         Assert.Equal(0, report.ExitCode);
         Assert.Equal(0, report.Unexpected);
         Assert.Empty(report.ReceiverErrors);
+        Assert.Empty(report.Notes);
         Assert.Equal(nodes, report.PerNode.Count);
         foreach (NodeReport node in report.PerNode)
         {
