@@ -50,6 +50,9 @@ namespace Phytrace.Nano.DeviceTests
                 {
                     rig.Node.Uplink.Step();
                 }
+                Expect.Equal(5, rig.Node.Buffer.Count, "two full batches sent; the last 5 wait for max_batch_age_ms");
+                rig.Clock.Advance(1000);
+                rig.Node.Uplink.Step();
                 Expect.Equal(0, rig.Node.Buffer.Count, "buffer drained after PUBACKs");
                 Expect.Equal(3, rig.Session.EventPublishes, "25 events in batches of 10");
                 Expect.True(rig.Session.StatusPublishes >= 1, "online status published");
@@ -61,6 +64,8 @@ namespace Phytrace.Nano.DeviceTests
                 rig.Wifi.Set(true);
                 Expect.True(rig.Emit(1), "emit");
                 rig.Node.Uplink.Step();
+                rig.Node.Uplink.Step();
+                rig.Clock.Advance(1000);
                 rig.Node.Uplink.Step();
                 Expect.Equal(1, rig.Node.Buffer.Count, "still buffered without a PUBACK");
                 Expect.True(rig.Node.Uplink.LastError == ErrorType.Timeout, "reported as a timeout");

@@ -81,6 +81,7 @@ namespace Phytrace.Nano.Node
             var uplinkOptions = new UplinkOptions();
             uplinkOptions.BatchSize = config.Batch.MaxBatchSize;
             uplinkOptions.PubAckTimeoutMs = config.Mqtt.PubAckTimeoutMs;
+            uplinkOptions.MaxBatchAgeMs = config.Batch.MaxBatchAgeMs;
             uplinkOptions.Connect.ClientId = config.Mqtt.ClientId.Length > 0 ? config.Mqtt.ClientId : config.Identity.SourceId;
             uplinkOptions.Connect.UserName = config.Mqtt.UserName.Length > 0 ? config.Mqtt.UserName : null;
             uplinkOptions.Connect.Password = config.Mqtt.Password.Length > 0 ? config.Mqtt.Password : null;

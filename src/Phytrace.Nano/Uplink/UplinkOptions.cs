@@ -8,6 +8,13 @@ namespace Phytrace.Nano.Uplink
         /// <summary>Events per batch (the seed's batch_size); halved temporarily when the broker says a batch is too large.</summary>
         public int BatchSize = 100;
 
+        /// <summary>
+        /// A batch smaller than <see cref="BatchSize"/> is sent once the first of its events has
+        /// waited this long (the seed's max_batch_age_ms): a healthy link gets full, well-compressed
+        /// batches instead of one per event; a backlog is sent at once in full batches.
+        /// </summary>
+        public int MaxBatchAgeMs = 1000;
+
         /// <summary>How long to wait for a PUBACK before counting a timeout.</summary>
         public int PubAckTimeoutMs = 10000;
 
@@ -26,6 +33,10 @@ namespace Phytrace.Nano.Uplink
             if (BatchSize < 1 || BatchSize > 10000)
             {
                 throw new ArgumentException("uplink.batch_size is " + BatchSize.ToString() + "; expected 1 to 10000");
+            }
+            if (MaxBatchAgeMs < 0)
+            {
+                throw new ArgumentException("uplink.max_batch_age_ms is " + MaxBatchAgeMs.ToString() + "; expected 0 or more");
             }
             if (PubAckTimeoutMs < 100)
             {

@@ -43,6 +43,7 @@ namespace Phytrace.Nano.Uplink
         private long resumeAtMs;
         private long nextStatusAtMs;
         private long lastSyncAtMs;
+        private long partialSinceMs = -1;
 
         public UplinkWorker(EdgeBuffer buffer, IMqttSession session, IConnectivity connectivity, MqttTransport transport,
             MqttTopics topics, StatusReporter status, RetryPolicy policy, CircuitBreaker breaker, ITickClock clock,
@@ -153,11 +154,19 @@ namespace Phytrace.Nano.Uplink
             {
                 thread = null;
             }
-            buffer.Sync();
-            if (session.IsConnected)
+            try
             {
-                PublishStatus("offline", true);
-                session.Disconnect();
+                buffer.Sync();
+                if (session.IsConnected)
+                {
+                    PublishStatus("offline", true);
+                    session.Disconnect();
+                }
+            }
+            catch (StorageMediumException)
+            {
+                // The medium is gone (card pulled, power failing): nothing more can be made durable,
+                // and the Last Will tells the broker the node is offline.
             }
             SetState(UplinkState.Stopped);
         }
@@ -202,6 +211,20 @@ namespace Phytrace.Nano.Uplink
                 SetState(UplinkState.Idle);
                 return Min(Min(options.IdleWaitMs, ToWait(nextStatusAtMs - now)), syncWait);
             }
+            if (n < currentBatchSize && !stoppingRequested())
+            {
+                // A partial batch waits for more events, up to max_batch_age_ms from when it was first seen.
+                if (partialSinceMs < 0)
+                {
+                    partialSinceMs = now;
+                }
+                long due = partialSinceMs + options.MaxBatchAgeMs;
+                if (now < due)
+                {
+                    SetState(UplinkState.Idle);
+                    return Min(ToWait(due - now), syncWait);
+                }
+            }
             if (!breaker.AllowRequest())
             {
                 SetState(UplinkState.CircuitOpen);
@@ -213,6 +236,7 @@ namespace Phytrace.Nano.Uplink
             if (transport.Send(events, result))
             {
                 buffer.AcknowledgeThrough(events.Sequence(n - 1));
+                partialSinceMs = -1;
                 breaker.RecordSuccess();
                 schedule.RecordSuccess();
                 lock (gate)
@@ -318,6 +342,14 @@ namespace Phytrace.Nano.Uplink
                 {
                     wake.WaitOne(wait, false);
                 }
+            }
+        }
+
+        private bool stoppingRequested()
+        {
+            lock (gate)
+            {
+                return stopping;
             }
         }
 

@@ -1,3 +1,4 @@
+using Phytrace.Nano.Tests.Support;
 using System.Text;
 using System.Text.Json;
 using Phytrace.Nano.Events;
@@ -48,13 +49,14 @@ public class UdmEventScannerTests
     {
         byte[] bytes = Encoding.UTF8.GetBytes(EventSamples.Encode(EventSamples.Full()));
         var scanner = new UdmEventScanner();
-        scanner.Scan(bytes, 0, bytes.Length);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 1000; i++)
+        long allocated = Allocations.SteadyState(() =>
         {
-            scanner.Scan(bytes, 0, bytes.Length);
-        }
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            for (int i = 0; i < 1000; i++)
+            {
+                scanner.Scan(bytes, 0, bytes.Length);
+            }
+        });
+        Assert.Equal(0, allocated);
     }
 
     [Theory]
