@@ -69,37 +69,52 @@ public sealed class BufferBenchmark : IBenchmark
             Thread.Sleep(150);
         }
 
-        string path = Path.Combine(dir, $"buffer-{recordSize}.bin");
-        var file = new FileStreamMedium(path, (long)regionMb * 1024 * 1024, reopenAtSyncPoints: false);
-        var counting = new CountingMedium(file);
-        using var buffer = new EdgeBuffer(counting, Options(recordSize, regionMb), new SystemWallClock());
-        counting.Reset();
-        double bufferSeconds = Measure.Seconds(() =>
+        // Best of three alternating rounds, each on fresh files, so that machine noise and JIT
+        // tiering hit both sides alike; byte and Write counts come from the last round.
+        double bufferSeconds = double.MaxValue;
+        double baselineSeconds = double.MaxValue;
+        double bytesPerPayload = 0;
+        double writesPerEvent = 0;
+        for (int round = 0; round < 3; round++)
+        {
+            string path = Path.Combine(dir, $"buffer-{recordSize}-{round}.bin");
+            File.Delete(path);
+            var file = new FileStreamMedium(path, (long)regionMb * 1024 * 1024, reopenAtSyncPoints: false);
+            var counting = new CountingMedium(file);
+            using (var fileBuffer = new EdgeBuffer(counting, Options(recordSize, regionMb), new SystemWallClock()))
+            {
+                counting.Reset();
+                bufferSeconds = Math.Min(bufferSeconds, Measure.Seconds(() =>
+                {
+                    for (int i = 0; i < events; i++)
+                    {
+                        fileBuffer.Enqueue(payload, 0, payloadLength, id, 0, micros, true);
+                    }
+                }));
+                bytesPerPayload = counting.BytesWritten / ((double)events * payloadLength);
+                writesPerEvent = counting.WriteCalls / (double)events;
+            }
+            string plainPath = Path.Combine(dir, $"plain-{recordSize}-{round}.bin");
+            File.Delete(plainPath);
+            baselineSeconds = Math.Min(baselineSeconds, PlainFileStream(plainPath, (long)regionMb * 1024 * 1024, recordSize, events));
+        }
+        table.Add(name, "enqueue events/s", events / bufferSeconds, events / baselineSeconds, ">= 0.7 of plain FileStream");
+        // The RAM medium's pages are touched first so this row shows the buffer's own CPU cost, not page faults.
+        var ramMedium = new RamMedium(Checkpoint.SlotsOffset + ((events + 8) * recordSize));
+        Array.Fill(ramMedium.Image, (byte)0x5A);
+        using var ram = new EdgeBuffer(ramMedium, Options(recordSize, regionMb), new SystemWallClock());
+        double ramSeconds = Measure.Seconds(() =>
         {
             for (int i = 0; i < events; i++)
             {
-                buffer.Enqueue(payload, 0, payloadLength, id, 0, micros, true);
+                ram.Enqueue(payload, 0, payloadLength, id, 0, micros, true);
             }
         });
-        double bytesPerPayload = counting.BytesWritten / ((double)events * payloadLength);
-        double writesPerEvent = counting.WriteCalls / (double)events;
-
-        double baselineSeconds = PlainFileStream(Path.Combine(dir, $"plain-{recordSize}.bin"), (long)regionMb * 1024 * 1024, recordSize, events);
-        table.Add(name, "enqueue events/s", events / bufferSeconds, events / baselineSeconds, ">= 0.7 of plain FileStream");
-        using (var ram = new EdgeBuffer(new RamMedium(Checkpoint.SlotsOffset + ((events + 8) * recordSize)), Options(recordSize, regionMb), new SystemWallClock()))
-        {
-            double ramSeconds = Measure.Seconds(() =>
-            {
-                for (int i = 0; i < events; i++)
-                {
-                    ram.Enqueue(payload, 0, payloadLength, id, 0, micros, true);
-                }
-            });
-            table.Add(name, "enqueue events/s, RAM medium (CPU cost)", events / ramSeconds, double.NaN, "information");
-        }
+        table.Add(name, "enqueue events/s, RAM medium (CPU cost)", events / ramSeconds, double.NaN, "information");
         table.Add(name, "bytes written / payload byte", bytesPerPayload, (double)recordSize / payloadLength, "<= 1.15 (baseline: slot / payload)");
         table.Add(name, "Write calls / event", writesPerEvent, 1.0 / SyncEvery, "baseline: one Write per group");
 
+        EdgeBuffer buffer = ram;
         buffer.Clear(); // room for the allocation measurements below
         var batch = new BufferedEvents(16, 16 * 4096);
         int calls = quick ? 2000 : 20000;
