@@ -31,11 +31,6 @@ public sealed class EmbeddedBroker : IBroker
 
     public bool IsRunning => server?.IsStarted == true;
 
-    /// <summary>Connections refused for bad credentials so far.</summary>
-    public int RefusedConnections => refused;
-
-    private int refused;
-
     public void Start()
     {
         if (IsRunning)
@@ -46,6 +41,8 @@ public sealed class EmbeddedBroker : IBroker
             .WithDefaultEndpoint()
             .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback)
             .WithDefaultEndpointPort(Port)
+            // MQTTnet drops messages for a subscriber beyond 250 pending by default; a test broker must not.
+            .WithMaxPendingMessagesPerClient(100_000)
             .Build();
         server = new MqttServerFactory().CreateMqttServer(options);
         server.ValidatingConnectionAsync += ValidateAsync;
@@ -89,11 +86,6 @@ public sealed class EmbeddedBroker : IBroker
         set => Volatile.Write(ref delayMs, value);
     }
 
-    /// <summary>Publishes received from clients (status and events), counted after any hold or delay.</summary>
-    public long PublishesReceived => Interlocked.Read(ref publishes);
-
-    private long publishes;
-
     private async Task InterceptPublishAsync(InterceptingPublishEventArgs e)
     {
         int delay = PublishDelayMs;
@@ -102,7 +94,6 @@ public sealed class EmbeddedBroker : IBroker
             await Task.Delay(delay, e.CancellationToken).ConfigureAwait(false);
         }
         await Task.Run(() => publishesFlowing.Wait(e.CancellationToken), e.CancellationToken).ConfigureAwait(false);
-        Interlocked.Increment(ref publishes);
         if (e.ApplicationMessage.Topic.EndsWith("/events", StringComparison.Ordinal))
         {
             lock (accepted)
@@ -134,7 +125,6 @@ public sealed class EmbeddedBroker : IBroker
         if (requiredUser != null && (e.UserName != requiredUser || e.Password != requiredPassword))
         {
             e.ReasonCode = MqttConnectReasonCode.BadUserNameOrPassword;
-            Interlocked.Increment(ref refused);
         }
         return Task.CompletedTask;
     }

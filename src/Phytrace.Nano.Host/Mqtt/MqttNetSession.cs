@@ -18,7 +18,6 @@ public sealed class MqttNetSession : IMqttSession, IDisposable
     private readonly TimeSpan connectTimeout;
     private readonly IMqttClient client;
     private int nextMessageId;
-    private long payloadBytesCopied;
     private volatile bool disposed;
 
     public MqttNetSession(string host, int port, TimeSpan? connectTimeout = null)
@@ -40,9 +39,6 @@ public sealed class MqttNetSession : IMqttSession, IDisposable
     public event MqttConnectionClosedHandler? ConnectionClosed;
 
     public bool IsConnected => !disposed && client.IsConnected;
-
-    /// <summary>Bytes this adapter copied to hand payloads to MQTTnet (the adapter's own allocation, reported separately).</summary>
-    public long PayloadBytesCopied => Interlocked.Read(ref payloadBytesCopied);
 
     public MqttReasonCode Connect(MqttConnectOptions options)
     {
@@ -96,7 +92,6 @@ public sealed class MqttNetSession : IMqttSession, IDisposable
         }
         // MQTTnet may still hold the payload after a timeout on our side; the core reuses its buffer, so copy.
         byte[] copy = payload.AsSpan(offset, count).ToArray();
-        Interlocked.Add(ref payloadBytesCopied, count);
         ushort id = NextMessageId();
         var message = new MqttApplicationMessageBuilder()
             .WithTopic(topic)

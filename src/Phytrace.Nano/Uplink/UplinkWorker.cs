@@ -211,7 +211,7 @@ namespace Phytrace.Nano.Uplink
                 SetState(UplinkState.Idle);
                 return Min(Min(options.IdleWaitMs, ToWait(nextStatusAtMs - now)), syncWait);
             }
-            if (n < currentBatchSize && !stoppingRequested())
+            if (n < currentBatchSize && !IsStopping())
             {
                 // A partial batch waits for more events, up to max_batch_age_ms from when it was first seen.
                 if (partialSinceMs < 0)
@@ -345,7 +345,7 @@ namespace Phytrace.Nano.Uplink
             }
         }
 
-        private bool stoppingRequested()
+        private bool IsStopping()
         {
             lock (gate)
             {
