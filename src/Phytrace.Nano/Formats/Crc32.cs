@@ -4,7 +4,14 @@ namespace Phytrace.Nano.Formats
     /// CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320), as gzip (RFC 1952) and the buffer's
     /// slot checksums use it. Slicing-by-4: four 256-entry tables (4 KB, built once) let the loop
     /// fold four bytes per step, about three times the byte-at-a-time speed; the buffer checksums
-    /// every record, so this is on the enqueue path. Updating allocates nothing.
+    /// every record, so this is on the enqueue path. Nothing here allocates.
+    /// <para>
+    /// On .NET, <see cref="Compute"/> hands the bytes to System.IO.Hashing's CRC-32 (the same
+    /// polynomial, vectorised with carry-less multiplication, ~20x the tables' speed) so that on a
+    /// host the checksum costs less than the file write it protects. The device build has no such
+    /// package and uses the tables; <see cref="Update"/> always does, which is how the tests hold
+    /// the two paths to the same results.
+    /// </para>
     /// </summary>
     public static class Crc32
     {
@@ -42,7 +49,15 @@ namespace Phytrace.Nano.Formats
         /// <summary>CRC-32 of buffer[offset .. offset+count).</summary>
         public static uint Compute(byte[] buffer, int offset, int count)
         {
+#if NANOFRAMEWORK_1_0
             return Update(Initial, buffer, offset, count);
+#else
+            // Host only (the device build never sees this line); spans are banned in the core
+            // because the device has none, so the ban is lifted for this call alone.
+#pragma warning disable RS0030
+            return System.IO.Hashing.Crc32.HashToUInt32(new System.ReadOnlySpan<byte>(buffer, offset, count));
+#pragma warning restore RS0030
+#endif
         }
 
         /// <summary>Continues a CRC over more bytes: Update(Update(0, a), b) == Compute(a ++ b).</summary>

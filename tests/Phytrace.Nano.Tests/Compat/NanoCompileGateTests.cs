@@ -29,7 +29,7 @@ public class NanoCompileGateTests
     public void Core_compiles_against_nano_mscorlib_alone()
     {
         var paths = CoreSources().ToList();
-        var compilation = SnippetCompiler.Create("Phytrace.Nano", new[] { SnippetCompiler.NanoMscorlib }, paths.Select(File.ReadAllText), paths);
+        var compilation = SnippetCompiler.Create("Phytrace.Nano", new[] { SnippetCompiler.NanoMscorlib }, paths.Select(File.ReadAllText), paths, SnippetCompiler.NanoParseOptions);
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
@@ -41,7 +41,7 @@ public class NanoCompileGateTests
         var paths = CoreSources().ToList();
         string badPath = Path.Combine(RepoPaths.Root, "src", "Phytrace.Nano", $"Bad{name}.cs");
         var compilation = SnippetCompiler.Create("Phytrace.Nano", new[] { SnippetCompiler.NanoMscorlib },
-            paths.Select(File.ReadAllText).Append(source), paths.Append(badPath));
+            paths.Select(File.ReadAllText).Append(source), paths.Append(badPath), SnippetCompiler.NanoParseOptions);
 
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
 

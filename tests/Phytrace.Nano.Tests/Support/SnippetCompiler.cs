@@ -29,10 +29,14 @@ public static class SnippetCompiler
         return stream.ToArray();
     }
 
-    public static CSharpCompilation Create(string assemblyName, IEnumerable<MetadataReference> references, IEnumerable<string> sources, IEnumerable<string>? paths = null)
+    /// <summary>The symbols tools/NanoCompat/NanoCompat.targets defines for the device build.</summary>
+    public static CSharpParseOptions NanoParseOptions { get; } = new(preprocessorSymbols: new[] { "NANOFRAMEWORK_1_0" });
+
+    public static CSharpCompilation Create(string assemblyName, IEnumerable<MetadataReference> references, IEnumerable<string> sources, IEnumerable<string>? paths = null,
+        CSharpParseOptions? parseOptions = null)
     {
         string[] pathArray = paths?.ToArray() ?? Array.Empty<string>();
-        var trees = sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, path: i < pathArray.Length ? pathArray[i] : $"snippet{i}.cs"));
+        var trees = sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, parseOptions, path: i < pathArray.Length ? pathArray[i] : $"snippet{i}.cs"));
         return CSharpCompilation.Create(
             assemblyName,
             trees,
