@@ -74,6 +74,43 @@ namespace Phytrace.Nano.DeviceTests
                 Expect.Equal(1, events.Sequence(0), "it is the second one");
                 Expect.Equal(1, reopened.GetStats().Corrupt, "corrupt slot counted");
             });
+            r.Run("MountScansARunOfSlotsPerRead", delegate
+            {
+                var ram = new RamMedium(Checkpoint.SlotsOffset + (64 * 128));
+                var buffer = Open(ram);
+                for (int n = 0; n < 7; n++)
+                {
+                    Put(buffer, n, 30); // checkpoint every 4: 3 records past the last one
+                }
+                var counting = new FaultInjectingMedium(ram); // power cut: the buffer is never disposed
+                var reopened = Open(counting);
+                Expect.Equal(7, reopened.Count, "every record recovered");
+                Expect.Equal(Checkpoint.Copies + 1, counting.ReadCalls, "checkpoint places plus one run of slots");
+            });
+            r.Run("OtherFormatVersionIsRefusedNotReformatted", delegate
+            {
+                var ram = new RamMedium(Checkpoint.SlotsOffset + (16 * 128));
+                var buffer = Open(ram);
+                Put(buffer, 0, 30);
+                buffer.Dispose();
+                for (int place = 0; place < Checkpoint.Copies; place++)
+                {
+                    int at = place * Checkpoint.Stride;
+                    if (ram.Image[at] == (byte)'P' && ram.Image[at + 1] == (byte)'N' && ram.Image[at + 2] == (byte)'C')
+                    {
+                        ram.Image[at + 4] = 1;
+                        uint crc = Formats.Crc32.Compute(ram.Image, at, Checkpoint.Size - 4);
+                        for (int i = 0; i < 4; i++)
+                        {
+                            ram.Image[at + Checkpoint.Size - 4 + i] = (byte)(crc >> (8 * i));
+                        }
+                    }
+                }
+                byte[] before = (byte[])ram.Image.Clone();
+                Exception e = Expect.Throws(delegate { Open(ram); }, "a version-1 region is refused");
+                Expect.True(e is InvalidOperationException, "InvalidOperationException");
+                Expect.BytesEqual(before, 0, ram.Image, 0, before.Length, "region left as it was");
+            });
         }
 
         private static EdgeBuffer Open(IStorageMedium medium)

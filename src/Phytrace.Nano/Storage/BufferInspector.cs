@@ -34,7 +34,13 @@ namespace Phytrace.Nano.Storage
             }
             var best = new Checkpoint();
             int damaged;
-            int valid = Checkpoint.ReadBest(medium, new byte[Checkpoint.Size], new Checkpoint(), best, out damaged);
+            int otherVersion;
+            int valid = Checkpoint.ReadBest(medium, new byte[Checkpoint.Size], new Checkpoint(), best, out damaged, out otherVersion);
+            if (valid == 0 && otherVersion != 0)
+            {
+                throw new InvalidOperationException("a Phytrace.Nano buffer of format version " + otherVersion.ToString()
+                    + "; this inspector reads version " + Checkpoint.Version.ToString());
+            }
             if (valid == 0 || best.RecordSize < SlotFormat.MinimumRecordSize)
             {
                 throw new InvalidOperationException("no valid checkpoint in the first " + Checkpoint.SlotsOffset.ToString()

@@ -9,8 +9,16 @@ namespace Phytrace.Nano.Storage
         private void Mount()
         {
             int damaged;
-            int found = Checkpoint.ReadBest(medium, checkpointBytes, candidate, checkpoint, out damaged);
+            int otherVersion;
+            int found = Checkpoint.ReadBest(medium, checkpointBytes, candidate, checkpoint, out damaged, out otherVersion);
             counters.Corrupt += damaged;
+            if (found == 0 && otherVersion != 0)
+            {
+                // Formatting would throw away records this library cannot read: refuse instead.
+                throw new InvalidOperationException("the region holds a buffer of format version " + otherVersion.ToString()
+                    + ", this library reads version " + Checkpoint.Version.ToString()
+                    + ": drain it with the library version that wrote it, or delete it to start empty");
+            }
             if (found == 0)
             {
                 Format();
@@ -33,7 +41,18 @@ namespace Phytrace.Nano.Storage
             newestClockSynced = checkpoint.NewestClockSynced;
             hasNewest = headSequence > 0;
             durableTailSlot = tailSlot;
-            int recovered = ScanPastCheckpoint();
+            int recovered;
+            // The scan reads runs of slots into the still empty group buffer: a few reads, not one per slot.
+            readAheadStart = headSlot;
+            readAheadSlots = 0;
+            try
+            {
+                recovered = ScanPastCheckpoint();
+            }
+            finally
+            {
+                readAheadStart = -1;
+            }
             sinceCheckpoint = recovered;
             checkpointDirty = recovered > 0;
         }
@@ -41,7 +60,8 @@ namespace Phytrace.Nano.Storage
         /// <summary>
         /// Recovers the records written after the checkpoint: whole events with the next sequence,
         /// slot after slot, until the first that is not. At most CheckpointEvery + SyncEvery events
-        /// in normal operation (more only if checkpoint writes failed), whatever the region's size.
+        /// in normal operation (more only if checkpoint writes failed), whatever the region's size,
+        /// read a group buffer's worth of slots per Read call.
         /// </summary>
         private int ScanPastCheckpoint()
         {

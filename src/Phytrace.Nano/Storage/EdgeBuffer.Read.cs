@@ -426,10 +426,40 @@ namespace Phytrace.Nano.Storage
 
         private void ReadSlot(long absoluteSlot)
         {
-            int read = medium.Read(SlotPosition(absoluteSlot), slot, 0, recordSize);
-            for (int i = read < 0 ? 0 : read; i < recordSize; i++)
+            if (readAheadStart >= 0)
             {
-                slot[i] = 0;
+                if (absoluteSlot < readAheadStart || absoluteSlot >= readAheadStart + readAheadSlots)
+                {
+                    FillReadAhead(absoluteSlot);
+                }
+                Array.Copy(group, (int)(absoluteSlot - readAheadStart) * recordSize, slot, 0, recordSize);
+                return;
+            }
+            int read = medium.Read(SlotPosition(absoluteSlot), slot, 0, recordSize);
+            ZeroFrom(slot, read, recordSize);
+        }
+
+        /// <summary>
+        /// Reads the run of slots starting at <paramref name="absoluteSlot"/> into the group buffer,
+        /// as many as it holds, stopping at the ring's end. Only while mounting, when the group is empty.
+        /// </summary>
+        private void FillReadAhead(long absoluteSlot)
+        {
+            long untilRingEnd = slotCount - (absoluteSlot % slotCount);
+            int run = untilRingEnd < groupCapacitySlots ? (int)untilRingEnd : groupCapacitySlots;
+            int read = medium.Read(SlotPosition(absoluteSlot), group, 0, run * recordSize);
+            ZeroFrom(group, read, run * recordSize);
+            readAheadStart = absoluteSlot;
+            readAheadSlots = run;
+        }
+
+        /// <summary>Zeroes what a short read left unfilled, so stale bytes never look like a slot.</summary>
+        private static void ZeroFrom(byte[] buffer, int read, int end)
+        {
+            int from = read < 0 ? 0 : read;
+            if (from < end)
+            {
+                Array.Clear(buffer, from, end - from);
             }
         }
     }

@@ -93,10 +93,11 @@ namespace Phytrace.Nano.Storage
                 int at = (groupSlots + part) * recordSize;
                 int used = SlotFormat.Encode(group, at, regionId, sequence, count, part, part == slots - 1,
                     capturedAt, clockSynced, eventId, eventIdOffset, payload, offset + done, chunk);
-                // Zero the slot's tail so the image is deterministic (it is outside the CRC).
-                for (int i = at + used; i < at + recordSize; i++)
+                // Zero the slot's tail past the CRC's padding so the image is deterministic.
+                int covered = SlotFormat.CoveredLength(used);
+                if (covered < recordSize)
                 {
-                    group[i] = 0;
+                    Array.Clear(group, at + covered, recordSize - covered);
                 }
                 groupLastSlotUsed = used;
                 done += chunk;
@@ -165,7 +166,7 @@ namespace Phytrace.Nano.Storage
                 }
                 int index = (int)(headSlot % slotCount);
                 int firstRun = slotCount - index < groupSlots ? (int)(slotCount - index) : groupSlots;
-                int lastBytes = RoundUp16(groupLastSlotUsed);
+                int lastBytes = SlotFormat.CoveredLength(groupLastSlotUsed);
                 if (firstRun == groupSlots)
                 {
                     medium.Write(SlotPosition(headSlot), group, 0, ((groupSlots - 1) * recordSize) + lastBytes);
@@ -193,12 +194,6 @@ namespace Phytrace.Nano.Storage
                 TryWriteCheckpoint();
             }
             return true;
-        }
-
-        private int RoundUp16(int n)
-        {
-            int rounded = (n + 15) & ~15;
-            return rounded > recordSize ? recordSize : rounded;
         }
 
         /// <summary>Writes the state of [tail, head) to the next checkpoint place and flushes. Throws on medium errors.</summary>

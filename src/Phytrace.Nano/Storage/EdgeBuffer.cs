@@ -56,6 +56,10 @@ namespace Phytrace.Nano.Storage
         private int sinceCheckpoint;
         private bool checkpointDirty;
 
+        // While mounting: the absolute slot at group[0] and how many slots were read there (-1: off).
+        private long readAheadStart = -1;
+        private int readAheadSlots;
+
         // Where the last Dequeue ended, so acknowledging it needs no reads.
         private long dequeueStartSlot = -1;
         private long dequeueLastSequence = -1;

@@ -6,15 +6,19 @@ namespace Phytrace.Nano.Storage
     /// The on-medium layout of one slot (see FORMAT.md). Every slot describes itself: magic,
     /// version, flags, a state byte, chunk length, CRC-32, region id, 64-bit event sequence, total
     /// event length and part index; the first slot of an event adds capture time and event id.
-    /// The CRC covers the header (without the CRC and state bytes) and the chunk, so a torn or
-    /// bit-flipped slot is detected. The state byte is left out so Remove can mark a record removed
-    /// with a one-byte write; its two legal values differ in every bit, any other value is corrupt.
+    /// The CRC covers the header and the chunk, zero-padded to a multiple of 16 bytes, with the
+    /// state byte and the CRC field read as zero (as IP and ext4 checksum their headers), so a
+    /// torn or bit-flipped slot is detected. One contiguous run of whole 16-byte blocks is what a
+    /// vectorised CRC does fastest. The state byte is left out so Remove can mark a record
+    /// removed with a one-byte write; its two legal values differ in every bit, any other value
+    /// is corrupt.
     /// </summary>
     public static class SlotFormat
     {
         public const int Magic0 = 0x50; // 'P'
         public const int Magic1 = 0x4E; // 'N'
-        public const int Version = 1;
+        /// <summary>Slot format version; 1 was a pre-release CRC rule (three runs, no padding).</summary>
+        public const int Version = 2;
 
         public const int FlagFirst = 0x01;
         public const int FlagLast = 0x02;
@@ -76,8 +80,10 @@ namespace Phytrace.Nano.Storage
         }
 
         /// <summary>
-        /// Writes slot <paramref name="part"/> of an event at slot[at]: header, chunk, CRC and the
-        /// live state. Returns the bytes used (header + chunk); the rest of the slot is not touched.
+        /// Writes slot <paramref name="part"/> of an event at slot[at]: header, chunk, zero padding
+        /// to a multiple of 16 bytes, CRC and the live state. Returns the bytes used (header +
+        /// chunk); the slot must have room for the padding (record sizes are multiples of 16), and
+        /// nothing after it is touched.
         /// </summary>
         public static int Encode(byte[] slot, int at, uint regionId, long sequence, int totalLength, int part, bool last,
             long capturedAtUnixMicros, bool clockSynced, byte[] eventId, int eventIdOffset, byte[] payload, int payloadOffset, int chunkLength)
@@ -103,16 +109,36 @@ namespace Phytrace.Nano.Storage
                 System.Array.Copy(eventId, eventIdOffset, slot, at + OffsetEventId, 16);
             }
             System.Array.Copy(payload, payloadOffset, slot, at + header, chunkLength);
-            LittleEndian.WriteUInt32(slot, at + OffsetCrc, ComputeCrc(slot, at, header + chunkLength));
-            return header + chunkLength;
+            int used = header + chunkLength;
+            int covered = CoveredLength(used);
+            if (covered > used)
+            {
+                System.Array.Clear(slot, at + used, covered - used);
+            }
+            LittleEndian.WriteUInt32(slot, at + OffsetCrc, ComputeCrc(slot, at, used));
+            return used;
         }
 
-        /// <summary>CRC of a slot's first <paramref name="used"/> bytes, skipping the state byte and the CRC field.</summary>
+        /// <summary>Bytes the CRC covers for a slot using <paramref name="used"/> bytes: rounded up to 16.</summary>
+        public static int CoveredLength(int used)
+        {
+            return (used + 15) & ~15;
+        }
+
+        /// <summary>
+        /// CRC of slot[at .. at + CoveredLength(used)) with the state byte and the CRC field read
+        /// as zero. They are zeroed for the computation and put back, so the slot is unchanged.
+        /// </summary>
         public static uint ComputeCrc(byte[] slot, int at, int used)
         {
-            uint crc = Crc32.Update(Crc32.Initial, slot, at, OffsetState);
-            crc = Crc32.Update(crc, slot, at + OffsetState + 1, OffsetCrc - OffsetState - 1);
-            return Crc32.Update(crc, slot, at + OffsetRegionId, used - OffsetRegionId);
+            byte state = slot[at + OffsetState];
+            uint stored = LittleEndian.ReadUInt32(slot, at + OffsetCrc);
+            slot[at + OffsetState] = 0;
+            LittleEndian.WriteUInt32(slot, at + OffsetCrc, 0);
+            uint crc = Crc32.Compute(slot, at, CoveredLength(used));
+            slot[at + OffsetState] = state;
+            LittleEndian.WriteUInt32(slot, at + OffsetCrc, stored);
+            return crc;
         }
     }
 }

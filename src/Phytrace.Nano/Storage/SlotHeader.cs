@@ -68,7 +68,7 @@ namespace Phytrace.Nano.Storage
                 return;
             }
             int header = SlotFormat.HeaderSize(PartIndex);
-            if (ChunkLength > recordSize - header)
+            if (ChunkLength > recordSize - header || SlotFormat.CoveredLength(header + ChunkLength) > recordSize)
             {
                 return;
             }
