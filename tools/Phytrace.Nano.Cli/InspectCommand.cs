@@ -88,18 +88,25 @@ public static class InspectCommand
     /// <summary>A clear message if the file cannot be a buffer image at all (too short, another magic); null if it may be one.</summary>
     private static string? CheckHeader(IStorageMedium medium, string name)
     {
-        if (medium.Length < Checkpoint.SlotsOffset)
+        if (medium.Length < 4)
         {
-            return $"{name} is truncated or not a Phytrace.Nano buffer: {medium.Length} bytes, a buffer image has at least {Checkpoint.SlotsOffset} bytes of checkpoints before its slots";
+            return $"{name} is not a Phytrace.Nano buffer: {medium.Length} bytes, a buffer image has at least {Checkpoint.SlotsOffset} bytes of checkpoints before its slots";
         }
+        // The magic first, so a foreign file is named as such whatever its length.
         var magic = new byte[Checkpoint.Size];
-        for (int place = 0; place < Checkpoint.Copies; place++)
+        bool hasMagic = false;
+        for (int place = 0; place < Checkpoint.Copies && (long)place * Checkpoint.Stride + 4 <= medium.Length; place++)
         {
             medium.Read((long)place * Checkpoint.Stride, magic, 0, 4);
-            if (magic.AsSpan(0, 4).SequenceEqual(CheckpointMagic))
-            {
-                return null;
-            }
+            hasMagic |= magic.AsSpan(0, 4).SequenceEqual(CheckpointMagic);
+        }
+        if (hasMagic && medium.Length < Checkpoint.SlotsOffset)
+        {
+            return $"{name} is truncated: {medium.Length} bytes, a buffer image has at least {Checkpoint.SlotsOffset} bytes of checkpoints before its slots";
+        }
+        if (hasMagic)
+        {
+            return null;
         }
         medium.Read(0, magic, 0, 4);
         return $"{name} is not a Phytrace.Nano buffer: expected the checkpoint magic 'PNCK' (50 4E 43 4B) at offset 0 or another checkpoint place, found {Convert.ToHexString(magic, 0, 4)} ('{Printable(magic.AsSpan(0, 4))}')";

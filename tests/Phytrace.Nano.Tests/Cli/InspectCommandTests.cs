@@ -165,6 +165,21 @@ public sealed class InspectCommandTests : IDisposable
         Assert.Contains($"cut.ring is truncated: its checkpoint describes {Slots} slots of {RecordSize} bytes", console.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_file_cut_inside_the_checkpoint_area_is_named_truncated()
+    {
+        (string path, _) = WriteBuffer();
+        string cut = Path.Combine(folder, "head.ring");
+        File.WriteAllBytes(cut, File.ReadAllBytes(path).AsSpan(0, Checkpoint.Stride + 100).ToArray());
+        var console = new TestConsole();
+        console.Profile.Width = 300;
+
+        int code = CliApp.Run(new[] { "inspect", cut }, console);
+
+        Assert.Equal(2, code);
+        Assert.Contains($"head.ring is truncated: {Checkpoint.Stride + 100} bytes, a buffer image has at least {Checkpoint.SlotsOffset} bytes of checkpoints", console.Output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("inspect")]
     [InlineData("inspect", "a.ring", "--export")]
