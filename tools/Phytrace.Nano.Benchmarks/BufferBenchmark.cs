@@ -19,7 +19,7 @@ public sealed class BufferBenchmark : IBenchmark
 
     public ResultTable Run(bool quick)
     {
-        var table = new ResultTable("buffer (group commit: sync every 8 records, checkpoint every 64)", "baseline");
+        var table = new ResultTable("buffer (group commit: sync every 8 records, default checkpoint every 256)", "baseline");
         string dir = Directory.CreateTempSubdirectory("phytrace-bench-").FullName;
         try
         {
@@ -41,7 +41,6 @@ public sealed class BufferBenchmark : IBenchmark
         RecordSize = recordSize,
         MaxSizeMb = maxSizeMb,
         SyncEvery = SyncEvery,
-        CheckpointEvery = 64,
         MaxEventSize = 4096,
         Overflow = OverflowPolicy.Reject,
     };
@@ -49,8 +48,9 @@ public sealed class BufferBenchmark : IBenchmark
     private static void RunRecordSize(ResultTable table, string dir, int recordSize, bool quick)
     {
         int payloadLength = SlotFormat.FirstCapacity(recordSize); // fills the slot
-        // The region holds every event: this measures the write path, not eviction (see the report).
-        int events = quick ? 20_000 : 50_000;
+        // 48 MiB of slots per round (12 quick), long enough to rise above timer and scheduling
+        // noise; the 64 MiB region holds every event: this measures the write path, not eviction.
+        int events = (quick ? 12 : 48) * 1024 * 1024 / recordSize;
         int regionMb = 64;
         var payload = new byte[payloadLength];
         new Random(recordSize).NextBytes(payload);
@@ -58,66 +58,71 @@ public sealed class BufferBenchmark : IBenchmark
         long micros = Formats.Iso8601Utc.ToUnixMicros(DateTime.UtcNow);
         string name = $"record {recordSize} B, payload {payloadLength} B";
 
-        // Warm-up: let tiered compilation optimise the hot path before anything is timed.
-        for (int round = 0; round < 3; round++)
-        {
-            using var warm = new EdgeBuffer(new RamMedium(Checkpoint.SlotsOffset + ((events + 8) * recordSize)), Options(recordSize, regionMb), new SystemWallClock());
-            for (int i = 0; i < events; i++)
-            {
-                warm.Enqueue(payload, 0, payloadLength, id, 0, micros, true);
-            }
-            Thread.Sleep(150);
-        }
-
-        // Best of three alternating rounds, each on fresh files, so that machine noise and JIT
-        // tiering hit both sides alike; byte and Write counts come from the last round.
+        // Rounds alternate which side goes first, each on fresh files deleted right after (so dirty
+        // pages never pile up for a later round). The first two are warm-up, each followed by a
+        // pause in which tiered compilation finishes optimising what they ran; the best of the
+        // rest counts for each side. Byte and Write counts come from the last round.
+        int warmupRounds = 2;
+        int rounds = warmupRounds + (quick ? 3 : 7);
+        long regionBytes = (long)regionMb * 1024 * 1024;
         double bufferSeconds = double.MaxValue;
         double baselineSeconds = double.MaxValue;
+        double ramSeconds = double.MaxValue;
         double bytesPerPayload = 0;
         double writesPerEvent = 0;
-        for (int round = 0; round < 3; round++)
+        for (int round = 0; round < rounds; round++)
         {
-            string path = Path.Combine(dir, $"buffer-{recordSize}-{round}.bin");
-            File.Delete(path);
-            var file = new FileStreamMedium(path, (long)regionMb * 1024 * 1024, reopenAtSyncPoints: false);
-            var counting = new CountingMedium(file);
+            string path = Path.Combine(dir, $"buffer-{recordSize}.bin");
+            string plainPath = Path.Combine(dir, $"plain-{recordSize}.bin");
+            double plain = double.MaxValue;
+            if (round % 2 == 1)
+            {
+                plain = PlainFileStream(plainPath, regionBytes, recordSize, events);
+            }
+            var counting = new CountingMedium(new FileStreamMedium(path, regionBytes, reopenAtSyncPoints: false));
+            double onFile;
             using (var fileBuffer = new EdgeBuffer(counting, Options(recordSize, regionMb), new SystemWallClock()))
             {
                 counting.Reset();
-                bufferSeconds = Math.Min(bufferSeconds, Measure.Seconds(() =>
-                {
-                    for (int i = 0; i < events; i++)
-                    {
-                        fileBuffer.Enqueue(payload, 0, payloadLength, id, 0, micros, true);
-                    }
-                }));
+                onFile = EnqueueSeconds(fileBuffer, payload, id, micros, events);
                 bytesPerPayload = counting.BytesWritten / ((double)events * payloadLength);
                 writesPerEvent = counting.WriteCalls / (double)events;
             }
-            string plainPath = Path.Combine(dir, $"plain-{recordSize}-{round}.bin");
+            if (round % 2 == 0)
+            {
+                plain = PlainFileStream(plainPath, regionBytes, recordSize, events);
+            }
+            File.Delete(path);
             File.Delete(plainPath);
-            baselineSeconds = Math.Min(baselineSeconds, PlainFileStream(plainPath, (long)regionMb * 1024 * 1024, recordSize, events));
+            // The RAM medium's pages are touched first so this row shows the buffer's own CPU cost, not page faults.
+            var ramMedium = new RamMedium(Checkpoint.SlotsOffset + ((events + 8) * recordSize));
+            Array.Fill(ramMedium.Image, (byte)0x5A);
+            double inRam;
+            using (var ramBuffer = new EdgeBuffer(ramMedium, Options(recordSize, regionMb), new SystemWallClock()))
+            {
+                inRam = EnqueueSeconds(ramBuffer, payload, id, micros, events);
+            }
+            if (round >= warmupRounds)
+            {
+                bufferSeconds = Math.Min(bufferSeconds, onFile);
+                baselineSeconds = Math.Min(baselineSeconds, plain);
+                ramSeconds = Math.Min(ramSeconds, inRam);
+            }
+            else
+            {
+                Thread.Sleep(300);
+            }
         }
         table.Add(name, "enqueue events/s", events / bufferSeconds, events / baselineSeconds, ">= 0.7 of plain FileStream");
-        // The RAM medium's pages are touched first so this row shows the buffer's own CPU cost, not page faults.
-        var ramMedium = new RamMedium(Checkpoint.SlotsOffset + ((events + 8) * recordSize));
-        Array.Fill(ramMedium.Image, (byte)0x5A);
-        using var ram = new EdgeBuffer(ramMedium, Options(recordSize, regionMb), new SystemWallClock());
-        double ramSeconds = Measure.Seconds(() =>
-        {
-            for (int i = 0; i < events; i++)
-            {
-                ram.Enqueue(payload, 0, payloadLength, id, 0, micros, true);
-            }
-        });
         table.Add(name, "enqueue events/s, RAM medium (CPU cost)", events / ramSeconds, double.NaN, "information");
         table.Add(name, "bytes written / payload byte", bytesPerPayload, (double)recordSize / payloadLength, "<= 1.15 (baseline: slot / payload)");
         table.Add(name, "Write calls / event", writesPerEvent, 1.0 / SyncEvery, "baseline: one Write per group");
 
-        EdgeBuffer buffer = ram;
-        buffer.Clear(); // room for the allocation measurements below
-        var batch = new BufferedEvents(16, 16 * 4096);
         int calls = quick ? 2000 : 20000;
+        // Room for every Enqueue of both measurements and their warm-ups, so none is refused.
+        var ramForAllocations = new RamMedium(Checkpoint.SlotsOffset + (((2 * (calls + 1000)) + 64) * recordSize));
+        using var buffer = new EdgeBuffer(ramForAllocations, Options(recordSize, regionMb), new SystemWallClock());
+        var batch = new BufferedEvents(16, 16 * 4096);
         table.Add(name, "bytes allocated / Enqueue", Measure.AllocatedBytesPerCall(() => buffer.Enqueue(payload, 0, payloadLength, id, 0, micros, true), calls), double.NaN, "0");
         table.Add(name, "bytes allocated / dequeue+ack", Measure.AllocatedBytesPerCall(() =>
         {
@@ -127,6 +132,20 @@ public sealed class BufferBenchmark : IBenchmark
                 buffer.AcknowledgeThrough(batch.Sequence(0));
             }
         }, calls), double.NaN, "0");
+    }
+
+    private static double EnqueueSeconds(EdgeBuffer buffer, byte[] payload, byte[] id, long micros, int events)
+    {
+        return Measure.Seconds(() =>
+        {
+            for (int i = 0; i < events; i++)
+            {
+                if (!buffer.Enqueue(payload, 0, payload.Length, id, 0, micros, true))
+                {
+                    throw new InvalidOperationException($"enqueue {i} refused: {buffer.LastEnqueueFailure}");
+                }
+            }
+        });
     }
 
     /// <summary>The same bytes with FileStream alone: groups of 8 records per Write, a Flush after each, wrapping in the region.</summary>
@@ -162,7 +181,7 @@ public sealed class BufferBenchmark : IBenchmark
         table.Add("mount, 1 GB region (sparse) with live data", "medium reads", large, small, "same as 1 MB (baseline)");
     }
 
-    /// <summary>Fills a region with live data, "loses power" 63 records after a checkpoint, and counts the reads of the next mount.</summary>
+    /// <summary>Fills a region with live data, "loses power" CheckpointEvery - 1 records after a checkpoint, and counts the reads of the next mount.</summary>
     private static long MountReadsFor(string path, int regionMb, bool quick)
     {
         var options = Options(256, regionMb);
@@ -171,11 +190,16 @@ public sealed class BufferBenchmark : IBenchmark
         var id = new byte[16];
         var file = new FileStreamMedium(path, options.RegionBytes, reopenAtSyncPoints: false);
         var buffer = new EdgeBuffer(file, options, new SystemWallClock());
-        // 63 records after the last checkpoint (every 64), the most the scan past it ever has to read.
-        int events = (64 * (quick ? 20 : 50)) + 63;
+        // CheckpointEvery - 1 records after the last checkpoint: the most the scan past it ever reads.
+        int every = options.CheckpointEvery;
+        // The 1 MB region holds 3968 slots of 256 bytes: 10 checkpoints' worth and more fit.
+        int events = (every * (quick ? 5 : 10)) + every - 1;
         for (int i = 0; i < events; i++)
         {
-            buffer.Enqueue(payload, 0, payload.Length, id, 0);
+            if (!buffer.Enqueue(payload, 0, payload.Length, id, 0))
+            {
+                throw new InvalidOperationException($"mount set-up: enqueue {i} refused ({buffer.LastEnqueueFailure})");
+            }
         }
         long live = buffer.Count;
         file.Dispose(); // power cut: the buffer never closes

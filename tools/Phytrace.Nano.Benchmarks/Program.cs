@@ -14,16 +14,24 @@ if (Console.IsOutputRedirected)
     AnsiConsole.Profile.Width = 200;
 }
 
+const string Usage = "usage: dotnet run -c Release --project tools/Phytrace.Nano.Benchmarks -- [all|list|NAME ...] [--quick]";
 bool quick = args.Contains("--quick");
-var names = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
-if (names.Count == 0 || names.Contains("list"))
+bool help = args.Contains("--help") || args.Contains("-h");
+var badOptions = args.Where(a => a.StartsWith('-') && a is not ("--quick" or "--help" or "-h")).ToList();
+if (badOptions.Count > 0)
 {
-    AnsiConsole.MarkupLine("usage: dotnet run -c Release --project tools/Phytrace.Nano.Benchmarks -- [all|NAME ...] [--quick]");
+    AnsiConsole.MarkupLine($"[red]unknown option(s): {Markup.Escape(string.Join(", ", badOptions))}[/]; {Markup.Escape(Usage)}");
+    return 2;
+}
+var names = args.Where(a => !a.StartsWith('-')).ToList();
+if (help || names.Count == 0 || names.Contains("list"))
+{
+    AnsiConsole.MarkupLine(Markup.Escape(Usage));
     foreach (IBenchmark b in benchmarks)
     {
         AnsiConsole.MarkupLine($"  [bold]{Markup.Escape(b.Name)}[/]  {Markup.Escape(b.Description)}");
     }
-    return names.Count == 0 ? 0 : 0;
+    return 0;
 }
 
 var selected = names.Contains("all") ? benchmarks : benchmarks.Where(b => names.Contains(b.Name)).ToList();
