@@ -13,7 +13,13 @@ namespace Phytrace.Nano.Storage
     /// </summary>
     public sealed partial class EdgeBuffer : IDisposable
     {
+#if NANOFRAMEWORK_1_0
         private readonly object gate = new object();
+#else
+        // .NET 9+: `lock` on a Lock object takes half the time of Monitor on an object, and the
+        // producer takes this lock once per Enqueue. The device has no Lock type.
+        private readonly System.Threading.Lock gate = new System.Threading.Lock();
+#endif
         private readonly IStorageMedium medium;
         private readonly IWallClock clock;
         private readonly int recordSize;

@@ -94,8 +94,9 @@ namespace Phytrace.Nano.Storage
             slot[at + OffsetMagic + 1] = Magic1;
             slot[at + OffsetVersion] = Version;
             slot[at + OffsetFlags] = (byte)flags;
-            slot[at + OffsetState] = StateLive;
+            slot[at + OffsetState] = 0; // read as zero by the CRC; set live once the CRC is in
             slot[at + 5] = 0;
+            LittleEndian.WriteUInt32(slot, at + OffsetCrc, 0);
             LittleEndian.WriteUInt16(slot, at + OffsetChunkLength, chunkLength);
             LittleEndian.WriteUInt32(slot, at + OffsetRegionId, regionId);
             LittleEndian.WriteInt64(slot, at + OffsetSequence, sequence);
@@ -115,7 +116,8 @@ namespace Phytrace.Nano.Storage
             {
                 System.Array.Clear(slot, at + used, covered - used);
             }
-            LittleEndian.WriteUInt32(slot, at + OffsetCrc, ComputeCrc(slot, at, used));
+            LittleEndian.WriteUInt32(slot, at + OffsetCrc, Crc32.Compute(slot, at, covered));
+            slot[at + OffsetState] = StateLive;
             return used;
         }
 
