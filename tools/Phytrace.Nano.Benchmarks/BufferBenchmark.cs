@@ -48,9 +48,9 @@ public sealed class BufferBenchmark : IBenchmark
     private static void RunRecordSize(ResultTable table, string dir, int recordSize, bool quick)
     {
         int payloadLength = SlotFormat.FirstCapacity(recordSize); // fills the slot
-        // 48 MiB of slots per round (12 quick), long enough to rise above timer and scheduling
-        // noise; the 64 MiB region holds every event: this measures the write path, not eviction.
-        int events = (quick ? 12 : 48) * 1024 * 1024 / recordSize;
+        // 8 MiB of slots per round (4 quick); the 64 MiB region holds them all, so this measures
+        // the write path, not eviction.
+        int events = (quick ? 4 : 8) * 1024 * 1024 / recordSize;
         int regionMb = 64;
         var payload = new byte[payloadLength];
         new Random(recordSize).NextBytes(payload);
@@ -58,23 +58,25 @@ public sealed class BufferBenchmark : IBenchmark
         long micros = Formats.Iso8601Utc.ToUnixMicros(DateTime.UtcNow);
         string name = $"record {recordSize} B, payload {payloadLength} B";
 
-        // Rounds alternate which side goes first, each on fresh files deleted right after (so dirty
-        // pages never pile up for a later round). The first two are warm-up, each followed by a
-        // pause in which tiered compilation finishes optimising what they ran; the best of the
-        // rest counts for each side. Byte and Write counts come from the last round.
+        // Paired rounds: the buffer and the baseline run back to back (alternating which goes
+        // first) on fresh files deleted right after, so that both see the same state of a shared
+        // machine; the goal is judged on the median of the per-pair time ratios, which phases of
+        // machine noise shift far less than any single round. Two warm-up pairs come first, each
+        // followed by a pause in which tiered compilation finishes optimising what they ran.
         int warmupRounds = 2;
-        int rounds = warmupRounds + (quick ? 3 : 7);
+        int pairs = quick ? 7 : 21;
         long regionBytes = (long)regionMb * 1024 * 1024;
-        double bufferSeconds = double.MaxValue;
-        double baselineSeconds = double.MaxValue;
-        double ramSeconds = double.MaxValue;
+        var ratios = new List<double>();
+        var bufferRates = new List<double>();
+        var baselineRates = new List<double>();
+        var cpuRates = new List<double>();
         double bytesPerPayload = 0;
         double writesPerEvent = 0;
-        for (int round = 0; round < rounds; round++)
+        for (int round = 0; round < warmupRounds + pairs; round++)
         {
             string path = Path.Combine(dir, $"buffer-{recordSize}.bin");
             string plainPath = Path.Combine(dir, $"plain-{recordSize}.bin");
-            double plain = double.MaxValue;
+            double plain = double.NaN;
             if (round % 2 == 1)
             {
                 plain = PlainFileStream(plainPath, regionBytes, recordSize, events);
@@ -94,28 +96,34 @@ public sealed class BufferBenchmark : IBenchmark
             }
             File.Delete(path);
             File.Delete(plainPath);
-            // The RAM medium's pages are touched first so this row shows the buffer's own CPU cost, not page faults.
-            var ramMedium = new RamMedium(Checkpoint.SlotsOffset + ((events + 8) * recordSize));
-            Array.Fill(ramMedium.Image, (byte)0x5A);
-            double inRam;
-            using (var ramBuffer = new EdgeBuffer(ramMedium, Options(recordSize, regionMb), new SystemWallClock()))
+            // On a medium that drops what it is given, the time is the buffer's own CPU: framing,
+            // CRC, copying into the group, bookkeeping; no memcpy or system call after that.
+            double ownCpu;
+            using (var cpuOnly = new EdgeBuffer(new DiscardingMedium(regionBytes), Options(recordSize, regionMb), new SystemWallClock()))
             {
-                inRam = EnqueueSeconds(ramBuffer, payload, id, micros, events);
+                ownCpu = EnqueueSeconds(cpuOnly, payload, id, micros, events);
             }
-            if (round >= warmupRounds)
-            {
-                bufferSeconds = Math.Min(bufferSeconds, onFile);
-                baselineSeconds = Math.Min(baselineSeconds, plain);
-                ramSeconds = Math.Min(ramSeconds, inRam);
-            }
-            else
+            if (round < warmupRounds)
             {
                 Thread.Sleep(300);
+                continue;
             }
+            ratios.Add(plain / onFile);
+            bufferRates.Add(events / onFile);
+            baselineRates.Add(events / plain);
+            cpuRates.Add(events / ownCpu);
         }
-        table.Add(name, "enqueue events/s", events / bufferSeconds, events / baselineSeconds, ">= 0.7 of plain FileStream");
-        table.Add(name, "enqueue events/s, RAM medium (CPU cost)", events / ramSeconds, double.NaN, "information");
-        table.Add(name, "bytes written / payload byte", bytesPerPayload, (double)recordSize / payloadLength, "<= 1.15 (baseline: slot / payload)");
+        ratios.Sort();
+        string spread = $"middle half of {pairs} pairs: {Quantile(ratios, 0.25):0.00} to {Quantile(ratios, 0.75):0.00}";
+        table.Add(name, "enqueue events/s (median)", Median(bufferRates), Median(baselineRates), "ratio of medians; goal judged on the next row");
+        table.Add(name, "enqueue speed / FileStream, median pair", Median(ratios), double.NaN, $">= 0.7 ({spread})");
+        double cpu = Median(cpuRates);
+        table.Add(name, "enqueue events/s, writes discarded (own CPU)", cpu, double.NaN, $"information: {1e9 / cpu:0} ns/event");
+        // The goal is for payloads filling >= 80 % of a slot; with the 56-byte first-slot header
+        // that is reachable from 512-byte records on, so the smaller rows say how full they are.
+        int fill = payloadLength * 100 / recordSize;
+        string bytesGoal = fill >= 80 ? "<= 1.15 (baseline: slot / payload)" : $"n/a, payload fills {fill} % of the slot (< 80 %)";
+        table.Add(name, "bytes written / payload byte", bytesPerPayload, (double)recordSize / payloadLength, bytesGoal);
         table.Add(name, "Write calls / event", writesPerEvent, 1.0 / SyncEvery, "baseline: one Write per group");
 
         int calls = quick ? 2000 : 20000;
@@ -132,6 +140,21 @@ public sealed class BufferBenchmark : IBenchmark
                 buffer.AcknowledgeThrough(batch.Sequence(0));
             }
         }, calls), double.NaN, "0");
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToList();
+        return Quantile(sorted, 0.5);
+    }
+
+    /// <summary>Linear-interpolated quantile of an ascending list.</summary>
+    private static double Quantile(List<double> sorted, double q)
+    {
+        double at = q * (sorted.Count - 1);
+        int low = (int)Math.Floor(at);
+        int high = Math.Min(low + 1, sorted.Count - 1);
+        return sorted[low] + ((at - low) * (sorted[high] - sorted[low]));
     }
 
     private static double EnqueueSeconds(EdgeBuffer buffer, byte[] payload, byte[] id, long micros, int events)
@@ -210,6 +233,30 @@ public sealed class BufferBenchmark : IBenchmark
             throw new InvalidOperationException($"mount recovered {reopened.Count} of {live} events");
         }
         return counting.ReadCalls;
+    }
+
+    /// <summary>A medium that keeps nothing: writes vanish, reads return zeros (a blank region).</summary>
+    private sealed class DiscardingMedium(long length) : IStorageMedium
+    {
+        public long Length => length;
+
+        public int Read(long position, byte[] buffer, int offset, int count)
+        {
+            Array.Clear(buffer, offset, count);
+            return count;
+        }
+
+        public void Write(long position, byte[] buffer, int offset, int count)
+        {
+        }
+
+        public void Flush()
+        {
+        }
+
+        public void Dispose()
+        {
+        }
     }
 
     /// <summary>Counts Read and Write calls and bytes on the way to another medium.</summary>
