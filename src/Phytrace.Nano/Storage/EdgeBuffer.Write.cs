@@ -39,7 +39,8 @@ namespace Phytrace.Nano.Storage
                 {
                     return Refuse(EnqueueFailure.MediumError);
                 }
-                EnqueueFailure room = MakeRoom(need);
+                // The free-space check first: MakeRoom catches medium errors, which keeps it out of line.
+                EnqueueFailure room = FreeSlots() >= need ? EnqueueFailure.None : MakeRoom(need);
                 if (room != EnqueueFailure.None)
                 {
                     return Refuse(room);
