@@ -118,7 +118,7 @@ public static class InspectCommand
         BufferRecord[] live = image.LiveRecords.ToArray();
         int removed = image.Records.Count - live.Length;
         long regionBytes = Checkpoint.SlotsOffset + (cp.SlotCount * cp.RecordSize);
-        console.MarkupLineInterpolated($"[bold]{file.Name}[/]: Phytrace.Nano buffer, format version 1, region id {cp.RegionId:X8}");
+        console.MarkupLineInterpolated($"[bold]{file.Name}[/]: Phytrace.Nano buffer, format version {Checkpoint.Version}, region id {cp.RegionId:X8}");
         console.MarkupLineInterpolated($"geometry: region {regionBytes} bytes, record size {cp.RecordSize}, {cp.SlotCount} slots");
         console.MarkupLineInterpolated($"checkpoints: {image.Inspector.ValidCheckpoints} valid, {image.Inspector.DamagedCheckpoints} damaged, newest generation {cp.Generation}");
         console.MarkupLineInterpolated($"live records: {live.Length} (sequences {cp.TailSequence}..{cp.HeadSequence + image.RecoveredPastCheckpoint - 1} in the checkpoint's range, {image.RecoveredPastCheckpoint} written after it, {removed} removed out of order)");
