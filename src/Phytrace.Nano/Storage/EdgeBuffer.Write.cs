@@ -39,8 +39,7 @@ namespace Phytrace.Nano.Storage
                 {
                     return Refuse(EnqueueFailure.MediumError);
                 }
-                // The free-space check first: MakeRoom catches medium errors, which keeps it out of line.
-                EnqueueFailure room = FreeSlots() >= need ? EnqueueFailure.None : MakeRoom(need);
+                EnqueueFailure room = MakeRoom(need);
                 if (room != EnqueueFailure.None)
                 {
                     return Refuse(room);

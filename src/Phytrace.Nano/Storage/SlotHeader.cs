@@ -68,7 +68,8 @@ namespace Phytrace.Nano.Storage
                 return;
             }
             int header = SlotFormat.HeaderSize(PartIndex);
-            if (ChunkLength > recordSize - header || SlotFormat.CoveredLength(header + ChunkLength) > recordSize)
+            // The CRC's padded run must fit the slot (it covers the header and the whole chunk).
+            if (SlotFormat.CoveredLength(header + ChunkLength) > recordSize)
             {
                 return;
             }
