@@ -14,7 +14,8 @@ namespace Phytrace.Nano.DeviceTests
             r.BeginSuite("Storage");
             r.Run("EnqueueDequeueAcknowledgeReopen", delegate
             {
-                var medium = new RamMedium(Checkpoint.SlotsOffset + (16 * 128));
+                // Five records of one or two slots, each sync point a whole 512-byte sector (four slots).
+                var medium = new RamMedium(Checkpoint.SlotsOffset + (32 * 128));
                 var buffer = Open(medium);
                 for (int n = 0; n < 5; n++)
                 {
@@ -33,13 +34,15 @@ namespace Phytrace.Nano.DeviceTests
             });
             r.Run("FullRegionRejects", delegate
             {
-                // 12 slots: the least that holds one event of MaxEventSize (1000 bytes) and one more slot.
-                var buffer = Open(new RamMedium(Checkpoint.SlotsOffset + (12 * 128)));
-                for (int n = 0; n < 12; n++)
+                // 16 slots of 128 bytes in 512-byte sectors: the least that holds one event of
+                // MaxEventSize (1000 bytes, 11 slots, padded to 12) and one more sector; one record
+                // per sync point takes a whole sector, so four fit.
+                var buffer = Open(new RamMedium(Checkpoint.SlotsOffset + (16 * 128)));
+                for (int n = 0; n < 4; n++)
                 {
                     Expect.True(Put(buffer, n, 10), "enqueue " + n.ToString());
                 }
-                Expect.False(Put(buffer, 12, 10), "thirteenth does not fit");
+                Expect.False(Put(buffer, 4, 10), "fifth does not fit");
                 Expect.True(buffer.LastEnqueueFailure == EnqueueFailure.Full, "reason is Full");
             });
             r.Run("TooLargeEventThrows", delegate
@@ -85,29 +88,16 @@ namespace Phytrace.Nano.DeviceTests
                 var counting = new FaultInjectingMedium(ram); // power cut: the buffer is never disposed
                 var reopened = Open(counting);
                 Expect.Equal(7, reopened.Count, "every record recovered");
-                Expect.Equal(Checkpoint.Copies + 1, counting.ReadCalls, "checkpoint places plus one run of slots");
+                // The three records past the last checkpoint take a sector (four slots) each: one run
+                // of twelve slots (the group buffer), and one more read finds the log's end.
+                Expect.Equal(Checkpoint.Places + 2, counting.ReadCalls, "checkpoint places plus two runs of slots");
             });
             r.Run("OtherFormatVersionIsRefusedNotReformatted", delegate
             {
                 var ram = new RamMedium(Checkpoint.SlotsOffset + (16 * 128));
-                var buffer = Open(ram);
-                Put(buffer, 0, 30);
-                buffer.Dispose();
-                for (int place = 0; place < Checkpoint.Copies; place++)
-                {
-                    int at = place * Checkpoint.Stride;
-                    if (ram.Image[at] == (byte)'P' && ram.Image[at + 1] == (byte)'N' && ram.Image[at + 2] == (byte)'C')
-                    {
-                        ram.Image[at + 4] = 1;
-                        uint crc = Formats.Crc32.Compute(ram.Image, at, Checkpoint.Size - 4);
-                        for (int i = 0; i < 4; i++)
-                        {
-                            ram.Image[at + Checkpoint.Size - 4 + i] = (byte)(crc >> (8 * i));
-                        }
-                    }
-                }
+                LegacyCheckpoint.Write(ram.Image, 2, 0, 0x1234u, 128, 16, 5, 0, 1);
                 byte[] before = (byte[])ram.Image.Clone();
-                Exception e = Expect.Throws(delegate { Open(ram); }, "a version-1 region is refused");
+                Exception e = Expect.Throws(delegate { Open(ram); }, "a format-2 region is refused");
                 Expect.True(e is InvalidOperationException, "InvalidOperationException");
                 Expect.BytesEqual(before, 0, ram.Image, 0, before.Length, "region left as it was");
             });

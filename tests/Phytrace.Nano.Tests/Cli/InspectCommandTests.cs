@@ -87,7 +87,7 @@ public sealed class InspectCommandTests : IDisposable
         Assert.Contains($"record size {RecordSize}, {Slots} slots", output, StringComparison.Ordinal);
         // The version byte as stored in the file, at the first checkpoint place holding the magic.
         byte[] image = File.ReadAllBytes(path);
-        int place = Enumerable.Range(0, Checkpoint.Copies).First(p => image.AsSpan(p * Checkpoint.Stride, 4).SequenceEqual("PNCK"u8));
+        int place = Enumerable.Range(0, Checkpoint.Places).First(p => image.AsSpan(p * Checkpoint.Stride, 4).SequenceEqual("PNCK"u8));
         Assert.Contains($"format version {image[(place * Checkpoint.Stride) + 4]},", output, StringComparison.Ordinal);
         Assert.Contains($"consumed (acknowledged) through sequence: {first + AcknowledgedThrough}", output, StringComparison.Ordinal);
         var good = Enumerable.Range(AcknowledgedThrough + 1, Events - AcknowledgedThrough - 1)
