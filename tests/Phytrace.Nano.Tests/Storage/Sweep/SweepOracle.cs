@@ -90,11 +90,11 @@ public static class SweepOracle
         long next = buffer.NextSequence;
         long count = buffer.Count;
         var delivered = new List<long>();
-        var batch = new BufferedEvents(64, 64 * options.MaxEventSize);
+        var batch = new BufferedEvents(16, 16 * options.MaxEventSize);
         var id = new byte[16];
-        for (int round = 0; round < run.Config.Slots + 8; round++)
+        for (int round = 0; round < run.Config.Slots + 8; round++) // at most one event per slot
         {
-            int n = buffer.Dequeue(batch, 64);
+            int n = buffer.Dequeue(batch, 16);
             if (n == 0)
             {
                 break;
