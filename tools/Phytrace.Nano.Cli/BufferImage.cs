@@ -15,9 +15,6 @@ public sealed record BufferRecord(long SlotIndex, long Sequence, long CapturedAt
 /// </summary>
 public sealed class BufferImage
 {
-    /// <summary>Slots past the last record found that the scan past the head still looks at (more than a mount's window).</summary>
-    private const int ScanWindowSlots = 4096;
-
     private BufferImage(BufferInspector inspector)
     {
         Inspector = inspector;
@@ -79,29 +76,44 @@ public sealed class BufferImage
             cursor += extent > 0 ? extent : 1;
             expected = extent > 0 ? sequence + 1 : expected;
         }
-        // Past the head: as the mount's scan takes them.
+        // Past the head: what the mount's scan takes (FORMAT.md, Mount): records follow each other
+        // without a gap; after damage, the scan looks through the writer's window for the next.
+        cursor = cp.HeadSlot;
         long next = cp.HeadSequence;
-        long lastEnd = cursor;
+        long windowEnd = cursor + cp.ScanWindowSlots;
         long end = cp.TailSlot + cp.SlotCount;
-        while (cursor < end && cursor < lastEnd + ScanWindowSlots)
+        bool damaged = false;
+        while (cursor < end && cursor < windowEnd)
         {
-            if (Inspector.ReadSlot(Inspector.IndexOf(cursor), header) != SlotKind.Valid || !header.IsFirst
-                || header.Sequence < next || header.Sequence >= cp.SequenceLimit
-                || cursor + SlotFormat.SlotsFor(header.TotalLength, cp.RecordSize) + header.PaddingSlots > end)
+            SlotKind kind = Inspector.ReadSlot(Inspector.IndexOf(cursor), header);
+            if (kind == SlotKind.Corrupt)
             {
+                damaged = true;
+                cursor++;
+                continue;
+            }
+            if (kind != SlotKind.Valid || !header.IsFirst || header.Sequence < next || header.Sequence >= cp.SequenceLimit)
+            {
+                if (!damaged)
+                {
+                    break;
+                }
                 cursor++;
                 continue;
             }
             long sequence = header.Sequence;
-            int extent = TryTakeRecord(cursor, header, markCorrupt: false);
+            int slots = SlotFormat.SlotsFor(header.TotalLength, cp.RecordSize);
+            int extent = cursor + slots + header.PaddingSlots <= end ? TryTakeRecord(cursor, header, markCorrupt: false) : 0;
             if (extent == 0)
             {
-                cursor++;
+                damaged = true;
+                cursor += slots;
                 continue;
             }
             cursor += extent;
-            lastEnd = cursor;
+            windowEnd = cursor + cp.ScanWindowSlots;
             next = sequence + 1;
+            damaged = false;
             RecoveredPastCheckpoint++;
         }
     }

@@ -32,6 +32,9 @@ namespace Phytrace.Nano.Storage
         /// <summary>Bytes before the removed sequences (a multiple of 16).</summary>
         public const int FixedSize = 112;
 
+        /// <summary>Bytes of a place read first: a checkpoint without removed sequences (and a version-2 one, 96 bytes).</summary>
+        public const int FirstRead = ((FixedSize + 4 + 15) / 16) * 16;
+
         /// <summary>Largest encoded checkpoint: all removed sequences held (a multiple of 16).</summary>
         public const int MaxSize = ((FixedSize + (RemovedSequences.Capacity * 8) + 4 + 15) / 16) * 16;
 
@@ -58,6 +61,14 @@ namespace Phytrace.Nano.Storage
         public long LiveCount;
         public long NewestCapturedAtUnixMicros;
         public bool NewestClockSynced;
+
+        /// <summary>
+        /// Slots past the last record found that a mount looks through after damage: the writer's
+        /// largest event, group buffer and one alignment unit (its options may differ from the next
+        /// mount's, and it is its group that was in flight).
+        /// </summary>
+        public int ScanWindowSlots;
+
         public readonly RemovedSequences Removed = new RemovedSequences();
 
         /// <summary>Medium position of copy <paramref name="copy"/> (0 or 1) of generation <paramref name="generation"/>.</summary>
@@ -92,6 +103,7 @@ namespace Phytrace.Nano.Storage
             LiveCount = other.LiveCount;
             NewestCapturedAtUnixMicros = other.NewestCapturedAtUnixMicros;
             NewestClockSynced = other.NewestClockSynced;
+            ScanWindowSlots = other.ScanWindowSlots;
             Removed.CopyFrom(other.Removed);
         }
 
@@ -124,7 +136,8 @@ namespace Phytrace.Nano.Storage
             LittleEndian.WriteInt64(b, 80, NewestCapturedAtUnixMicros);
             LittleEndian.WriteUInt32(b, 88, (uint)SectorSize);
             LittleEndian.WriteUInt16(b, 92, Removed.Count);
-            // 94..111 stay zero: reserved (encryption at rest puts its key id here, FORMAT.md).
+            LittleEndian.WriteUInt32(b, 96, (uint)ScanWindowSlots);
+            // 94..95 and 100..111 stay zero: reserved (encryption at rest puts its key id here, FORMAT.md).
             for (int i = 0; i < Removed.Count; i++)
             {
                 LittleEndian.WriteInt64(b, FixedSize + (i * 8), Removed[i]);
@@ -152,7 +165,7 @@ namespace Phytrace.Nano.Storage
             return length > 0 && Crc32.Compute(b, 0, length - 4) == LittleEndian.ReadUInt32(b, length - 4);
         }
 
-        /// <summary>Decodes b[0..MaxSize); false (and this unchanged) if it is not a valid checkpoint of this version.</summary>
+        /// <summary>Decodes b[0..its encoded length); false (and this unchanged) if it is not a valid checkpoint of this version.</summary>
         public bool TryDecode(byte[] b)
         {
             if (!HasMagic(b) || b[4] != Version || !HasValidCrc(b))
@@ -168,7 +181,8 @@ namespace Phytrace.Nano.Storage
             long headSlot = LittleEndian.ReadInt64(b, 56);
             long limit = LittleEndian.ReadInt64(b, 64);
             long live = LittleEndian.ReadInt64(b, 72);
-            if (removed > RemovedSequences.Capacity || EncodedLengthFor(removed) != length || slotCount < 1 || tailSeq < 0 || tailSlot < 0
+            long window = LittleEndian.ReadUInt32(b, 96);
+            if (window < 1 || window > slotCount + 1 || removed > RemovedSequences.Capacity || EncodedLengthFor(removed) != length || slotCount < 1 || tailSeq < 0 || tailSlot < 0
                 || headSeq < tailSeq || headSlot < tailSlot || headSlot - tailSlot > slotCount || limit < headSeq || live < 0 || live > headSlot - tailSlot)
             {
                 return false;
@@ -196,6 +210,7 @@ namespace Phytrace.Nano.Storage
             LiveCount = live;
             NewestCapturedAtUnixMicros = LittleEndian.ReadInt64(b, 80);
             NewestClockSynced = (b[5] & FlagNewestClockSynced) != 0;
+            ScanWindowSlots = (int)window;
             Removed.Clear();
             for (int i = 0; i < removed; i++)
             {
@@ -231,10 +246,13 @@ namespace Phytrace.Nano.Storage
                 }
                 try
                 {
-                    int read = medium.Read(position, scratch, 0, MaxSize);
-                    for (int i = read < 0 ? 0 : read; i < MaxSize; i++)
+                    // The header first; the removed sequences after it only if there are any, so a
+                    // place's later sectors matter only when it holds a long checkpoint.
+                    ReadInto(medium, position, scratch, 0, FirstRead);
+                    int length = HasMagic(scratch) ? ClaimedLength(scratch) : 0;
+                    if (length > FirstRead)
                     {
-                        scratch[i] = 0;
+                        ReadInto(medium, position + FirstRead, scratch, FirstRead, length - FirstRead);
                     }
                 }
                 catch (StorageMediumException e)
@@ -272,6 +290,16 @@ namespace Phytrace.Nano.Storage
             }
             damaged += unreadable;
             return found;
+        }
+
+        /// <summary>Reads count bytes; what a short read leaves is zeroed.</summary>
+        private static void ReadInto(IStorageMedium medium, long position, byte[] b, int offset, int count)
+        {
+            int read = medium.Read(position, b, offset, count);
+            for (int i = offset + (read < 0 ? 0 : read); i < offset + count; i++)
+            {
+                b[i] = 0;
+            }
         }
 
         /// <summary>

@@ -50,7 +50,8 @@ namespace Phytrace.Nano.Storage
             readAheadSlots = 0;
             try
             {
-                ScanPastCheckpoint();
+                // The window of whoever wrote the group that may have been in flight, or ours if larger.
+                ScanPastCheckpoint(checkpoint.ScanWindowSlots > scanWindowSlots ? checkpoint.ScanWindowSlots : scanWindowSlots);
             }
             finally
             {
@@ -74,25 +75,29 @@ namespace Phytrace.Nano.Storage
         /// that is not the next record ends the log, unless damage was met since the last record
         /// taken: then the scan resynchronises, stepping over anything else, until a window of
         /// slots past the last event taken holds none (one damaged event, its padding and the
-        /// group in flight at a cut). An unreadable sector ends the log. At most CheckpointEvery +
+        /// group in flight at a cut); an unreadable sector is damage. At most CheckpointEvery +
         /// SyncEvery events in normal operation, whatever the region's size, read a group buffer's
         /// worth of slots per Read call. Damage past the new head is counted here; damage before
         /// it is counted when the tail reaches it.
         /// </summary>
-        private void ScanPastCheckpoint()
+        private void ScanPastCheckpoint(long window)
         {
             long position = headSlot;
             long lastEnd = headSlot;
-            long windowEnd = headSlot + scanWindowSlots;
+            long windowEnd = headSlot + window;
             long end = tailSlot + slotCount;
             long minSequence = nextSequence;
             long damagedPastHead = 0;
             bool damagedSinceLast = false;
             while (position < windowEnd && position < end)
             {
-                if (!TryScanRead(position))
+                if (!ReadSlotOrDamage(position))
                 {
-                    break; // an unreadable sector: the one being written when power went
+                    header.Kind = SlotKind.Corrupt; // an unreadable sector: the one being written when power went
+                }
+                else
+                {
+                    header.Decode(slot, 0, recordSize, regionId, maxEventSize);
                 }
                 if (header.Kind == SlotKind.Corrupt)
                 {
@@ -115,20 +120,7 @@ namespace Phytrace.Nano.Storage
                 long sequence = header.Sequence;
                 long capturedAt = header.CapturedAtUnixMicros;
                 bool synced = header.ClockSynced;
-                bool whole;
-                try
-                {
-                    whole = position + slots + padding <= end && CopyEvent(position, slots, null);
-                }
-                catch (StorageMediumException e)
-                {
-                    if (!MediumAlive())
-                    {
-                        throw;
-                    }
-                    NoteMediumError(e);
-                    break; // the event runs into an unreadable sector
-                }
+                bool whole = position + slots + padding <= end && CopyEvent(position, slots, null);
                 if (!whole)
                 {
                     // A valid first slot tells the event's extent: one damaged event, counted once.
@@ -139,7 +131,7 @@ namespace Phytrace.Nano.Storage
                 }
                 position += slots + padding;
                 lastEnd = position;
-                windowEnd = position + scanWindowSlots;
+                windowEnd = position + window;
                 minSequence = sequence + 1;
                 liveCount++;
                 newestCapturedAt = capturedAt;
@@ -152,26 +144,6 @@ namespace Phytrace.Nano.Storage
             headSlot = RingGeometry.AlignUp(lastEnd, alignSlots);
             nextSequence = minSequence;
             counters.Corrupt += damagedPastHead;
-        }
-
-        /// <summary>Reads and decodes the slot at <paramref name="absoluteSlot"/>; false if its sector cannot be read while the medium can.</summary>
-        private bool TryScanRead(long absoluteSlot)
-        {
-            try
-            {
-                ReadSlot(absoluteSlot);
-            }
-            catch (StorageMediumException e)
-            {
-                if (!MediumAlive())
-                {
-                    throw;
-                }
-                NoteMediumError(e);
-                return false;
-            }
-            header.Decode(slot, 0, recordSize, regionId, maxEventSize);
-            return true;
         }
 
         /// <summary>True if any checkpoint place can be read: a failed read elsewhere is a bad sector, not a missing medium.</summary>

@@ -138,7 +138,10 @@ namespace Phytrace.Nano.Storage
             int done = expected;
             for (int part = 1; part < slots; part++)
             {
-                ReadSlot(first + part);
+                if (!ReadSlotOrDamage(first + part))
+                {
+                    return false;
+                }
                 header.Decode(slot, 0, recordSize, regionId, maxEventSize);
                 int remaining = total - done;
                 int capacity = SlotFormat.ContinuationCapacity(recordSize);
@@ -159,6 +162,39 @@ namespace Phytrace.Nano.Storage
                 into.Reserve(total, idStash, 0, sequence, capturedAt, synced);
             }
             return true;
+        }
+
+        /// <summary>
+        /// Reads a slot; false if it cannot be read, again when retried, while the medium itself
+        /// can (its checkpoint places): a bad sector, such as the one an SD card was writing when
+        /// power went. Such a slot is damage, skipped and counted, so it never blocks the records
+        /// after it. Throws StorageMediumException if the medium is gone (nothing reads).
+        /// </summary>
+        private bool ReadSlotOrDamage(long absoluteSlot)
+        {
+            try
+            {
+                ReadSlot(absoluteSlot);
+                return true;
+            }
+            catch (StorageMediumException)
+            {
+                // A glitch passes: read once more.
+            }
+            try
+            {
+                ReadSlot(absoluteSlot);
+                return true;
+            }
+            catch (StorageMediumException e)
+            {
+                if (!MediumAlive())
+                {
+                    throw;
+                }
+                NoteMediumError(e);
+                return false;
+            }
         }
 
         private void ReadSlot(long absoluteSlot)

@@ -14,7 +14,10 @@ namespace Phytrace.Nano.Storage
         /// </summary>
         private SlotVerdict Inspect(long absoluteSlot, long minSequence)
         {
-            ReadSlot(absoluteSlot);
+            if (!ReadSlotOrDamage(absoluteSlot))
+            {
+                return SlotVerdict.Damaged;
+            }
             header.Decode(slot, 0, recordSize, regionId, maxEventSize);
             if (header.Kind == SlotKind.Corrupt)
             {

@@ -244,6 +244,7 @@ namespace Phytrace.Nano.Storage
             checkpoint.LiveCount = liveCount;
             checkpoint.NewestCapturedAtUnixMicros = newestCapturedAt;
             checkpoint.NewestClockSynced = newestClockSynced;
+            checkpoint.ScanWindowSlots = (int)(scanWindowSlots < slotCount ? scanWindowSlots : slotCount);
             checkpoint.Removed.CopyFrom(removed);
             int bytes = (int)RingGeometry.AlignUp(checkpoint.EncodedLength, sectorSize);
             checkpoint.Encode(checkpointBytes, bytes);

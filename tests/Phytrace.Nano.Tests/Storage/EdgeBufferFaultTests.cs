@@ -116,8 +116,12 @@ public class EdgeBufferFaultTests
         Assert.Equal(0, buffer.AcknowledgeThrough(-1));
         medium.FailWrites = false;
         Assert.True(Put(buffer, 2, 30));
+        medium.FailReads = true;
+        Assert.Equal(0, buffer.Dequeue(4).Count); // reads failed: counted, nothing returned
+        Assert.Equal(MediumFailure.IoError, buffer.LastMediumFailure);
+        medium.FailReads = false;
         medium.FailNextReads(1);
-        Assert.Equal(0, buffer.Dequeue(4).Count); // read failed: counted, nothing returned
+        Assert.Equal(2, buffer.Dequeue(4).Count); // a single failed read is retried
         // Sequence 1 went with the failed write: never reused.
         Assert.Equal(new long[] { 0, 2 }, ReadAll(buffer).Select(e => e.Sequence));
         Assert.Equal(Payload(2, 30), ReadAll(buffer)[1].Payload);

@@ -159,6 +159,39 @@ public sealed class FaultSweepTests(ITestOutputHelper output)
         Report("unreadable sector", run, images, clock);
     }
 
+    [Theory]
+    [MemberData(nameof(AllWorkloads))]
+    public void No_write_touches_a_sector_that_holds_a_synced_record(string workload)
+    {
+        var run = Run(workload);
+        int recordSize = run.Config.RecordSize;
+        int sector = run.Config.SectorSize;
+        var header = new SlotHeader();
+        long checkedSectors = 0;
+        ForEachWrite(run, (call, before, write) =>
+        {
+            if (write.Position < Checkpoint.SlotsOffset)
+            {
+                return; // a checkpoint place: another generation's, never the newest (FORMAT.md)
+            }
+            SweepOp op = run.OpOf(call);
+            long first = (write.Position - Checkpoint.SlotsOffset) / recordSize;
+            long last = (write.Position + write.Data.Length - 1 - Checkpoint.SlotsOffset) / recordSize;
+            // Every slot sharing a sector with the write: from the start of its first sector to the end of its last.
+            long from = Math.Min(first, (write.Position - Checkpoint.SlotsOffset) / sector * sector / recordSize);
+            long to = Math.Max(last, (((write.Position + write.Data.Length - 1 - Checkpoint.SlotsOffset) / sector) + 1) * sector / recordSize - 1);
+            for (long index = from; index <= to; index++)
+            {
+                int at = Checkpoint.SlotsOffset + (int)(index * recordSize);
+                header.Decode(before, at, recordSize, BitConverter.ToUInt32(before, at + SlotFormat.OffsetRegionId), int.MaxValue);
+                Assert.False(header.Kind == SlotKind.Valid && op.MustKeep.Contains(header.Sequence),
+                    $"call {call} ({write.Data.Length} B at {write.Position}, op {op.Index} {op.Kind}) writes over the sector of synced record {header.Sequence} (slot {index}); {run.Config}");
+                checkedSectors++;
+            }
+        });
+        output.WriteLine($"{checkedSectors:N0} slots under {run.Trace.Count} calls checked; {run.Config}");
+    }
+
     private void Report(string model, SweepWorkload run, long images, Stopwatch clock)
     {
         output.WriteLine($"{model}: {images:N0} fault images checked in {clock.Elapsed.TotalSeconds:0.0} s; {run.Trace.Count} calls, {run.Ops.Count} operations; "

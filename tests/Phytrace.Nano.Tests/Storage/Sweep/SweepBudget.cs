@@ -16,7 +16,7 @@ public static class SweepBudget
     /// <summary>The seed of the sampled choices: PHYTRACE_SWEEP_SEED, or a new one each run (printed).</summary>
     public static readonly int Seed = int.TryParse(Environment.GetEnvironmentVariable("PHYTRACE_SWEEP_SEED"), out int seed) ? seed : Environment.TickCount & 0x7FFFFFFF;
 
-    /// <summary>The SD card's sector: what lands or not as a whole, and what becomes unreadable.</summary>
+    /// <summary>An SD card's sector: what lands or not as a whole, and what becomes unreadable.</summary>
     public const int SdSector = 512;
 
     /// <summary>Each cut point is checked with this probability by default (every one with PHYTRACE_LONG_TESTS=1).</summary>
@@ -46,7 +46,7 @@ public static class SweepBudget
             yield return new SweepConfig("groups of eight", 128, 8, 9, 40, OverflowPolicy.Reject, 512, 22, 400);
             yield return new SweepConfig("groups of four, 4 KiB sector", 256, 4, 6, 48, OverflowPolicy.DropOldest, 4096, 23, 300);
             yield return new SweepConfig("sector-sized records", 512, 3, 5, 16, OverflowPolicy.DropOldest, 512, 24, 300);
-            yield return new SweepConfig("groups of sixteen", 64, 16, 12, 96, OverflowPolicy.Reject, 512, 25, 300);
+            yield return new SweepConfig("groups of sixteen", 64, 16, 12, 64, OverflowPolicy.Reject, 512, 25, 420);
             yield return new SweepConfig("one record per sync, checkpoint each", 128, 1, 1, 24, OverflowPolicy.Reject, 512, 26, 300);
         }
     }
