@@ -15,15 +15,22 @@ namespace Phytrace.Nano.Storage
     /// lose data on reset, so pass <c>reopenAtSyncPoints: true</c> there: every Flush closes
     /// the file (committing it) and the next operation reopens it. On SD cards keep it false.
     /// </para>
+    /// <para>
+    /// A file this medium creates (or finds empty) is reported fresh (<see cref="IFreshRegion"/>):
+    /// FatFs grows it with clusters it does not clear, so its bytes are whatever the card held
+    /// there before, and the buffer formats it rather than mount them.
+    /// </para>
     /// After a failure (card pulled) the file is closed; the next operation tries to reopen it,
-    /// so the medium comes back when the card does.
+    /// so the medium comes back when the card does (remounting the card is RemountingMedium's job).
     /// </summary>
-    public sealed class FileStreamMedium : IStorageMedium
+    public sealed class FileStreamMedium : IStorageMedium, IFreshRegion
     {
         private readonly string path;
         private readonly long length;
         private readonly bool reopenAtSyncPoints;
         private FileStream? stream;
+        private bool openedOnce;
+        private bool fresh;
 
         /// <summary>Opens or creates <paramref name="path"/> and preallocates <paramref name="length"/> bytes.</summary>
         public FileStreamMedium(string path, long length, bool reopenAtSyncPoints)
@@ -75,6 +82,18 @@ namespace Phytrace.Nano.Storage
         public string Path
         {
             get { return path; }
+        }
+
+        /// <inheritdoc />
+        public bool IsFresh
+        {
+            get { return fresh; }
+        }
+
+        /// <inheritdoc />
+        public void Formatted()
+        {
+            fresh = false;
         }
 
         /// <inheritdoc />
@@ -171,9 +190,14 @@ namespace Phytrace.Nano.Storage
             }
             try
             {
-                if (s.Length < length)
+                long found = s.Length;
+                if (found < length)
                 {
                     s.SetLength(length);
+                }
+                if (!openedOnce && found == 0)
+                {
+                    fresh = true;
                 }
             }
             catch (Exception e)
@@ -182,6 +206,7 @@ namespace Phytrace.Nano.Storage
                 throw new StorageMediumException(MediumFailure.Full, "cannot preallocate " + length.ToString() + " bytes for " + path + ": " + e.Message, e);
             }
             stream = s;
+            openedOnce = true;
             return s;
         }
 

@@ -8,6 +8,15 @@ namespace Phytrace.Nano.Storage
     {
         private void Mount()
         {
+            // A region its medium has just created holds whatever the storage had there before (FatFs
+            // does not clear the clusters it gives a grown file): format it instead of trusting it.
+            var fresh = medium as IFreshRegion;
+            if (fresh != null && fresh.IsFresh)
+            {
+                Format();
+                fresh.Formatted();
+                return;
+            }
             int damaged;
             int otherVersion;
             int found = Checkpoint.ReadBest(medium, checkpointBytes, candidate, checkpoint, out damaged, out otherVersion);
