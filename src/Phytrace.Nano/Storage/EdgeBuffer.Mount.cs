@@ -13,7 +13,7 @@ namespace Phytrace.Nano.Storage
             var fresh = medium as IFreshRegion;
             if (fresh != null && fresh.IsFresh)
             {
-                Format();
+                FormatFresh();
                 fresh.Formatted();
                 return;
             }
@@ -111,7 +111,28 @@ namespace Phytrace.Nano.Storage
 
         private void Format()
         {
-            regionId = NewRegionId();
+            FormatWith(NewRegionId());
+        }
+
+        /// <summary>
+        /// Formats a region whose bytes are left from before: any checkpoint in it is cleared first
+        /// (a stale one of a higher generation would win the next mount), and the new region id
+        /// differs from the ids found there, so no stale slot passes for one of this region.
+        /// </summary>
+        private void FormatFresh()
+        {
+            uint id = NewRegionId();
+            Array.Clear(checkpointBytes, 0, Checkpoint.Size);
+            for (int place = 0; place < Checkpoint.Copies; place++)
+            {
+                medium.Write((long)place * Checkpoint.Stride, checkpointBytes, 0, Checkpoint.Size);
+            }
+            FormatWith(id);
+        }
+
+        private void FormatWith(uint id)
+        {
+            regionId = id;
             generation = 0;
             tailSequence = 0;
             tailSlot = 0;
