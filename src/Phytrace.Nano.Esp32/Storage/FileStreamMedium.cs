@@ -99,7 +99,15 @@ namespace Phytrace.Nano.Storage
         /// <inheritdoc />
         public int Read(long position, byte[] buffer, int offset, int count)
         {
+            // The range check is kept out of the method with the try: nanoCLR runs a catch for an
+            // exception thrown by the call just before its try, in an optimised compile (measured
+            // on the kit's nanoCLR), which would turn a bad argument into a medium error.
             CheckRange(position, count);
+            return ReadInRange(position, buffer, offset, count);
+        }
+
+        private int ReadInRange(long position, byte[] buffer, int offset, int count)
+        {
             try
             {
                 FileStream s = Open();
@@ -126,6 +134,11 @@ namespace Phytrace.Nano.Storage
         public void Write(long position, byte[] buffer, int offset, int count)
         {
             CheckRange(position, count);
+            WriteInRange(position, buffer, offset, count);
+        }
+
+        private void WriteInRange(long position, byte[] buffer, int offset, int count)
+        {
             try
             {
                 FileStream s = Open();
