@@ -52,19 +52,8 @@ namespace Phytrace.Nano.Storage
         private int AcknowledgeByReading(long sequence)
         {
             int acknowledged = 0;
-            while (tailSlot < headSlot)
+            while (TailAtRecord())
             {
-                SlotVerdict verdict = Inspect(tailSlot, tailSequence);
-                if (verdict == SlotVerdict.Skip)
-                {
-                    tailSlot++;
-                    continue;
-                }
-                if (verdict == SlotVerdict.Damaged)
-                {
-                    SkipDamagedTailSlot();
-                    continue;
-                }
                 if (header.Sequence > sequence)
                 {
                     break;

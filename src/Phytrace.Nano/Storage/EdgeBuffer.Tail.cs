@@ -31,24 +31,35 @@ namespace Phytrace.Nano.Storage
             return SlotVerdict.Record;
         }
 
+        /// <summary>
+        /// Moves the tail over padding, stale and damaged slots (counting the damage) until it is at
+        /// a record, decoded in <see cref="header"/> (true), or at the head (false).
+        /// </summary>
+        private bool TailAtRecord()
+        {
+            while (tailSlot < headSlot)
+            {
+                SlotVerdict verdict = Inspect(tailSlot, tailSequence);
+                if (verdict == SlotVerdict.Record)
+                {
+                    return true;
+                }
+                if (verdict == SlotVerdict.Damaged)
+                {
+                    counters.Corrupt++;
+                }
+                tailSlot++;
+            }
+            return false;
+        }
+
         /// <summary>Drops what can never be delivered from the tail: padding, stale and damaged slots, removed records, and (if asked) expired ones.</summary>
         private void TrimTail(bool expire)
         {
             bool canExpire = expire && clock.IsSynchronized;
             long now = canExpire ? Iso8601Utc.ToUnixMicros(clock.UtcNow) : 0;
-            while (tailSlot < headSlot)
+            while (TailAtRecord())
             {
-                SlotVerdict verdict = Inspect(tailSlot, tailSequence);
-                if (verdict == SlotVerdict.Skip)
-                {
-                    tailSlot++;
-                    continue;
-                }
-                if (verdict == SlotVerdict.Damaged)
-                {
-                    SkipDamagedTailSlot();
-                    continue;
-                }
                 if (removed.Contains(header.Sequence))
                 {
                     AdvanceTailPastHeader();
@@ -83,16 +94,7 @@ namespace Phytrace.Nano.Storage
         /// <summary>Moves the tail past one event (DropOldest); the eviction is made durable at the next sync point.</summary>
         private void EvictTailEvent()
         {
-            SlotVerdict verdict = Inspect(tailSlot, tailSequence);
-            if (verdict == SlotVerdict.Skip)
-            {
-                tailSlot++;
-            }
-            else if (verdict == SlotVerdict.Damaged)
-            {
-                SkipDamagedTailSlot();
-            }
-            else
+            if (TailAtRecord())
             {
                 if (!removed.Contains(header.Sequence))
                 {
@@ -103,12 +105,6 @@ namespace Phytrace.Nano.Storage
                 AdvanceTailPastHeader();
             }
             NormalizeEmptyTail();
-        }
-
-        private void SkipDamagedTailSlot()
-        {
-            tailSlot++;
-            counters.Corrupt++;
         }
 
         /// <summary>Moves the tail past the event whose first slot is in <see cref="header"/>, and its padding.</summary>

@@ -59,28 +59,8 @@ public sealed class BitRotSweepTests(ITestOutputHelper output)
                 positions.Add(p);
             }
             var inspector = BufferInspector.Open(new RamMedium(image));
-            foreach (long position in positions)
+            void Flip(long position, int bit)
             {
-                for (int bit = 0; bit < 8; bit++)
-                {
-                    if (!SweepBudget.Long && random.NextDouble() >= 0.05)
-                    {
-                        continue;
-                    }
-                    long hit = RecordHit(image, inspector, run.Ops[op], position);
-                    FaultImages.FlipBit(image, position, bit);
-                    var verdict = SweepOracle.CheckRot(run, op, new RamMedium(image), position, bit, hit);
-                    FaultImages.FlipBit(image, position, bit);
-                    images++;
-                    recordsHit += hit >= 0 ? 1 : 0;
-                    counted += verdict.Corrupt;
-                }
-            }
-            // And anywhere else in the region (the checkpoint pages' unused bytes): a few.
-            for (int k = 0; k < (SweepBudget.Long ? 2000 : 100); k++)
-            {
-                long position = random.NextInt64(image.Length);
-                int bit = random.Next(8);
                 long hit = RecordHit(image, inspector, run.Ops[op], position);
                 FaultImages.FlipBit(image, position, bit);
                 var verdict = SweepOracle.CheckRot(run, op, new RamMedium(image), position, bit, hit);
@@ -88,6 +68,21 @@ public sealed class BitRotSweepTests(ITestOutputHelper output)
                 images++;
                 recordsHit += hit >= 0 ? 1 : 0;
                 counted += verdict.Corrupt;
+            }
+            foreach (long position in positions)
+            {
+                for (int bit = 0; bit < 8; bit++)
+                {
+                    if (SweepBudget.Long || random.NextDouble() < 0.05)
+                    {
+                        Flip(position, bit);
+                    }
+                }
+            }
+            // And anywhere else in the region (the checkpoint pages' unused bytes): a few.
+            for (int k = 0; k < (SweepBudget.Long ? 2000 : 100); k++)
+            {
+                Flip(random.NextInt64(image.Length), random.Next(8));
             }
         });
         output.WriteLine($"bit rot: {images:N0} single-bit flips in {chosen.Count} images checked in {clock.Elapsed.TotalSeconds:0.0} s; {recordsHit:N0} hit a live record "

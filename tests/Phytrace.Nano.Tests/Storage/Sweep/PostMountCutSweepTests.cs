@@ -54,7 +54,15 @@ public sealed class PostMountCutSweepTests(ITestOutputHelper output)
             FaultImages.ComposeSectors(cut, newer, sectors, landed, count, SweepBudget.SdSector);
             SweepOracle.CheckCut(first, call, new RamMedium(cut), "first cut", prefix: false);
             images++;
-            images += SecondStage(first, first.OpOf(call), cut, random.Next(), random);
+            try
+            {
+                images += SecondStage(first, first.OpOf(call), cut, random.Next(), random);
+            }
+            catch (Exception e)
+            {
+                string which = string.Concat(Enumerable.Range(0, count).Select(i => landed[i] ? "N" : "o"));
+                throw new SweepFailure($"after a first cut at call {call} (op {first.OpOf(call).Index} {first.OpOf(call).Kind}, sectors [{string.Join(",", sectors.Take(count))}] landed {which}): {e.Message}", e);
+            }
             stages++;
         });
         output.WriteLine($"cuts after a mount: {images:N0} fault images ({stages} first cuts, each followed by a mount, a workload and every sampled second cut) "
