@@ -4,6 +4,7 @@ using Phytrace.Nano.Configuration;
 using Phytrace.Nano.Esp32.Platform;
 using Phytrace.Nano.Esp32.Storage;
 using Phytrace.Nano.Esp32.Uplink;
+using Phytrace.Nano.Formats;
 using Phytrace.Nano.Node;
 using Phytrace.Nano.Storage;
 
@@ -173,7 +174,7 @@ namespace Phytrace.Nano.Esp32
         {
             for (int i = drive.Length; i < filePath.Length; i++)
             {
-                if (filePath[i] != '\\')
+                if (TextChars.OutsideSurrogates(filePath, i) != '\\') // a surrogate is no separator either way
                 {
                     continue;
                 }
