@@ -230,25 +230,6 @@ public static class NanoILAuditor
             }
         }
 
-        private string MemberName(EntityHandle handle)
-        {
-            switch (handle.Kind)
-            {
-                case HandleKind.MethodDefinition:
-                    return MetadataNames.Of(md, (MethodDefinitionHandle)handle);
-                case HandleKind.MemberReference:
-                    MemberReference member = md.GetMemberReference((MemberReferenceHandle)handle);
-                    string parent = member.Parent.Kind switch
-                    {
-                        HandleKind.TypeReference => MetadataNames.Of(md, (TypeReferenceHandle)member.Parent),
-                        HandleKind.TypeDefinition => MetadataNames.Of(md, (TypeDefinitionHandle)member.Parent),
-                        HandleKind.TypeSpecification => md.GetTypeSpecification((TypeSpecificationHandle)member.Parent).DecodeSignature(shapes, null).Name,
-                        _ => "?",
-                    };
-                    return parent + "." + md.GetString(member.Name);
-                default:
-                    return "?";
-            }
-        }
+        private string MemberName(EntityHandle handle) => MetadataNames.Member(md, handle, shapes);
     }
 }

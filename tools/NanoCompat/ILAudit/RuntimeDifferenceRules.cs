@@ -230,28 +230,7 @@ internal sealed class RuntimeDifferenceRules
         return op == OpCodes.Ldarg || op == OpCodes.Ldarg_S || (op.Value >= OpCodes.Ldarg_0.Value && op.Value <= OpCodes.Ldarg_3.Value);
     }
 
-    private string MemberName(int token)
-    {
-        EntityHandle handle = MetadataTokens.EntityHandle(token);
-        switch (handle.Kind)
-        {
-            case HandleKind.MethodDefinition:
-                return MetadataNames.Of(md, (MethodDefinitionHandle)handle);
-            case HandleKind.FieldDefinition:
-                return MetadataNames.Of(md, (FieldDefinitionHandle)handle);
-            case HandleKind.MemberReference:
-                MemberReference member = md.GetMemberReference((MemberReferenceHandle)handle);
-                string parent = member.Parent.Kind switch
-                {
-                    HandleKind.TypeReference => MetadataNames.Of(md, (TypeReferenceHandle)member.Parent),
-                    HandleKind.TypeDefinition => MetadataNames.Of(md, (TypeDefinitionHandle)member.Parent),
-                    _ => "?",
-                };
-                return parent + "." + md.GetString(member.Name);
-            default:
-                return "?";
-        }
-    }
+    private string MemberName(int token) => MetadataNames.Member(md, MetadataTokens.EntityHandle(token), shapes);
 
     private SignatureShape? ReturnType(int token)
     {
