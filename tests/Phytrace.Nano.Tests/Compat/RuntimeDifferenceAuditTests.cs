@@ -139,4 +139,57 @@ public class RuntimeDifferenceAuditTests
         const string source = "public sealed class C { static ulong U8() { return 0xFFFFFFFFFFFFFFF0UL; } public long F() { long x = (long)U8(); return x >> 2; } }";
         Assert.Single(Of(AuditRule.UnsignedUsedAsSigned, Audit(source, optimize: true)));
     }
+
+    private const string CallBeforeTry = """
+        public static class Io
+        {
+            static void Check(int x) { if (x > 0) { throw new System.ArgumentException("x"); } }
+            static void Work() { }
+            public static bool Read(int x)
+            {
+                Check(x);
+                try { Work(); return true; }
+                catch (System.ArgumentException) { return false; }
+            }
+        }
+        """;
+
+    [Fact]
+    public void A_call_just_before_a_try_is_reported_where_the_optimised_compile_puts_it_there()
+    {
+        // Measured: in the optimised compile the catch ran for Check's exception, and a finally ran too.
+        AuditFinding finding = Assert.Single(Of(AuditRule.CallJustBeforeTry, Audit(CallBeforeTry, optimize: true)));
+        Assert.Equal("Io.Read", finding.Location);
+        Assert.Contains("calls Io.Check just before a try", finding.Detail, StringComparison.Ordinal);
+        Assert.Empty(Of(AuditRule.CallJustBeforeTry, Audit(CallBeforeTry, optimize: false))); // a nop starts every try there
+    }
+
+    [Fact]
+    public void A_call_inside_the_try_or_a_value_stored_between_is_not_reported()
+    {
+        const string source = """
+            public static class Io
+            {
+                static void Check(int x) { if (x > 0) { throw new System.ArgumentException("x"); } }
+                static int Size() { return 1; }
+                public static bool Read(int x)
+                {
+                    try { Check(x); return true; }
+                    catch (System.ArgumentException) { return false; }
+                }
+                public static int Sized()
+                {
+                    int n = Size();
+                    try { return n + 1; }
+                    finally { n = 0; }
+                }
+                private static readonly object Gate = new object();
+                public static int Locked()
+                {
+                    lock (Gate) { return Size(); } // Monitor.Enter before the try: nano mscorlib has no Enter(object, ref bool)
+                }
+            }
+            """;
+        Assert.Empty(Of(AuditRule.CallJustBeforeTry, Audit(source, optimize: true)));
+    }
 }

@@ -12,6 +12,7 @@ public enum AuditRule
     StringIndexer,
     ArrayElementComparedWithNull,
     UnsignedUsedAsSigned,
+    CallJustBeforeTry,
 }
 
 /// <summary>One rejected construct, located by type and member.</summary>
@@ -30,6 +31,7 @@ public sealed record AuditFinding(AuditRule Rule, string Location, string Detail
         AuditRule.StringIndexer => "string indexer",
         AuditRule.ArrayElementComparedWithNull => "array element compared with null",
         AuditRule.UnsignedUsedAsSigned => "unsigned value used as signed",
+        AuditRule.CallJustBeforeTry => "call just before a try",
         _ => rule.ToString(),
     };
 }

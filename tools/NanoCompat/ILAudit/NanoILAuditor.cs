@@ -161,8 +161,13 @@ public static class NanoILAuditor
             byte[] il = body.GetILBytes() ?? Array.Empty<byte>();
             List<ILOperands.Instruction> code = ILOperands.Walk(il).ToList();
             string declaringType = MetadataNames.Of(md, method.GetDeclaringType());
+            var tryStarts = new HashSet<int>();
+            foreach (ExceptionRegion region in body.ExceptionRegions)
+            {
+                tryStarts.Add(region.TryOffset);
+            }
             differences.Check(
-                new RuntimeDifferenceRules.Body(location, declaringType, code, RuntimeDifferenceRules.ArgumentTypes(signature, declaringType), localTypes),
+                new RuntimeDifferenceRules.Body(location, declaringType, code, RuntimeDifferenceRules.ArgumentTypes(signature, declaringType), localTypes) { TryStarts = tryStarts },
                 Report);
             foreach (ILOperands.Instruction instruction in code)
             {

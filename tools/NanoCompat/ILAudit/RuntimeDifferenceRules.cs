@@ -22,6 +22,12 @@ namespace Phytrace.Nano.ILAudit;
 /// div, rem, conv.r4, conv.r8, conv.i8): the runtime keeps the value's unsigned type and shifts,
 /// divides and converts it as unsigned. Stored in a signed local first it is right, but the
 /// optimised compile may remove such a local, so the audit reads both compiles.</item>
+/// <item>A call (call, callvirt, newobj) whose next instruction starts a protected region: the
+/// runtime runs that region's catch and finally for an exception the call throws (its return
+/// address lies in the region). Optimised compiles produce this shape; unoptimised ones put a nop
+/// at the start of every try. Not reported: Monitor.Enter, which is how Roslyn compiles a lock
+/// statement against nano mscorlib (it lacks Enter(object, ref bool)); it does not throw for the
+/// non-null objects the core locks on.</item>
 /// </list>
 /// </summary>
 internal sealed class RuntimeDifferenceRules
@@ -53,7 +59,11 @@ internal sealed class RuntimeDifferenceRules
     }
 
     /// <summary>One method body: its instructions, the types of its arguments (this first for instance methods) and locals.</summary>
-    public sealed record Body(string Location, string DeclaringType, IReadOnlyList<ILOperands.Instruction> Code, IReadOnlyList<SignatureShape> Arguments, IReadOnlyList<SignatureShape> Locals);
+    public sealed record Body(string Location, string DeclaringType, IReadOnlyList<ILOperands.Instruction> Code, IReadOnlyList<SignatureShape> Arguments, IReadOnlyList<SignatureShape> Locals)
+    {
+        /// <summary>Offsets where a protected region (try) starts.</summary>
+        public IReadOnlyCollection<int> TryStarts { get; init; } = Array.Empty<int>();
+    }
 
     public void Check(Body body, Action<AuditRule, string, string> report)
     {
@@ -70,6 +80,12 @@ internal sealed class RuntimeDifferenceRules
             {
                 report(AuditRule.ArrayElementComparedWithNull, body.Location,
                     "compares an element of a reference-type array with null by value: nanoCLR fills a fresh string[] with a typed null that such a compare sees as set; track set slots in a bool[] or branch on the element");
+            }
+            if ((IsCall(instruction) || instruction.OpCode == OpCodes.Newobj) && i + 1 < body.Code.Count && body.TryStarts.Contains(body.Code[i + 1].Offset)
+                && MemberName(instruction.Token) != "System.Threading.Monitor.Enter")
+            {
+                report(AuditRule.CallJustBeforeTry, body.Location,
+                    $"calls {MemberName(instruction.Token)} just before a try: nanoCLR runs that try's catch and finally for an exception the call throws; make the call inside the try, or in a method of its own that then calls the one with the try");
             }
             string? unsigned = UnsignedSource(body, instruction);
             if (unsigned != null)
