@@ -103,14 +103,23 @@ public class NanoILAuditorTests
         Assert.Empty(NanoILAuditor.Audit(pe2, new[] { "mscorlib", "OtherLib" }));
     }
 
-    [Fact]
-    public void Nano_compiled_core_passes_the_audit()
+    public static TheoryData<string, string, string> GateBuilds => new()
     {
-        string core = Path.Combine(RepoPaths.Root, "tools", "NanoCompat", "Core", "obj");
-        string? dll = Directory.Exists(core)
-            ? Directory.EnumerateFiles(core, "Phytrace.Nano.dll", SearchOption.AllDirectories).OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault()
-            : null;
-        Assert.True(dll != null, "the nano-compat build of the core has not run: build Phytrace.Nano.sln first");
-        Assert.Empty(NanoILAuditor.Audit(dll!, new[] { "mscorlib" }));
+        { "Core", "Phytrace.Nano", "mscorlib" },
+        { "DeviceTests", "Phytrace.Nano.DeviceTests", "mscorlib;Phytrace.Nano" },
+        { "Boards", "Phytrace.Nano.Boards", "mscorlib;Phytrace.Nano" },
+    };
+
+    /// <summary>
+    /// The gate's own output, built before this assembly (the test project references the gate
+    /// projects), audited again here with the same allowed references as the build.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(GateBuilds))]
+    public void Nano_compiled_assemblies_pass_the_audit(string gateProject, string assembly, string allowed)
+    {
+        string dll = RepoPaths.NanoCompatOutput(gateProject, assembly);
+        Assert.True(File.Exists(dll), $"the nano-compat build {dll} is missing: tests/Phytrace.Nano.Tests references tools/NanoCompat/{gateProject}, so building the tests builds it");
+        Assert.Empty(NanoILAuditor.Audit(dll, allowed.Split(';')));
     }
 }

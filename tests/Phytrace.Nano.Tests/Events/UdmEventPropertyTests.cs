@@ -47,9 +47,12 @@ public class UdmEventPropertyTests
             b.Item1, b.Item2, b.Item3, b.Item4, b.Item5, b.Item6, b.Item7, b.Item8,
             c.Item1, c.Item2, c.Item3, c.Item4, c.Item5, c.Item6, c.Item7))));
 
-    [Fact]
+    [SkippableFact]
     public void Random_events_read_back_exactly_and_validate()
     {
+        // A skip cannot pass through CsCheck (it would be a failing sample): without the schemas the
+        // samples are read back only, and the test then reports the skip.
+        bool validate = UdmSchema.IsAvailable;
         Samples.Sample(s =>
         {
             var e = new UdmEvent();
@@ -77,7 +80,10 @@ public class UdmEventPropertyTests
             e.Extensions.SetBoolean("custom_b", s.ExtBool);
 
             string json = EventSamples.Encode(e);
-            UdmSchema.AssertValid(json);
+            if (validate)
+            {
+                UdmSchema.AssertValid(json);
+            }
             using var doc = JsonDocument.Parse(json);
             JsonElement r = doc.RootElement;
             Assert.Equal(UdmEventTypeNames.ToUdm(s.Type), r.GetProperty("event_type").GetString());
@@ -105,6 +111,7 @@ public class UdmEventPropertyTests
             Assert.Equal(s.ExtInteger, ext.GetProperty("custom_i").GetInt64());
             Assert.Equal(s.ExtBool, ext.GetProperty("custom_b").GetBoolean());
         }, iter: Iterations);
+        UdmSchema.Require(); // reports the skip where the samples could not be validated
     }
 
     private static void AssertBits(double expected, JsonElement element)

@@ -52,7 +52,7 @@ public class UdmEventValidatorTests
         Assert.Throws<UdmValidationException>(() => new UdmEventEncoder().Encode(e, new byte[4096], 0, 4096));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Boundary_values_the_schema_allows_are_accepted_and_validate()
     {
         UdmEvent e = EventSamples.Minimal();
@@ -65,10 +65,12 @@ public class UdmEventValidatorTests
         e.Motion.SpeedMps.Set(0);
         e.Environment.HumidityPct.Set(100);
         e.Safety.ViolationCount.Set(0);
-        UdmSchema.AssertValid(EventSamples.Encode(e));
+        string low = EventSamples.Encode(e);
         e.Location.SetGeo(90, -180);
         e.Location.HeadingDeg.Set(0);
-        UdmSchema.AssertValid(EventSamples.Encode(e));
+        string high = EventSamples.Encode(e);
+        UdmSchema.AssertValid(low);
+        UdmSchema.AssertValid(high);
     }
 
     private static void Break(UdmEvent e, string what)

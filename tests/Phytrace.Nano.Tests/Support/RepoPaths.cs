@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace Phytrace.Nano.Tests.Support;
 
 /// <summary>Where the repository, the shared folder and nanoFramework's mscorlib are, from a test.</summary>
@@ -19,6 +21,17 @@ public static class RepoPaths
             return Path.Combine(packages, "nanoframework.corelibrary", "1.17.11", "lib", "mscorlib.dll");
         }
     }
+
+    /// <summary>The configuration this test assembly was built in (Debug, Release): the gate builds share it.</summary>
+    public static string Configuration { get; } =
+        typeof(RepoPaths).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+
+    /// <summary>
+    /// The assembly a nano-compat gate project (tools/NanoCompat/<paramref name="gateProject"/>)
+    /// built in this configuration.
+    /// </summary>
+    public static string NanoCompatOutput(string gateProject, string assemblyName) =>
+        Path.Combine(Root, "tools", "NanoCompat", gateProject, "bin", Configuration, "net10.0", assemblyName + ".dll");
 
     private static string FindRoot()
     {
