@@ -27,7 +27,7 @@ public sealed class ValidateCommandTests : IDisposable
         return new FileInfo(path);
     }
 
-    [SkippableFact]
+    [SharedMaterialFact("phyudm")]
     public void Every_valid_conformance_fixture_validates()
     {
         var console = new TestConsole();
@@ -40,7 +40,7 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Contains($"{count} valid, 0 invalid", console.Output, StringComparison.Ordinal);
     }
 
-    [SkippableFact]
+    [SharedMaterialFact("phyudm")]
     public void Every_invalid_conformance_fixture_is_reported_with_its_line()
     {
         var console = new TestConsole();
@@ -54,7 +54,7 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Contains("line 1:", console.Output, StringComparison.Ordinal);
     }
 
-    [SkippableFact]
+    [SharedMaterialFact("phyudm")]
     public void Schemas_may_name_the_phyudm_checkout_itself()
     {
         var console = new TestConsole();

@@ -242,7 +242,7 @@ public class GzipEncoderTests
     }
 
     /// <summary>On the phyudm conformance fixtures: 67 events of every domain, each once, so no repeat lies beyond the 4 KB window that zlib's 32 KB would catch.</summary>
-    [SkippableFact]
+    [SharedMaterialFact("phyudm")]
     public void Level_6_is_close_to_zlib_on_udm_json()
     {
         byte[][] fixtures = GzipTestData.ConformanceEvents();

@@ -1,3 +1,4 @@
+using Phytrace.Nano.Tests.Support;
 using System.Text.Json;
 using Phytrace.Nano.Events;
 using Phytrace.Nano.Platform;
@@ -13,7 +14,7 @@ public class UdmEventEncoderTests
     // Tests that also validate against the phyudm schema do so last: where ../shared/phyudm is
     // missing they check everything else, then report the skip.
 
-    [SkippableTheory]
+    [SharedMaterialTheory("phyudm")]
     [MemberData(nameof(EventTypes))]
     public void Every_event_type_encodes_to_its_udm_string_and_validates(UdmEventType type)
     {
@@ -25,7 +26,7 @@ public class UdmEventEncoderTests
         UdmSchema.AssertValid(json);
     }
 
-    [SkippableTheory]
+    [SharedMaterialTheory("phyudm")]
     [MemberData(nameof(SourceTypes))]
     public void Every_source_type_encodes_to_its_udm_string_and_validates(UdmSourceType source)
     {
@@ -37,7 +38,7 @@ public class UdmEventEncoderTests
         UdmSchema.AssertValid(json);
     }
 
-    [SkippableFact]
+    [SharedMaterialFact("phyudm")]
     public void The_enum_names_are_exactly_the_schema_enums()
     {
         using var envelope = JsonDocument.Parse(File.ReadAllText(Path.Combine(UdmSchema.SchemaDirectory, "envelope.schema.json")));
@@ -61,7 +62,7 @@ public class UdmEventEncoderTests
             EventSamples.Encode(EventSamples.Minimal()));
     }
 
-    [SkippableFact]
+    [SharedMaterialFact("phyudm")]
     public void Every_supported_field_is_written_where_the_schema_puts_it_and_validates()
     {
         string json = EventSamples.Encode(EventSamples.Full());

@@ -1,3 +1,4 @@
+using Phytrace.Nano.Tests.Support;
 using System.Text.Json;
 using Phytrace.Nano.Events;
 using Phytrace.Nano.Platform;
@@ -6,7 +7,7 @@ namespace Phytrace.Nano.Tests.Events;
 
 public class UdmEventFactoryTests
 {
-    [SkippableFact]
+    [SharedMaterialFact("phyudm")]
     public void Begin_fills_identity_sequence_id_and_time_so_the_app_sets_only_readings()
     {
         var wall = new ManualWallClock(new DateTime(2026, 6, 7, 19, 0, 0, DateTimeKind.Utc).AddTicks(1234560), true);

@@ -1,3 +1,4 @@
+using Phytrace.Nano.Tests.Support;
 using System.Text.Json;
 using CsCheck;
 using Phytrace.Nano.Events;
@@ -47,7 +48,7 @@ public class UdmEventPropertyTests
             b.Item1, b.Item2, b.Item3, b.Item4, b.Item5, b.Item6, b.Item7, b.Item8,
             c.Item1, c.Item2, c.Item3, c.Item4, c.Item5, c.Item6, c.Item7))));
 
-    [SkippableFact]
+    [SharedMaterialFact("phyudm")]
     public void Random_events_read_back_exactly_and_validate()
     {
         // A skip cannot pass through CsCheck (it would be a failing sample): without the schemas the

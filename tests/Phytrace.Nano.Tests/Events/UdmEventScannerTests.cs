@@ -12,7 +12,7 @@ public class UdmEventScannerTests
 {
     public static TheoryData<string> ValidFixtures() => UdmSchemaTests.Fixtures("valid");
 
-    [SkippableTheory]
+    [SharedMaterialTheory("phyudm")]
     [MemberData(nameof(ValidFixtures))]
     public void Every_valid_fixture_passes_through_byte_identical(string name)
     {

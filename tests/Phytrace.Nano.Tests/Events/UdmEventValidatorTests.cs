@@ -1,3 +1,4 @@
+using Phytrace.Nano.Tests.Support;
 using Phytrace.Nano.Events;
 
 namespace Phytrace.Nano.Tests.Events;
@@ -52,7 +53,7 @@ public class UdmEventValidatorTests
         Assert.Throws<UdmValidationException>(() => new UdmEventEncoder().Encode(e, new byte[4096], 0, 4096));
     }
 
-    [SkippableFact]
+    [SharedMaterialFact("phyudm")]
     public void Boundary_values_the_schema_allows_are_accepted_and_validate()
     {
         UdmEvent e = EventSamples.Minimal();

@@ -12,14 +12,14 @@ public class UdmSchemaTests
     public static string FixtureText(string folder, string name) =>
         File.ReadAllText(Path.Combine(SharedMaterial.PhyUdm.Require("conformance", folder), name));
 
-    [SkippableTheory]
+    [SharedMaterialTheory("phyudm")]
     [MemberData(nameof(Fixtures), "valid")]
     public void Valid_fixture_validates(string name)
     {
         UdmSchema.AssertValid(FixtureText("valid", name));
     }
 
-    [SkippableTheory]
+    [SharedMaterialTheory("phyudm")]
     [MemberData(nameof(Fixtures), "invalid")]
     public void Invalid_fixture_is_rejected(string name)
     {

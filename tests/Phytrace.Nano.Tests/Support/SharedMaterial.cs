@@ -5,15 +5,16 @@ namespace Phytrace.Nano.Tests.Support;
 /// conformance fixtures, and the nanoFramework kit. Both live in ../shared beside the checkout (the
 /// layout CI runs in); a user's fresh clone has neither.
 /// <para>
-/// A test that needs one is marked [SkippableFact] or [SkippableTheory] and asks for the path it
-/// reads through <see cref="Require"/>. When the material is missing the test is reported as
-/// skipped, with a reason that names what it needs and where it looked. Under
+/// A test that needs one is marked [SharedMaterialFact("phyudm")] or [SharedMaterialTheory(...)]
+/// and asks for the path it reads through <see cref="Require"/>. When the material is missing the
+/// test is reported as skipped, listed as "needs ../shared/phyudm: {test}", with a reason that
+/// names what it needs and where it looked. Under
 /// <c>PHYTRACE_REQUIRE_SHARED=1</c> (set by .ci/run) a missing piece is a failure instead, so CI
 /// cannot skip its way to green. Do the test's own checks first and ask for the material last
 /// where that is possible: a fresh clone then still runs everything that does not need it.
 /// </para>
 /// <code>
-/// [SkippableFact]
+/// [SharedMaterialFact("phyudm")]
 /// public void Fixture_validates()
 /// {
 ///     string dir = SharedMaterial.PhyUdm.Require("conformance", "valid");
@@ -30,7 +31,7 @@ public sealed class SharedMaterial
     public const string SkipReasonPrefix = "needs ../shared/";
 
     /// <summary>The one row of <see cref="FileNames"/> when the material is missing.</summary>
-    public const string MissingRow = "(material missing)";
+    public const string MissingRow = "(missing)";
 
     private readonly string name;
     private readonly string what;
@@ -47,8 +48,22 @@ public sealed class SharedMaterial
     /// <summary>The nanoFramework kit: nanoCLR for Linux, metadata processor, TestFramework, package assemblies.</summary>
     public static SharedMaterial NanoFrameworkKit { get; } = new("nanoframework", "the nanoFramework kit (nanoCLR, metadata processor, TestFramework)");
 
+    /// <summary>The material of folder <paramref name="name"/> under ../shared ("phyudm", "nanoframework").</summary>
+    public static SharedMaterial Named(string name) => name switch
+    {
+        "phyudm" => PhyUdm,
+        "nanoframework" => NanoFrameworkKit,
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "\"phyudm\" or \"nanoframework\""),
+    };
+
     /// <summary>Where the material is expected: ../shared/{name} beside the repository.</summary>
     public string Root => Path.Combine(RepoPaths.Shared, name);
+
+    /// <summary>
+    /// "needs ../shared/{name}: {test}" where the material is missing, else null (the test keeps
+    /// its usual name): what [SharedMaterialFact] lists a test as.
+    /// </summary>
+    public string? DisplayNameWhereMissing(string test) => Directory.Exists(Root) ? null : $"{SkipReasonPrefix}{name}: {test}";
 
     /// <summary>
     /// True when <paramref name="parts"/> exists under <see cref="Root"/>. Only for a test that does
