@@ -1,4 +1,3 @@
-using Phytrace.Nano.Tests.Support;
 using System.Text.Json;
 using Phytrace.Nano.Events;
 using Phytrace.Nano.Platform;
@@ -7,19 +6,11 @@ namespace Phytrace.Nano.Tests.Events;
 
 public class UdmEventFactoryTests
 {
-    [SharedMaterialFact("phyudm")]
+    [Fact]
     public void Begin_fills_identity_sequence_id_and_time_so_the_app_sets_only_readings()
     {
-        var wall = new ManualWallClock(new DateTime(2026, 6, 7, 19, 0, 0, DateTimeKind.Utc).AddTicks(1234560), true);
-        var factory = new UdmEventFactory(new NodeIdentity("esp32-node-7", UdmSourceType.InspectionRobot, "boot-9", "0.1.0"), wall, new ManualTickClock(), new XorShiftRandom(5));
-        factory.NextSequence = 41;
-        var e = new UdmEvent();
-        e.Power.BatterySocPct.Set(12);
-        factory.Begin(e, UdmEventType.TelemetryOnChange);
-        Assert.False(e.Power.IsSet);
-        e.Thermal.AmbientTempC.Set(21.5);
-        string json = EventSamples.Encode(e);
-        using (var doc = JsonDocument.Parse(json))
+        (UdmEvent e, UdmEventFactory factory) = BeginOne();
+        using (var doc = JsonDocument.Parse(EventSamples.Encode(e)))
         {
             JsonElement r = doc.RootElement;
             Assert.Equal("esp32-node-7", r.GetProperty("source_id").GetString());
@@ -33,7 +24,26 @@ public class UdmEventFactoryTests
         Assert.Equal(new DateTimeOffset(2026, 6, 7, 19, 0, 0, 123, TimeSpan.Zero).ToUnixTimeMilliseconds(), Uuid7Generator.TimestampMs(e.EventId, 0));
         Assert.True(e.CapturedAtClockSynced);
         Assert.Equal(42, factory.NextSequence);
-        UdmSchema.AssertValid(json);
+    }
+
+    [SkippableFact]
+    public void An_event_begun_by_the_factory_validates_against_the_phyudm_schema()
+    {
+        UdmSchema.AssertValid(EventSamples.Encode(BeginOne().Event));
+    }
+
+    /// <summary>An event begun over readings left from before (which Begin clears), with one reading set after.</summary>
+    private static (UdmEvent Event, UdmEventFactory Factory) BeginOne()
+    {
+        var wall = new ManualWallClock(new DateTime(2026, 6, 7, 19, 0, 0, DateTimeKind.Utc).AddTicks(1234560), true);
+        var factory = new UdmEventFactory(new NodeIdentity("esp32-node-7", UdmSourceType.InspectionRobot, "boot-9", "0.1.0"), wall, new ManualTickClock(), new XorShiftRandom(5));
+        factory.NextSequence = 41;
+        var e = new UdmEvent();
+        e.Power.BatterySocPct.Set(12);
+        factory.Begin(e, UdmEventType.TelemetryOnChange);
+        Assert.False(e.Power.IsSet);
+        e.Thermal.AmbientTempC.Set(21.5);
+        return (e, factory);
     }
 
     [Fact]

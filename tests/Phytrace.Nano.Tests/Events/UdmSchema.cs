@@ -7,8 +7,8 @@ namespace Phytrace.Nano.Tests.Events;
 /// <summary>
 /// event.schema.json of UDM v0.0.3 with every schema file of that version registered (so the
 /// relative $refs resolve), evaluated as draft 2020-12 with format assertions on. The schemas come
-/// from ../shared/phyudm: a test using this class is [SharedMaterialFact("phyudm")] or
-/// [SharedMaterialTheory("phyudm")] and is reported as skipped where they are missing (see
+/// from ../shared/phyudm: a test using this class is [SkippableFact] or
+/// [SkippableTheory] and is reported as skipped where they are missing (see
 /// <see cref="SharedMaterial"/>).
 /// </summary>
 public static class UdmSchema

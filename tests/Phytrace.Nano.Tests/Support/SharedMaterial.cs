@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Reflection;
+
 namespace Phytrace.Nano.Tests.Support;
 
 /// <summary>
@@ -5,19 +8,19 @@ namespace Phytrace.Nano.Tests.Support;
 /// conformance fixtures, and the nanoFramework kit. Both live in ../shared beside the checkout (the
 /// layout CI runs in); a user's fresh clone has neither.
 /// <para>
-/// A test that needs one is marked [SharedMaterialFact("phyudm")] or [SharedMaterialTheory(...)]
-/// and asks for the path it reads through <see cref="Require"/>. When the material is missing the
-/// test is reported as skipped, listed as "needs ../shared/phyudm: {test}", with a reason that
-/// names what it needs and where it looked. Under
-/// <c>PHYTRACE_REQUIRE_SHARED=1</c> (set by .ci/run) a missing piece is a failure instead, so CI
-/// cannot skip its way to green. Do the test's own checks first and ask for the material last
-/// where that is possible: a fresh clone then still runs everything that does not need it.
+/// A test that needs one is [SkippableFact] or [SkippableTheory], says so in its name ("phyudm",
+/// "nano_kit": `dotnet test` lists skipped tests by name, not by reason), and gets the path it
+/// reads from <see cref="Require"/>. Where the material is missing the test is reported as
+/// skipped with a reason naming what it needs and where it looked. Under
+/// <c>PHYTRACE_REQUIRE_SHARED=1</c> (set by .ci/run) missing material is a failure instead, so CI
+/// cannot skip its way to green. Keep what does not need the material in tests of its own, so a
+/// fresh clone still runs it.
 /// </para>
 /// <code>
-/// [SharedMaterialFact("phyudm")]
-/// public void Fixture_validates()
+/// [SkippableFact]
+/// public void Every_valid_phyudm_fixture_passes_through()
 /// {
-///     string dir = SharedMaterial.PhyUdm.Require("conformance", "valid");
+///     string fixtures = SharedMaterial.PhyUdm.Require("conformance", "valid");
 ///     ...
 /// }
 /// </code>
@@ -30,76 +33,32 @@ public sealed class SharedMaterial
     /// <summary>Every skip reason from here starts with this, so a run's skips can be told apart.</summary>
     public const string SkipReasonPrefix = "needs ../shared/";
 
-    /// <summary>The one row of <see cref="FileNames"/> when the material is missing.</summary>
-    public const string MissingRow = "(missing)";
-
     private readonly string name;
     private readonly string what;
+    private readonly string nameToken;
+    private readonly bool? required;
 
-    private SharedMaterial(string name, string what)
+    /// <summary>Material <paramref name="name"/> in <paramref name="sharedFolder"/> (../shared); <paramref name="required"/> overrides <see cref="RequireVariable"/> (for tests of this class).</summary>
+    internal SharedMaterial(string name, string what, string nameToken, string sharedFolder, bool? required = null)
     {
         this.name = name;
         this.what = what;
+        this.nameToken = nameToken;
+        this.required = required;
+        Root = Path.Combine(sharedFolder, name);
     }
 
-    /// <summary>phyudm (Apache-2.0): UDM v0.0.3 JSON Schemas under schemas/, conformance fixtures under conformance/.</summary>
-    public static SharedMaterial PhyUdm { get; } = new("phyudm", "the UDM v0.0.3 schemas and conformance fixtures of phyudm");
+    /// <summary>phyudm (Apache-2.0): UDM v0.0.3 JSON Schemas under schemas/, conformance fixtures under conformance/. Tests using it have "phyudm" in their names.</summary>
+    public static SharedMaterial PhyUdm { get; } = new("phyudm", "the UDM v0.0.3 schemas and conformance fixtures of phyudm", "phyudm", RepoPaths.Shared);
 
-    /// <summary>The nanoFramework kit: nanoCLR for Linux, metadata processor, TestFramework, package assemblies.</summary>
-    public static SharedMaterial NanoFrameworkKit { get; } = new("nanoframework", "the nanoFramework kit (nanoCLR, metadata processor, TestFramework)");
-
-    /// <summary>The material of folder <paramref name="name"/> under ../shared ("phyudm", "nanoframework").</summary>
-    public static SharedMaterial Named(string name) => name switch
-    {
-        "phyudm" => PhyUdm,
-        "nanoframework" => NanoFrameworkKit,
-        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "\"phyudm\" or \"nanoframework\""),
-    };
+    /// <summary>The nanoFramework kit: nanoCLR for Linux, metadata processor, TestFramework, package assemblies. Tests using it have "nano" in their names.</summary>
+    public static SharedMaterial NanoKit { get; } = new("nanoframework", "the nanoFramework kit (nanoCLR, metadata processor, TestFramework)", "nano", RepoPaths.Shared);
 
     /// <summary>Where the material is expected: ../shared/{name} beside the repository.</summary>
-    public string Root => Path.Combine(RepoPaths.Shared, name);
-
-    /// <summary>
-    /// "needs ../shared/{name}: {test}" where the material is missing, else null (the test keeps
-    /// its usual name): what [SharedMaterialFact] lists a test as.
-    /// </summary>
-    public string? DisplayNameWhereMissing(string test) => Directory.Exists(Root) ? null : $"{SkipReasonPrefix}{name}: {test}";
-
-    /// <summary>
-    /// True when <paramref name="parts"/> exists under <see cref="Root"/>. Only for a test that does
-    /// part of its work without the material: it must still end with <see cref="Require"/>, so a
-    /// run without the material reports the skip rather than a pass.
-    /// </summary>
-    public bool Has(params string[] parts)
-    {
-        string path = Path.Combine(Root, Path.Combine(parts));
-        return Directory.Exists(path) || File.Exists(path);
-    }
+    public string Root { get; }
 
     /// <summary>True when missing material fails tests (<see cref="RequireVariable"/> is 1).</summary>
-    public static bool IsRequired => Environment.GetEnvironmentVariable(RequireVariable) == "1";
-
-    /// <summary>
-    /// Theory data: the names of the files matching <paramref name="pattern"/> in the folder
-    /// <paramref name="parts"/>, in ordinal order. When the folder is missing there is one row,
-    /// <see cref="MissingRow"/>, so the theory still runs once and its <see cref="Require"/> call
-    /// reports the skip (a theory with no rows would fail with "no data").
-    /// </summary>
-    public TheoryData<string> FileNames(string pattern, params string[] parts)
-    {
-        var data = new TheoryData<string>();
-        string folder = Path.Combine(Root, Path.Combine(parts));
-        if (!Directory.Exists(folder))
-        {
-            data.Add(MissingRow);
-            return data;
-        }
-        foreach (string file in Directory.GetFiles(folder, pattern).Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetFileName(file));
-        }
-        return data;
-    }
+    public bool IsRequired => required ?? Environment.GetEnvironmentVariable(RequireVariable) == "1";
 
     /// <summary>
     /// The path of <paramref name="parts"/> under <see cref="Root"/> if that file or folder exists;
@@ -107,6 +66,7 @@ public sealed class SharedMaterial
     /// </summary>
     public string Require(params string[] parts)
     {
+        AssertTestNameSaysWhatItNeeds();
         string path = Path.Combine(Root, Path.Combine(parts));
         if (Has(parts))
         {
@@ -119,5 +79,58 @@ public sealed class SharedMaterial
             Assert.Fail($"{reason}. {RequireVariable}=1 makes missing material a failure.");
         }
         throw new SkipException(reason);
+    }
+
+    /// <summary>
+    /// True when <paramref name="parts"/> exists under <see cref="Root"/>. Only for a test that does
+    /// part of its work without the material: it must still end with <see cref="Require"/>, so a
+    /// run without the material reports the skip rather than a pass.
+    /// </summary>
+    public bool Has(params string[] parts)
+    {
+        string path = Path.Combine(Root, Path.Combine(parts));
+        return Directory.Exists(path) || File.Exists(path);
+    }
+
+    /// <summary>
+    /// Fails a test that reads this material without saying so in its name: where the material is
+    /// missing, `dotnet test` lists the skipped tests by name only. Checked wherever the material is
+    /// present too, so CI catches a new test named without it.
+    /// </summary>
+    private void AssertTestNameSaysWhatItNeeds()
+    {
+        foreach (StackFrame frame in new StackTrace().GetFrames())
+        {
+            MethodBase? method = frame.GetMethod();
+            if (method != null && method.IsDefined(typeof(FactAttribute), inherit: true))
+            {
+                Assert.True(method.Name.Contains(nameToken, StringComparison.OrdinalIgnoreCase),
+                    $"{method.DeclaringType?.Name}.{method.Name} reads ../shared/{name}: put \"{nameToken}\" in its name, so a clone without it lists what the skipped test needs");
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Theory data: the names of the files matching <paramref name="pattern"/> in the folder
+    /// <paramref name="parts"/>, in ordinal order. Where the folder is missing there is one row,
+    /// "needs ../shared/{name}/...", so the theory still runs once, its <see cref="Require"/> call
+    /// reports the skip, and the listed row says what is missing (a theory with no rows would fail
+    /// with "no data").
+    /// </summary>
+    public TheoryData<string> FileNames(string pattern, params string[] parts)
+    {
+        var data = new TheoryData<string>();
+        string folder = Path.Combine(Root, Path.Combine(parts));
+        if (!Directory.Exists(folder))
+        {
+            data.Add(SkipReasonPrefix + string.Join('/', new[] { name }.Concat(parts)));
+            return data;
+        }
+        foreach (string file in Directory.GetFiles(folder, pattern).Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(file));
+        }
+        return data;
     }
 }
