@@ -103,11 +103,18 @@ public class NanoILAuditorTests
         Assert.Empty(NanoILAuditor.Audit(pe2, new[] { "mscorlib", "OtherLib" }));
     }
 
+    /// <summary>What tools/NanoCompat/Samples/Sample.targets allows a sample app to reference.</summary>
+    private const string SampleReferences = "mscorlib;Phytrace.Nano;Phytrace.Nano.Boards;Phytrace.Nano.Esp32;Phytrace.Nano.NanoReference";
+
     public static TheoryData<string, string, string> GateBuilds => new()
     {
         { "Core", "Phytrace.Nano", "mscorlib" },
-        { "DeviceTests", "Phytrace.Nano.DeviceTests", "mscorlib;Phytrace.Nano" },
+        { "DeviceTests", "NFUnitTest", "mscorlib;Phytrace.Nano;nanoFramework.TestFramework" },
         { "Boards", "Phytrace.Nano.Boards", "mscorlib;Phytrace.Nano" },
+        { "Samples/Esp32DevKitC", "Phytrace.Samples.Esp32DevKitC", SampleReferences },
+        { "Samples/Esp32S3DevKitC1", "Phytrace.Samples.Esp32S3DevKitC1", SampleReferences },
+        { "Samples/LilyGoT8", "Phytrace.Samples.LilyGoT8", SampleReferences },
+        { "Samples/M5StackCore2", "Phytrace.Samples.M5StackCore2", SampleReferences },
     };
 
     /// <summary>

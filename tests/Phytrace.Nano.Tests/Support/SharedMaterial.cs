@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace Phytrace.Nano.Tests.Support;
@@ -8,9 +9,10 @@ namespace Phytrace.Nano.Tests.Support;
 /// conformance fixtures, and the nanoFramework kit. Both live in ../shared beside the checkout (the
 /// layout CI runs in); a user's fresh clone has neither.
 /// <para>
-/// A test that needs one is [SkippableFact] or [SkippableTheory], says so in its name ("phyudm",
-/// "nano_kit": `dotnet test` lists skipped tests by name, not by reason), and gets the path it
-/// reads from <see cref="Require"/>. Where the material is missing the test is reported as
+/// A test that needs one is [SkippableFact] or [SkippableTheory], says so in its class or method
+/// name ("phyudm", "kit": `dotnet test` lists skipped tests by name, not by reason), and gets the
+/// path it reads from <see cref="Require"/> (or, where its own check of the material failed,
+/// calls <see cref="ReportMissing"/>). Where the material is missing the test is reported as
 /// skipped with a reason naming what it needs and where it looked. Under
 /// <c>PHYTRACE_REQUIRE_SHARED=1</c> (set by .ci/run) missing material is a failure instead, so CI
 /// cannot skip its way to green. Keep what does not need the material in tests of its own, so a
@@ -48,11 +50,11 @@ public sealed class SharedMaterial
         Root = Path.Combine(sharedFolder, name);
     }
 
-    /// <summary>phyudm (Apache-2.0): UDM v0.0.3 JSON Schemas under schemas/, conformance fixtures under conformance/. Tests using it have "phyudm" in their names.</summary>
+    /// <summary>phyudm (Apache-2.0): UDM v0.0.3 JSON Schemas under schemas/, conformance fixtures under conformance/. Tests using it have "phyudm" in their class or method name.</summary>
     public static SharedMaterial PhyUdm { get; } = new("phyudm", "the UDM v0.0.3 schemas and conformance fixtures of phyudm", "phyudm", RepoPaths.Shared);
 
-    /// <summary>The nanoFramework kit: nanoCLR for Linux, metadata processor, TestFramework, package assemblies. Tests using it have "nano" in their names.</summary>
-    public static SharedMaterial NanoKit { get; } = new("nanoframework", "the nanoFramework kit (nanoCLR, metadata processor, TestFramework)", "nano", RepoPaths.Shared);
+    /// <summary>The nanoFramework kit: nanoCLR for Linux, metadata processor, TestFramework, package assemblies. Tests using it have "kit" in their class or method name.</summary>
+    public static SharedMaterial NanoKit { get; } = new("nanoframework", "the nanoFramework kit (nanoCLR, metadata processor, TestFramework, package assemblies)", "kit", RepoPaths.Shared);
 
     /// <summary>Where the material is expected: ../shared/{name} beside the repository.</summary>
     public string Root { get; }
@@ -73,12 +75,27 @@ public sealed class SharedMaterial
             return path;
         }
         string relative = string.Join('/', new[] { name }.Concat(parts));
-        string reason = $"{SkipReasonPrefix}{relative}: {what}, not part of this repository (looked in {path}; see docs/testing.md)";
+        throw Missing($"{SkipReasonPrefix}{relative}: {what}, not part of this repository (looked in {path}; see docs/testing.md)");
+    }
+
+    /// <summary>
+    /// For a test that looked for the material its own way and did not find it usable:
+    /// skips it with <paramref name="why"/> (or fails it under <see cref="RequireVariable"/>=1).
+    /// </summary>
+    [DoesNotReturn]
+    public void ReportMissing(string why)
+    {
+        AssertTestNameSaysWhatItNeeds();
+        throw Missing($"{SkipReasonPrefix}{name}: {why}");
+    }
+
+    private Exception Missing(string reason)
+    {
         if (IsRequired)
         {
             Assert.Fail($"{reason}. {RequireVariable}=1 makes missing material a failure.");
         }
-        throw new SkipException(reason);
+        return new SkipException(reason);
     }
 
     /// <summary>
@@ -104,8 +121,9 @@ public sealed class SharedMaterial
             MethodBase? method = frame.GetMethod();
             if (method != null && method.IsDefined(typeof(FactAttribute), inherit: true))
             {
-                Assert.True(method.Name.Contains(nameToken, StringComparison.OrdinalIgnoreCase),
-                    $"{method.DeclaringType?.Name}.{method.Name} reads ../shared/{name}: put \"{nameToken}\" in its name, so a clone without it lists what the skipped test needs");
+                string test = method.DeclaringType?.Name + "." + method.Name;
+                Assert.True(test.Contains(nameToken, StringComparison.OrdinalIgnoreCase),
+                    $"{test} reads ../shared/{name}: put \"{nameToken}\" in its class or method name, so a clone without it lists what the skipped test needs");
                 return;
             }
         }

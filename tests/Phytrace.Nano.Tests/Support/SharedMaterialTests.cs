@@ -60,6 +60,6 @@ public sealed class SharedMaterialTests : IDisposable
 
         // This test's own name lacks the material's name: the check fails even though the material is there.
         var failure = Assert.ThrowsAny<XunitException>(() => Material(required: true).Require());
-        Assert.Contains("SharedMaterialTests.A_test_reading_the_material_must_say_so_in_its_name reads ../shared/phyudm: put \"phyudm\" in its name", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("SharedMaterialTests.A_test_reading_the_material_must_say_so_in_its_name reads ../shared/phyudm: put \"phyudm\" in its class or method name", failure.Message, StringComparison.Ordinal);
     }
 }
