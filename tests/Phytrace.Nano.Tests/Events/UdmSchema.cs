@@ -18,9 +18,6 @@ public static class UdmSchema
     /// <summary>The schema folder; skips the calling test when it is missing.</summary>
     public static string SchemaDirectory => SharedMaterial.PhyUdm.Require("schemas", "v0.0.3");
 
-    /// <summary>True when the schemas are there (a test that validates only where possible still ends with <see cref="Require"/>).</summary>
-    public static bool IsAvailable => SharedMaterial.PhyUdm.Has("schemas", "v0.0.3");
-
     /// <summary>Skips the calling test where the schemas are missing (fails it under PHYTRACE_REQUIRE_SHARED=1).</summary>
     public static void Require()
     {

@@ -99,11 +99,10 @@ public sealed class SharedMaterial
     }
 
     /// <summary>
-    /// True when <paramref name="parts"/> exists under <see cref="Root"/>. Only for a test that does
-    /// part of its work without the material: it must still end with <see cref="Require"/>, so a
-    /// run without the material reports the skip rather than a pass.
+    /// True when <paramref name="parts"/> exists under <see cref="Root"/>. Private on purpose: a test
+    /// that checked this and carried on without the material would pass where it did not run.
     /// </summary>
-    public bool Has(params string[] parts)
+    private bool Has(params string[] parts)
     {
         string path = Path.Combine(Root, Path.Combine(parts));
         return Directory.Exists(path) || File.Exists(path);
