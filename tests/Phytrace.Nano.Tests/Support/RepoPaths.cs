@@ -7,10 +7,11 @@ public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 
-    /// <summary>../shared beside the checkout: DESIGN.md, the seed API and the phyudm schemas.</summary>
+    /// <summary>
+    /// ../shared beside the checkout, where CI keeps material that is not part of the repository.
+    /// Tests reach it through <see cref="SharedMaterial"/>, which skips them where it is missing.
+    /// </summary>
     public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
-
-    public static string PhyUdm => Path.Combine(Shared, "phyudm");
 
     public static string NanoMscorlib
     {
