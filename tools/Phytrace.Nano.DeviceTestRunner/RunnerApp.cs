@@ -53,6 +53,7 @@ public static class RunnerApp
         console.WriteLine($"device suite: nanoCLR and UnitTestLauncher of the kit at {kit.Directory}");
         var suite = new DeviceSuite(
             kit,
+            Path.Combine(repo, "src", "Phytrace.Nano.Foundation"),
             Path.Combine(repo, "src", "Phytrace.Nano"),
             Path.Combine(repo, "tests", "Phytrace.Nano.DeviceTests"),
             Path.Combine(repo, "artifacts", "device-tests"),
@@ -65,6 +66,10 @@ public static class RunnerApp
             if (verbose)
             {
                 console.Write(suite.LastLauncherOutput);
+            }
+            if (run.ByteCode.Count > 0)
+            {
+                console.WriteLine($"byte code [{mode.Name}]: {string.Join("; ", run.ByteCode.Select(size => size.Describe()))}");
             }
             foreach (string failure in run.Outcome.Failures)
             {
