@@ -91,8 +91,12 @@ public sealed class DeviceSuite
         return step.ExitCode == 0 ? null : ModeOutcome.Broken($"{what} failed (status {step.ExitCode}):\n{step.Output.TrimEnd()}");
     }
 
-    // nano-pe of one assembly, then its byte code size against the .pe limit (added to byteCode).
-    private ModeOutcome? Convert(string assembly, IEnumerable<string> references, string what, List<PeByteCode> byteCode)
+    /// <summary>
+    /// nano-pe of <paramref name="assembly"/>, then its byte code size against the .pe limit (added
+    /// to <paramref name="byteCode"/>). Null when converted and within the limit, else the mode's
+    /// failed outcome naming the assembly, the size if known and the limit.
+    /// </summary>
+    public ModeOutcome? Convert(string assembly, IEnumerable<string> references, string what, List<PeByteCode> byteCode)
     {
         var arguments = new List<string> { assembly };
         arguments.AddRange(references);
