@@ -15,15 +15,21 @@ public sealed class DeviceSuite
     private readonly string testSources;
     private readonly string outputRoot;
     private readonly TimeSpan timeLimit;
+    private readonly bool longTests;
 
-    public DeviceSuite(NanoKit kit, string coreSources, string testSources, string outputRoot, TimeSpan timeLimit)
+    /// <param name="longTests">Compile the tests with PHYTRACE_LONG_TESTS defined: the heavier sweeps join the run.</param>
+    public DeviceSuite(NanoKit kit, string coreSources, string testSources, string outputRoot, TimeSpan timeLimit, bool longTests = false)
     {
+        this.longTests = longTests;
         this.kit = kit;
         this.coreSources = coreSources;
         this.testSources = testSources;
         this.outputRoot = outputRoot;
         this.timeLimit = timeLimit;
     }
+
+    /// <summary>The symbol (and environment variable) that turns the heavier device sweeps on.</summary>
+    public const string LongTestsSymbol = "PHYTRACE_LONG_TESTS";
 
     /// <summary>Everything the launcher printed in the last run (for --verbose).</summary>
     public string LastLauncherOutput { get; private set; } = string.Empty;
@@ -46,6 +52,10 @@ public sealed class DeviceSuite
         coreArgs.Add(coreSources);
         var testArgs = new List<string> { "-out", tests, "-r", core, "-r", "nanoFramework.TestFramework", "-langversion:10" };
         testArgs.AddRange(mode.CompilerOptions);
+        if (longTests)
+        {
+            testArgs.Add("-define:" + LongTestsSymbol);
+        }
         testArgs.Add(testSources);
         // Each step runs only when the one before it succeeded.
         ModeOutcome? broken = Check("nano-compile", coreArgs, "compiling the core")
