@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Phytrace.Nano.DeviceTests.Golden;
+
+namespace Phytrace.Nano.DeviceGolden;
+
+/// <summary>
+/// What .NET's own libraries say each output must be, so the golden data is not merely "what the
+/// core did on .NET": System.Text.Json, double parsing and formatting, GZipStream, DateTime.
+/// </summary>
+public static class DotNetOracles
+{
+    private static readonly DoubleTextSet Doubles = new();
+    private static readonly JsonStringSet Strings = new();
+
+    /// <summary>The text reads back as exactly the input double and has no more digits than .NET's shortest round trip.</summary>
+    public static string? DoubleText(int index, byte[] output)
+    {
+        string text = Encoding.ASCII.GetString(output);
+        double input = Doubles.Input(index);
+        double back = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+        if (BitConverter.DoubleToInt64Bits(back) != BitConverter.DoubleToInt64Bits(input))
+        {
+            return $"\"{text}\" reads back as {back:R}, not {input:R}";
+        }
+        // Not .NET's "R": for 2^-958 it prints 4.104536801298376E-289, which reads back as the double below.
+        int digits = SignificantDigits(text);
+        if (digits > 1 && RoundTripsWith(input, digits - 1))
+        {
+            return $"\"{text}\" has {digits} significant digits but {digits - 1} are enough";
+        }
+        string nearest = input.ToString("E" + (digits - 1).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        bool nearestRoundTrips = double.Parse(nearest, CultureInfo.InvariantCulture) == input;
+        return nearestRoundTrips && Mantissa(nearest) != Mantissa(text) ? $"\"{text}\" is not the {digits}-digit text nearest the value ({nearest})" : null;
+    }
+
+    // True if a decimal of <digits> significant digits reads back as value: only the correctly
+    // rounded one and its two neighbours in the last digit can (the round-trip interval holds value).
+    private static bool RoundTripsWith(double value, int digits)
+    {
+        string rounded = Math.Abs(value).ToString("E" + (digits - 1).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        string[] parts = rounded.Split('E');
+        long mantissa = long.Parse(parts[0].Replace(".", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture);
+        int exponent = int.Parse(parts[1], CultureInfo.InvariantCulture) - (digits - 1);
+        for (long m = mantissa - 1; m <= mantissa + 1; m++)
+        {
+            if (m > 0 && double.Parse($"{m}E{exponent}", CultureInfo.InvariantCulture) == Math.Abs(value))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // The significant digits of a number's text, without sign, point, exponent or surrounding zeros.
+    private static string Mantissa(string number)
+    {
+        string mantissa = number.Split('e', 'E')[0];
+        return new string(mantissa.Where(char.IsAsciiDigit).ToArray()).Trim('0');
+    }
+
+    /// <summary>The JSON is one object whose single property reads back as the input name and value.</summary>
+    public static string? JsonString(int index, byte[] output)
+    {
+        Strings.Input(index, out char[] name, out char[] value);
+        using JsonDocument document = JsonDocument.Parse(output);
+        JsonProperty property = document.RootElement.EnumerateObject().Single();
+        if (property.Name != new string(name))
+        {
+            return "the property name reads back differently";
+        }
+        return property.Value.GetString() == new string(value) ? null : "the value reads back differently";
+    }
+
+    private static int SignificantDigits(string number)
+    {
+        return Math.Max(Mantissa(number).Length, 1);
+    }
+}
