@@ -13,6 +13,19 @@ public static class DotNetOracles
 {
     private static readonly DoubleTextSet Doubles = new();
     private static readonly JsonStringSet Strings = new();
+    private static readonly UdmEventSet Events = new();
+
+    /// <summary>The field each invalid variant of <see cref="EventRecipe"/> breaks, as the UDM schemas name it.</summary>
+    private static readonly string[] BrokenFields =
+    {
+        "", "event_id", "event_type", "source_id", "source_id", "source_type", "captured_at", "captured_at", "sequence_num", "sent_at",
+        "power.battery.soc_pct", "power.battery.voltage_v", "power.battery.health_pct", "power.power_consumption_w",
+        "power.estimated_runtime_min", "thermal.components[0].temperature_c", "location.latitude", "location.longitude",
+        "location.heading_deg", "location.altitude_m", "location.horizontal_accuracy_m", "motion.speed_mps",
+        "motion.angular_velocity", "safety.violation_count", "safety.speed_limit_mps", "safety.e_stop.triggered_at",
+        "context.weather.humidity_pct", "context.weather.pressure_hpa", "communication.phytrace.buffered_events",
+        "communication.phytrace.dropped_events", "extensions.custom_bad", "motion.commanded_linear_mps",
+    };
 
     /// <summary>The text reads back as exactly the input double and has no more digits than .NET's shortest round trip.</summary>
     public static string? DoubleText(int index, byte[] output)
@@ -71,6 +84,34 @@ public static class DotNetOracles
             return "the property name reads back differently";
         }
         return property.Value.GetString() == new string(value) ? null : "the value reads back differently";
+    }
+
+    /// <summary>
+    /// A valid event parses and carries the recipe's id, type, source and captured_at (formatted by
+    /// .NET's DateTime); an invalid one names the field its variant broke.
+    /// </summary>
+    public static string? UdmEvent(int index, byte[] output)
+    {
+        var e = new Phytrace.Nano.Events.UdmEvent();
+        int invalid = Events.Input(index, e);
+        using JsonDocument document = JsonDocument.Parse(output);
+        JsonElement root = document.RootElement;
+        if (invalid > 0)
+        {
+            string? field = root.TryGetProperty("invalid", out JsonElement f) ? f.GetString() : null;
+            return field == BrokenFields[invalid] ? null : $"invalid variant {invalid} should be refused naming {BrokenFields[invalid]}, got {field ?? "an event"}";
+        }
+        if (root.GetProperty("event_id").GetString() != new Guid(e.EventId, bigEndian: true).ToString())
+        {
+            return "event_id differs from the recipe's";
+        }
+        if (root.GetProperty("event_type").GetString() != Phytrace.Nano.Events.UdmEventTypeNames.ToUdm(e.EventType)
+            || root.GetProperty("source_id").GetString() != e.SourceId)
+        {
+            return "event_type or source_id differs from the recipe's";
+        }
+        string captured = new DateTime(DateTime.UnixEpoch.Ticks + (e.CapturedAtMicros * 10), DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+        return root.GetProperty("captured_at").GetString() == captured ? null : $"captured_at is not {captured}";
     }
 
     private static int SignificantDigits(string number)

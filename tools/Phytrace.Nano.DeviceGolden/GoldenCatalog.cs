@@ -15,6 +15,7 @@ public static class GoldenCatalog
     {
         new(new DoubleTextSet(), "DoubleTextGolden", DotNetOracles.DoubleText),
         new(new JsonStringSet(), "JsonStringGolden", DotNetOracles.JsonString),
+        new(new UdmEventSet(), "UdmEventGolden", DotNetOracles.UdmEvent),
     };
 
     public static GoldenEntry? Find(string name) => All.FirstOrDefault(e => e.Set.Name == name);
