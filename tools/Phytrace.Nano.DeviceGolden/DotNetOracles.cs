@@ -14,6 +14,7 @@ public static class DotNetOracles
     private static readonly DoubleTextSet Doubles = new();
     private static readonly JsonStringSet Strings = new();
     private static readonly UdmEventSet Events = new();
+    private static readonly GzipSet Gzip = new();
 
     /// <summary>The field each invalid variant of <see cref="EventRecipe"/> breaks, as the UDM schemas name it.</summary>
     private static readonly string[] BrokenFields =
@@ -112,6 +113,24 @@ public static class DotNetOracles
         }
         string captured = new DateTime(DateTime.UnixEpoch.Ticks + (e.CapturedAtMicros * 10), DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
         return root.GetProperty("captured_at").GetString() == captured ? null : $"captured_at is not {captured}";
+    }
+
+    /// <summary>GZipStream inflates the member to exactly the input, and the member fits the encoder's stated bound.</summary>
+    public static string? GzipMember(int index, byte[] output)
+    {
+        var input = new byte[GzipSet.MaxInput];
+        int length = Gzip.Input(index, input);
+        using var inflated = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(new MemoryStream(output), System.IO.Compression.CompressionMode.Decompress))
+        {
+            gzip.CopyTo(inflated);
+        }
+        if (!inflated.ToArray().AsSpan().SequenceEqual(input.AsSpan(0, length)))
+        {
+            return $"GZipStream inflates it to {inflated.Length} bytes that differ from the {length}-byte input";
+        }
+        int bound = Phytrace.Nano.Compression.GzipEncoder.MaxCompressedSize(length);
+        return output.Length <= bound ? null : $"{output.Length} bytes exceed MaxCompressedSize {bound}";
     }
 
     private static int SignificantDigits(string number)

@@ -16,6 +16,7 @@ public static class GoldenCatalog
         new(new DoubleTextSet(), "DoubleTextGolden", DotNetOracles.DoubleText),
         new(new JsonStringSet(), "JsonStringGolden", DotNetOracles.JsonString),
         new(new UdmEventSet(), "UdmEventGolden", DotNetOracles.UdmEvent),
+        new(new GzipSet(), "GzipGolden", DotNetOracles.GzipMember),
     };
 
     public static GoldenEntry? Find(string name) => All.FirstOrDefault(e => e.Set.Name == name);

@@ -28,8 +28,14 @@ namespace Phytrace.Nano.DeviceTests.Helpers
             }
         }
 
-        /// <summary>Checks item <paramref name="index"/> alone.</summary>
-        public static void Item(IGoldenSet set, uint expected, int index)
+        /// <summary>The output of the item checked last (valid until the next check).</summary>
+        public static byte[] LastOutput
+        {
+            get { return Output; }
+        }
+
+        /// <summary>Checks item <paramref name="index"/> alone; returns the length of its output, left in <see cref="LastOutput"/>.</summary>
+        public static int Item(IGoldenSet set, uint expected, int index)
         {
             int length;
             try
@@ -39,7 +45,7 @@ namespace Phytrace.Nano.DeviceTests.Helpers
             catch (Exception e)
             {
                 Assert.IsTrue(false, set.Describe(index) + ": threw " + e.GetType().Name + " (" + e.Message + ") on the device; " + ShowCommand(set, index));
-                return;
+                return 0;
             }
             uint crc = Crc32.Compute(Output, 0, length);
             if (crc != expected)
@@ -47,6 +53,7 @@ namespace Phytrace.Nano.DeviceTests.Helpers
                 Assert.IsTrue(false, set.Describe(index) + ": the device wrote " + length.ToString() + " bytes [" + Printable(Output, length)
                     + "] (CRC-32 0x" + GoldenInputs.Hex(crc, 8) + "), unlike the .NET build (CRC-32 0x" + GoldenInputs.Hex(expected, 8) + "); " + ShowCommand(set, index));
             }
+            return length;
         }
 
         /// <summary>The output as text: printable ASCII as is, other bytes as \xNN, cut after 400 bytes.</summary>
