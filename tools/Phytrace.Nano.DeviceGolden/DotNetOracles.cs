@@ -15,6 +15,8 @@ public static class DotNetOracles
     private static readonly JsonStringSet Strings = new();
     private static readonly UdmEventSet Events = new();
     private static readonly GzipSet Gzip = new();
+    private static readonly BoardConfigSet Configs = new();
+    private static readonly Phytrace.Nano.DeviceTests.Configuration.BoardPresetSet PresetItems = new();
 
     /// <summary>The field each invalid variant of <see cref="EventRecipe"/> breaks, as the UDM schemas name it.</summary>
     private static readonly string[] BrokenFields =
@@ -131,6 +133,44 @@ public static class DotNetOracles
         }
         int bound = Phytrace.Nano.Compression.GzipEncoder.MaxCompressedSize(length);
         return output.Length <= bound ? null : $"{output.Length} bytes exceed MaxCompressedSize {bound}";
+    }
+
+    /// <summary>A valid item has no problem; a broken one has a message "FIELD is ...: expected ..." for the field it broke.</summary>
+    public static string? ConfigMessages(int index, byte[] output)
+    {
+        Configs.Input(index, out _, out string field);
+        using JsonDocument document = JsonDocument.Parse(output);
+        JsonElement root = document.RootElement;
+        int count = root.GetProperty("count").GetInt32();
+        string[] messages = count == 0 ? [] : root.GetProperty("messages").GetString()!.Split('\n');
+        if (field.Length == 0)
+        {
+            return count == 0 && root.GetProperty("valid").GetBoolean() ? null : $"expected valid, got {count} problems";
+        }
+        if (messages.Length != count)
+        {
+            return $"count {count} but {messages.Length} message lines";
+        }
+        return messages.Any(m => m.StartsWith(field + " is ", StringComparison.Ordinal) && m.Contains(": expected ", StringComparison.Ordinal))
+            ? null : $"no message of the form \"{field} is ...: expected ...\" in {string.Join(" | ", messages)}";
+    }
+
+    /// <summary>
+    /// A preset as made, on a 1 GB card, on flash or on an open network is valid; on a 128 MB card
+    /// the ring does not fit; any pin clash is reported as one.
+    /// </summary>
+    public static string? Preset(int index, byte[] output)
+    {
+        using JsonDocument document = JsonDocument.Parse(output);
+        JsonElement root = document.RootElement;
+        int problems = root.GetProperty("problem_count").GetInt32();
+        string text = root.GetProperty("problems").GetString()!;
+        return (index % Phytrace.Nano.DeviceTests.Configuration.BoardPresetSet.Variants) switch
+        {
+            0 or 2 or 6 or 7 => problems == 0 ? null : $"expected valid, got: {text}",
+            1 => problems == 1 && text.StartsWith("storage.max_size_mb is ", StringComparison.Ordinal) ? null : $"expected only the ring size refused, got: {text}",
+            _ => problems == 1 && text.Contains("already uses GPIO", StringComparison.Ordinal) ? null : $"expected one pin clash, got: {text}",
+        };
     }
 
     private static int SignificantDigits(string number)

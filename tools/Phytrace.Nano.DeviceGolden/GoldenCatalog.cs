@@ -17,6 +17,8 @@ public static class GoldenCatalog
         new(new JsonStringSet(), "JsonStringGolden", DotNetOracles.JsonString),
         new(new UdmEventSet(), "UdmEventGolden", DotNetOracles.UdmEvent),
         new(new GzipSet(), "GzipGolden", DotNetOracles.GzipMember),
+        new(new BoardConfigSet(), "BoardConfigGolden", DotNetOracles.ConfigMessages),
+        new(new Phytrace.Nano.DeviceTests.Configuration.BoardPresetSet(), "BoardPresetGolden", DotNetOracles.Preset),
     };
 
     public static GoldenEntry? Find(string name) => All.FirstOrDefault(e => e.Set.Name == name);

@@ -56,6 +56,7 @@ public static class RunnerApp
         var suite = new DeviceSuite(
             kit,
             Path.Combine(repo, "src", "Phytrace.Nano"),
+            Path.Combine(repo, "boards", "Phytrace.Nano.Boards"),
             Path.Combine(repo, "tests", "Phytrace.Nano.DeviceTests"),
             Path.Combine(repo, "artifacts", "device-tests"),
             timeLimit,
