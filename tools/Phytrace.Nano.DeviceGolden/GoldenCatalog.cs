@@ -19,6 +19,13 @@ public static class GoldenCatalog
         new(new GzipSet(), "GzipGolden", DotNetOracles.GzipMember),
         new(new BoardConfigSet(), "BoardConfigGolden", DotNetOracles.ConfigMessages),
         new(new Phytrace.Nano.DeviceTests.Configuration.BoardPresetSet(), "BoardPresetGolden", DotNetOracles.Preset),
+        new(new RetryPolicySet(), "RetryPolicyGolden", RetryOracle.Check),
+        new(new CircuitBreakerSet(), "CircuitBreakerGolden", (index, output) =>
+        {
+            string expected = BreakerModel.Trace(index);
+            string actual = System.Text.Encoding.ASCII.GetString(output);
+            return actual == expected ? null : $"the walk differs from the documented rules' model:\nmodel:\n{expected}\nbreaker:\n{actual}";
+        }),
     };
 
     public static GoldenEntry? Find(string name) => All.FirstOrDefault(e => e.Set.Name == name);
