@@ -19,6 +19,7 @@ public static class GoldenCatalog
         new(new GzipSet(), "GzipGolden", DotNetOracles.GzipMember),
         new(new BoardConfigSet(), "BoardConfigGolden", DotNetOracles.ConfigMessages),
         new(new Phytrace.Nano.DeviceTests.Configuration.BoardPresetSet(), "BoardPresetGolden", DotNetOracles.Preset),
+        new(new BatchSet(), "BatchGolden", BatchOracle.Check),
         new(new RetryPolicySet(), "RetryPolicyGolden", RetryOracle.Check),
         new(new CircuitBreakerSet(), "CircuitBreakerGolden", (index, output) =>
         {
