@@ -21,6 +21,7 @@ public static class GoldenCatalog
         new(new Phytrace.Nano.DeviceTests.Configuration.BoardPresetSet(), "BoardPresetGolden", DotNetOracles.Preset),
         new(new BatchSet(), "BatchGolden", BatchOracle.Check),
         new(new RetryPolicySet(), "RetryPolicyGolden", RetryOracle.Check),
+        new(new UplinkScenarioSet(), "UplinkScenarioGolden", UplinkOracle.Check),
         new(new CircuitBreakerSet(), "CircuitBreakerGolden", (index, output) =>
         {
             string expected = BreakerModel.Trace(index);

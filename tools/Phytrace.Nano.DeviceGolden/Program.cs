@@ -29,7 +29,9 @@ if (args.Length > 0 && !check)
 int stale = 0;
 foreach (GoldenEntry entry in GoldenCatalog.All)
 {
+    var clock = System.Diagnostics.Stopwatch.StartNew();
     string text = GoldenFile.Render(entry, GoldenFile.Outputs(entry));
+    Console.Write($"[{clock.Elapsed.TotalSeconds:0.0} s] ");
     string path = GoldenFile.PathOf(root, entry);
     bool same = File.Exists(path) && File.ReadAllText(path) == text;
     if (check)

@@ -8,7 +8,7 @@ namespace Phytrace.Nano.DeviceTests.Events
     /// <summary>
     /// 271 whole events through the validator and the encoder on the device, against what the .NET
     /// build wrote (<see cref="UdmEventSet"/>: every domain, every refusal of the validator); and the
-    /// scanner reading id and captured_at back out of every valid one.
+    /// scanner reading id and captured_at back out of every valid one the device encoded.
     /// </summary>
     [TestClass]
     public class UdmEventGoldenTests
@@ -30,30 +30,23 @@ namespace Phytrace.Nano.DeviceTests.Events
         [DataRow(11)]
         public void SameJsonAsDotNet(int chunk)
         {
-            GoldenAssert.Chunk(new UdmEventSet(), UdmEventGolden.Crc32, chunk, Chunks);
-        }
-
-        [TestMethod]
-        public void ScannerReadsBackIdAndTime()
-        {
             var set = new UdmEventSet();
+            Assert.AreEqual(set.Count, UdmEventGolden.Crc32.Length, "events: the golden data does not match the set; regenerate it: dotnet run --project tools/Phytrace.Nano.DeviceGolden");
             var e = new UdmEvent();
-            var json = new byte[16384];
             var scanner = new UdmEventScanner();
-            int valid = 0;
-            for (int i = 0; i < set.Count; i++)
+            int first = set.Count * chunk / Chunks;
+            int end = set.Count * (chunk + 1) / Chunks;
+            for (int i = first; i < end; i++)
             {
-                if (set.Input(i, e) != 0)
+                int length = GoldenAssert.Item(set, UdmEventGolden.Crc32[i], i);
+                if (set.Input(i, e) == 0)
                 {
-                    continue;
+                    // The scanner reads id and time back out of what the encoder wrote on the device.
+                    scanner.Scan(GoldenAssert.LastOutput, 0, length);
+                    BytesAssert.AreEqual(e.EventId, 0, scanner.EventId, 0, 16, set.Describe(i) + ": event_id scanned");
+                    Assert.AreEqual(e.CapturedAtMicros, scanner.CapturedAtMicros, set.Describe(i) + ": captured_at scanned");
                 }
-                int length = set.Produce(i, json);
-                scanner.Scan(json, 0, length);
-                BytesAssert.AreEqual(e.EventId, 0, scanner.EventId, 0, 16, set.Describe(i) + ": event_id scanned");
-                Assert.AreEqual(e.CapturedAtMicros, scanner.CapturedAtMicros, set.Describe(i) + ": captured_at scanned");
-                valid++;
             }
-            Assert.IsTrue(valid > 150, "valid events scanned: " + valid.ToString());
         }
     }
 }

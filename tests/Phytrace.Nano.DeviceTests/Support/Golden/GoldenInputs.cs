@@ -45,10 +45,16 @@ namespace Phytrace.Nano.DeviceTests.Golden
         /// <summary>Writes <paramref name="text"/> (ASCII) to <paramref name="output"/>; returns the byte count.</summary>
         public static int Ascii(string text, byte[] output)
         {
+            return Ascii(text, output, 0);
+        }
+
+        /// <summary>Writes <paramref name="text"/> (ASCII) to output[at..]; returns the byte count.</summary>
+        public static int Ascii(string text, byte[] output, int at)
+        {
             char[] chars = text.ToCharArray();
             for (int i = 0; i < chars.Length; i++)
             {
-                output[i] = (byte)chars[i];
+                output[at + i] = (byte)chars[i];
             }
             return chars.Length;
         }
