@@ -83,6 +83,8 @@ namespace Phytrace.Nano.DeviceTests.Configuration
             w.WriteNumber("sync_every_records", c.Storage.SyncEveryRecords);
             w.WriteNumber("sync_interval_ms", c.Storage.SyncIntervalMs);
             w.WriteString("overflow_policy", c.Storage.OverflowPolicy);
+            w.WriteNumber("checkpoint_every_records", c.Storage.CheckpointEveryRecords);
+            w.WriteNumber("sector_size_bytes", c.Storage.SectorSizeBytes);
             w.WriteNumber("sd_interface", (int)c.SdCard.Interface);
             w.WriteNumber("spi_bus", c.SdCard.SpiBus);
             w.WriteNumber("mosi", c.SdCard.MosiPin);

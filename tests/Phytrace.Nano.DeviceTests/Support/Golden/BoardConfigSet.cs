@@ -7,13 +7,14 @@ namespace Phytrace.Nano.DeviceTests.Golden
     /// BoardConfig validation messages (BoardConfig.Validate): a valid configuration made through
     /// the public API, then one change per item that breaks one rule of each section (every
     /// message and its value formats: quoted strings, lengths, decimals, pins and clashes, the
-    /// checks across sections, the medium's capacity), then a few changes at once. The output is
+    /// checks across sections, the medium's capacity; characters outside the BMP before the
+    /// character a rule looks for), then a few changes at once. The output is
     /// the problem count and every message, one per line.
     /// </summary>
     public sealed class BoardConfigSet : IGoldenSet
     {
-        /// <summary>Items: the valid configuration, 93 single changes, a few changes at once.</summary>
-        public const int Items = 95;
+        /// <summary>Items: the valid configuration, single changes of every rule, a few changes at once.</summary>
+        public const int Items = 114;
 
         public string Name
         {
@@ -148,9 +149,35 @@ namespace Phytrace.Nano.DeviceTests.Golden
                 case 91: c.SntpServer = string.Empty; c.Storage.Drive = StorageSettings.InternalFlashDrive; c.Storage.FilePath = "I:\\ring"; c.SdCard.Interface = SdInterface.None; field = ""; break;
                 case 92: c.Identity.SourceId = string.Empty; c.Mqtt.Port = 70000; c.Retry.ExponentialBase = 0.5; field = "identity.source_id"; break;
                 case 93: c.Storage.RecordSize = 65; c.Storage.MaxSizeMb = -1; c.Batch.Compression = null; capacity = 0; field = "storage.record_size"; break;
+                case 94: c.Storage.CheckpointEveryRecords = 0; field = "storage.checkpoint_every_records"; break;
+                case 95: c.Storage.CheckpointEveryRecords = 65537; field = "storage.checkpoint_every_records"; break;
+                case 96: c.Storage.SectorSizeBytes = 100; field = "storage.sector_size_bytes"; break;
+                case 97: c.Storage.SectorSizeBytes = 8192; field = "storage.sector_size_bytes"; break;
+                case 98: c.Storage.SectorSizeBytes = 8; field = "storage.sector_size_bytes"; break;
+                case 99: c.Storage.RecordSize = 80; field = "storage.sector_size_bytes"; break;
+                case 100: c.Storage.RecordSize = 1024; c.Storage.SectorSizeBytes = 16; field = ""; break;
+                case 101: Tls(c, "-----BEGIN CERTIFICATE-----\nMAA=\n"); field = "mqtt.ca_certificate_pem"; break;
+                case 102: Tls(c, "-----BEGIN CERTIFICATE-----\nMA*=\n-----END CERTIFICATE-----\n"); field = "mqtt.ca_certificate_pem"; break;
+                case 103: Tls(c, "-----BEGIN CERTIFICATE-----\n\n-----END CERTIFICATE-----"); field = "mqtt.ca_certificate_pem"; break;
+                case 104: Tls(c, "-----BEGIN CERTIFICATE-----\nMAA\n-----END CERTIFICATE-----"); field = "mqtt.ca_certificate_pem"; break;
+                case 105: Tls(c, "-----BEGIN CERTIFICATE-----\nAQID\n-----END CERTIFICATE-----"); field = "mqtt.ca_certificate_pem"; break;
+                case 106: Tls(c, "-----BEGIN CERTIFICATE-----\r\nMAA=\r\n-----END CERTIFICATE-----\r\n"); field = ""; break;
+                case 107: Tls(c, "-----BEGIN CERTIFICATE-----\nMA\uD83D\uDE00A=\n-----END CERTIFICATE-----"); field = "mqtt.ca_certificate_pem"; break;
+                case 108: Tls(c, "-----BEGIN CERTIFICATE-----\n  MIIBAjCB\n-----END CERTIFICATE-----"); field = "mqtt.ca_certificate_pem"; break;
+                case 109: c.Mqtt.UseTls = true; c.Mqtt.CaCertificatePem = null; field = "mqtt.ca_certificate_pem"; break;
+                case 110: c.Identity.SourceId = "robot\uD83E\uDD16/7"; field = "identity.source_id"; break;
+                case 111: c.Mqtt.Host = "broker\uD83D\uDCE1 local"; field = "mqtt.host"; break;
+                case 112: c.SntpServer = "pool\uD83D\uDD70 ntp"; field = "sntp_server"; break;
                 default: c.SdCard.MosiPin = 19; c.SdCard.ClockPin = 19; c.ReservePin("app.led", 19); field = "sd.miso_pin"; break;
             }
             return c;
+        }
+
+        private static void Tls(BoardConfig c, string pem)
+        {
+            c.Mqtt.UseTls = true;
+            c.Mqtt.Port = 8883;
+            c.Mqtt.CaCertificatePem = pem;
         }
 
         public int Produce(int index, byte[] output)
