@@ -83,8 +83,8 @@ namespace Phytrace.Nano.DeviceTests.Compression
                 position += 2;
             }
             InflateBlocks();
-            long crc = Byte() | (Byte() << 8) | (Byte() << 16) | ((long)Byte() << 24);
-            long size = Byte() | (Byte() << 8) | (Byte() << 16) | ((long)Byte() << 24);
+            long crc = UInt32();
+            long size = UInt32();
             long actual = Crc32.Compute(output, 0, written);
             if (crc != actual)
             {
@@ -349,6 +349,18 @@ namespace Phytrace.Nano.DeviceTests.Compression
                 throw Malformed("input ends early");
             }
             return data[position++];
+        }
+
+        // A little-endian 32-bit field of the trailer.
+        private long UInt32()
+        {
+            long value = 0;
+            for (int i = 0; i < 4; i++)
+            {
+                long b = Byte();
+                value |= b << (8 * i);
+            }
+            return value;
         }
 
         private void SkipZeroTerminated()

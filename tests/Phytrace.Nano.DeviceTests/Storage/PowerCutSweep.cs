@@ -12,8 +12,9 @@ namespace Phytrace.Nano.DeviceTests.Storage
     /// what the buffer promised when the cut came: every record synced before the interrupted
     /// operation and not consumed by it is back, in order and byte-identical; a record of the group
     /// being written comes back only with all the group's records before it; nothing consumed earlier
-    /// comes back; nothing never accepted appears; the mount never throws; and the mounted buffer
-    /// keeps working (acknowledges what it holds, accepts and returns a new event).
+    /// comes back; nothing never accepted appears; the mount never throws; reading and acknowledging
+    /// everything (as the uplink does) leaves Count at 0; and the mounted buffer keeps working (a new
+    /// event gets the NextSequence the mount reported).
     /// </summary>
     public sealed class PowerCutSweep
     {
@@ -197,35 +198,48 @@ namespace Phytrace.Nano.DeviceTests.Storage
                 Assert.IsTrue(false, where + ": mount threw " + e.GetType().Name + ": " + e.Message);
                 return;
             }
-            BufferedEvents all = StorageRig.RoomForAll(buffer);
-            int got = buffer.Dequeue(all, all.Capacity);
-            long previous = -1;
+            // Read everything the way the uplink does: a Dequeue may stop before damage it cannot
+            // yet skip (it is skipped once it reaches the tail), so acknowledge and read on.
+            long next = buffer.NextSequence;
+            BufferedEvents batch = StorageRig.RoomForAll(buffer);
+            var got = new long[MaxOps];
+            int count = 0;
             long newestFromGroup = -1;
-            for (int i = 0; i < got; i++)
+            for (int round = 0; round < MaxOps; round++)
             {
-                long sequence = all.Sequence(i);
-                Assert.IsTrue(sequence > previous, where + ": records come back in order");
-                previous = sequence;
-                int k = AcceptedIndex(sequence);
-                Assert.IsTrue(k >= 0, where + ": record " + sequence.ToString() + " was never accepted");
-                StorageRig.AssertIsEvent(all, i, acceptedNumber[k], acceptedLength[k], where);
-                if (sequence >= opSyncedBefore[op])
+                int n = buffer.Dequeue(batch, batch.Capacity);
+                if (n == 0)
                 {
-                    newestFromGroup = sequence;
+                    break;
                 }
-                else
+                for (int i = 0; i < n; i++)
                 {
-                    // Synced before this operation: it must have been live before or after it.
-                    Assert.IsTrue(Contains(opDurableBefore[op], sequence) || Contains(opDurableAfter[op], sequence),
-                        where + ": record " + sequence.ToString() + " came back although consumed before; " + Sets(op, all, got));
+                    long sequence = batch.Sequence(i);
+                    Assert.IsTrue(count == 0 || sequence > got[count - 1], where + ": records come back in order");
+                    int k = AcceptedIndex(sequence);
+                    Assert.IsTrue(k >= 0, where + ": record " + sequence.ToString() + " was never accepted");
+                    StorageRig.AssertIsEvent(batch, i, acceptedNumber[k], acceptedLength[k], where);
+                    got[count++] = sequence;
+                    if (sequence >= opSyncedBefore[op])
+                    {
+                        newestFromGroup = sequence;
+                    }
+                    else
+                    {
+                        // Synced before this operation: it must have been live before or after it.
+                        Assert.IsTrue(Contains(opDurableBefore[op], sequence) || Contains(opDurableAfter[op], sequence),
+                            where + ": record " + sequence.ToString() + " came back although consumed before; " + Sets(op, got, count));
+                    }
                 }
+                buffer.AcknowledgeThrough(batch.Sequence(n - 1));
             }
+            Assert.AreEqual(0L, buffer.Count, where + ": Count after reading and acknowledging everything");
             long[] mustSurvive = opDurableBefore[op];
             for (int i = 0; i < mustSurvive.Length; i++)
             {
                 if (Contains(opDurableAfter[op], mustSurvive[i]))
                 {
-                    Assert.IsTrue(Returned(all, got, mustSurvive[i]), where + ": synced record " + mustSurvive[i].ToString() + " was lost; " + Sets(op, all, got));
+                    Assert.IsTrue(Contains(got, count, mustSurvive[i]), where + ": synced record " + mustSurvive[i].ToString() + " was lost; " + Sets(op, got, count));
                 }
             }
             // The group being written landed as a whole prefix or not at all.
@@ -234,16 +248,14 @@ namespace Phytrace.Nano.DeviceTests.Storage
                 long s = acceptedSequence[i];
                 if (s >= opSyncedBefore[op] && s < newestFromGroup)
                 {
-                    Assert.IsTrue(Returned(all, got, s) || Contains(opConsumed[op], s),
-                        where + ": record " + s.ToString() + " is missing below record " + newestFromGroup.ToString() + " of the group being written; " + Sets(op, all, got));
+                    Assert.IsTrue(Contains(got, count, s) || Contains(opConsumed[op], s),
+                        where + ": record " + s.ToString() + " is missing below record " + newestFromGroup.ToString() + " of the group being written; " + Sets(op, got, count));
                 }
             }
-            // The mounted buffer keeps working.
-            long next = buffer.NextSequence;
-            Assert.AreEqual(got, buffer.AcknowledgeThrough(next - 1), where + ": acknowledging everything after the mount");
+            // The mounted buffer keeps working: a new record gets the sequence NextSequence said at the mount.
             Assert.IsTrue(StorageRig.Put(buffer, 99999, 10), where + ": a new record is accepted after the mount");
-            Assert.AreEqual(1, buffer.Dequeue(all, all.Capacity), where + ": the new record is all there is");
-            Assert.AreEqual(next, all.Sequence(0), where + ": the new record gets NextSequence");
+            Assert.AreEqual(1, buffer.Dequeue(batch, batch.Capacity), where + ": the new record is all there is");
+            Assert.AreEqual(next, batch.Sequence(0), where + ": the new record gets NextSequence");
             buffer.Dispose();
         }
 
@@ -252,12 +264,12 @@ namespace Phytrace.Nano.DeviceTests.Storage
             return "seed " + seed.ToString() + ", op " + op.ToString() + " (" + opKind[op] + ")";
         }
 
-        private string Sets(int op, BufferedEvents all, int got)
+        private string Sets(int op, long[] got, int count)
         {
             string text = "synced before " + opSyncedBefore[op].ToString() + ", durable before [" + Join(opDurableBefore[op]) + "], after [" + Join(opDurableAfter[op]) + "], recovered [";
-            for (int i = 0; i < got; i++)
+            for (int i = 0; i < count; i++)
             {
-                text += (i > 0 ? "," : string.Empty) + all.Sequence(i).ToString();
+                text += (i > 0 ? "," : string.Empty) + got[i].ToString();
             }
             return text + "]";
         }
@@ -279,21 +291,14 @@ namespace Phytrace.Nano.DeviceTests.Storage
             return -1;
         }
 
-        private static bool Returned(BufferedEvents all, int got, long sequence)
-        {
-            for (int i = 0; i < got; i++)
-            {
-                if (all.Sequence(i) == sequence)
-                {
-                    return true;
-                }
-            }
-            return false;
-        }
-
         private static bool Contains(long[] set, long value)
         {
-            for (int i = 0; i < set.Length; i++)
+            return Contains(set, set.Length, value);
+        }
+
+        private static bool Contains(long[] set, int count, long value)
+        {
+            for (int i = 0; i < count; i++)
             {
                 if (set[i] == value)
                 {
