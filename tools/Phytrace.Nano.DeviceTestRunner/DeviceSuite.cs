@@ -4,7 +4,8 @@ namespace Phytrace.Nano.DeviceTestRunner;
 
 /// <summary>
 /// One compile mode end to end with the kit's scripts: the Foundation (src/Phytrace.Nano.Foundation),
-/// the core (src/Phytrace.Nano, referencing it) and the tests (tests/Phytrace.Nano.DeviceTests, as
+/// the core (src/Phytrace.Nano, referencing it), the board presets (boards/Phytrace.Nano.Boards, so
+/// the tests validate the real presets) and the tests (tests/Phytrace.Nano.DeviceTests, as
 /// NFUnitTest, C# 10: see the kit README) compiled against nano mscorlib and the real TestFramework,
 /// converted by the metadata processor, each assembly's byte code held to the .pe limit
 /// (<see cref="PeByteCode"/>), run through the UnitTestLauncher on nanoCLR, and the launcher's
@@ -15,12 +16,17 @@ public sealed class DeviceSuite
     private readonly NanoKit kit;
     private readonly string foundationSources;
     private readonly string coreSources;
+    private readonly string boardsSources;
     private readonly string testSources;
     private readonly string outputRoot;
     private readonly TimeSpan timeLimit;
+    private readonly bool longTests;
 
-    public DeviceSuite(NanoKit kit, string foundationSources, string coreSources, string testSources, string outputRoot, TimeSpan timeLimit)
+    /// <param name="longTests">Compile the tests with PHYTRACE_LONG_TESTS defined: the heavier sweeps join the run.</param>
+    public DeviceSuite(NanoKit kit, string foundationSources, string coreSources, string boardsSources, string testSources, string outputRoot, TimeSpan timeLimit, bool longTests = false)
     {
+        this.boardsSources = boardsSources;
+        this.longTests = longTests;
         this.kit = kit;
         this.foundationSources = foundationSources;
         this.coreSources = coreSources;
@@ -28,6 +34,9 @@ public sealed class DeviceSuite
         this.outputRoot = outputRoot;
         this.timeLimit = timeLimit;
     }
+
+    /// <summary>The symbol (and environment variable) that turns the heavier device sweeps on.</summary>
+    public const string LongTestsSymbol = "PHYTRACE_LONG_TESTS";
 
     /// <summary>Everything the launcher printed in the last run (for --verbose).</summary>
     public string LastLauncherOutput { get; private set; } = string.Empty;
@@ -43,6 +52,7 @@ public sealed class DeviceSuite
         Directory.CreateDirectory(dir);
         string foundation = Path.Combine(dir, "Phytrace.Nano.Foundation.dll");
         string core = Path.Combine(dir, "Phytrace.Nano.dll");
+        string boards = Path.Combine(dir, "Phytrace.Nano.Boards.dll");
         string tests = Path.Combine(dir, "NFUnitTest.dll");
         LastLauncherOutput = string.Empty;
 
@@ -52,17 +62,26 @@ public sealed class DeviceSuite
         var coreArgs = new List<string> { "-out", core, "-r", foundation, "-nowarn:8632" };
         coreArgs.AddRange(mode.CompilerOptions);
         coreArgs.Add(coreSources);
-        var testArgs = new List<string> { "-out", tests, "-r", core, "-r", foundation, "-r", "nanoFramework.TestFramework", "-langversion:10" };
+        var boardsArgs = new List<string> { "-out", boards, "-r", core, "-r", foundation };
+        boardsArgs.AddRange(mode.CompilerOptions);
+        boardsArgs.Add(boardsSources);
+        var testArgs = new List<string> { "-out", tests, "-r", core, "-r", foundation, "-r", boards, "-r", "nanoFramework.TestFramework", "-langversion:10" };
         testArgs.AddRange(mode.CompilerOptions);
+        if (longTests)
+        {
+            testArgs.Add("-define:" + LongTestsSymbol);
+        }
         testArgs.Add(testSources);
         var byteCode = new List<PeByteCode>();
         // Each step runs only when the one before it succeeded.
         ModeOutcome? broken = Check("nano-compile", foundationArgs, "compiling the Foundation")
             ?? Check("nano-compile", coreArgs, "compiling the core")
+            ?? Check("nano-compile", boardsArgs, "compiling the board presets")
             ?? Check("nano-compile", testArgs, "compiling the device tests")
             ?? Convert(foundation, Array.Empty<string>(), "the Foundation", byteCode)
             ?? Convert(core, new[] { foundation }, "the core", byteCode)
-            ?? Convert(tests, new[] { core, foundation }, "the device tests", byteCode);
+            ?? Convert(boards, new[] { core, foundation }, "the board presets", byteCode)
+            ?? Convert(tests, new[] { core, foundation, boards }, "the device tests", byteCode);
         if (broken != null)
         {
             return new ModeRun(mode, broken, clock.Elapsed, TimeSpan.Zero, byteCode);
@@ -76,7 +95,7 @@ public sealed class DeviceSuite
             new[]
             {
                 "-t", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Path.ChangeExtension(tests, ".pe"), Path.ChangeExtension(core, ".pe"), Path.ChangeExtension(foundation, ".pe"),
+                Path.ChangeExtension(tests, ".pe"), Path.ChangeExtension(core, ".pe"), Path.ChangeExtension(foundation, ".pe"), Path.ChangeExtension(boards, ".pe"),
             },
             timeLimit + TimeSpan.FromSeconds(30));
         LastLauncherOutput = launcher.Output;
