@@ -100,7 +100,7 @@ namespace Phytrace.Nano.Storage
             bool damagedSinceLast = false;
             while (position < windowEnd && position < end)
             {
-                if (!ReadSlotOrDamage(position))
+                if (!ReadSlotOrDamage(position, slot))
                 {
                     header.Kind = SlotKind.Corrupt; // an unreadable sector: the one being written when power went
                 }
@@ -132,10 +132,10 @@ namespace Phytrace.Nano.Storage
                 bool whole = position + slots + padding <= end && CopyEvent(position, slots, null);
                 if (!whole)
                 {
-                    // A valid first slot tells the event's extent: one damaged event, counted once.
-                    damagedPastHead += position >= RingGeometry.AlignUp(lastEnd, alignSlots) ? 1 : 0;
+                    // Not whole: a later slot damaged (counted when the scan or the tail meets it), or
+                    // a torn event of the group in flight. Look on from its next slot.
                     damagedSinceLast = true;
-                    position += slots;
+                    position++;
                     continue;
                 }
                 position += slots + padding;

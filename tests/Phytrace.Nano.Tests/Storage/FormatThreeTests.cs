@@ -260,6 +260,47 @@ public sealed class FormatThreeTests
     }
 
     [Fact]
+    public void A_torn_event_left_inside_the_range_by_a_mount_never_hides_the_records_written_after_it()
+    {
+        // A group of three one-slot records and a two-slot one: its first slot ends the first
+        // sector, its second starts the next. The cut lands the first sector only. The mount takes
+        // the three records and rounds the head up to the sector's end, so the torn event's first
+        // slot lies in the range, its second slot past the head, where the next records go. (The
+        // long post-mount sweep found readers taking it for a record spanning into them.)
+        var options = Options(recordSize: 128, syncEvery: 8, checkpointEvery: 100, maxEventSize: MaxForSlots(128, 2));
+        var initial = new byte[RegionLength(128, 32)];
+        var trace = new TracingMedium(new RamMedium(initial));
+        var buffer = new EdgeBuffer(trace, options, SyncedClock());
+        for (int n = 0; n < 3; n++)
+        {
+            Assert.True(Put(buffer, n, 40));
+        }
+        Assert.True(Put(buffer, 3, SlotFormat.FirstCapacity(128) + 20)); // the fourth record: two slots
+        int group = trace.Count;
+        Assert.True(buffer.Sync());
+        TracedWrite write = trace[group];
+        Assert.Equal(2 * Sector, write.Data.Length);
+        byte[] image = Image(trace, group, initial);
+        FaultImages.LandPrefix(image, write, Sector);
+
+        var cut = new RamMedium(image);
+        var mounted = new EdgeBuffer(cut, options, SyncedClock());
+        Assert.Equal(3, mounted.Count);
+        var after = new List<long>();
+        for (int n = 10; n < 13; n++)
+        {
+            after.Add(mounted.NextSequence);
+            Assert.True(Put(mounted, n, 40));
+        }
+        Assert.True(mounted.Sync());
+        Assert.Equal(1, mounted.Remove(new[] { UuidText.ToString(Id(11), 0) }));
+        Assert.Equal(5, mounted.Count);
+        var got = Drain(mounted);
+        Assert.Equal(new long[] { 0, 1, 2, after[0], after[2] }, got);
+        Assert.Equal(0, mounted.Count);
+    }
+
+    [Fact]
     public void Too_many_records_removed_out_of_order_are_refused_clearly_and_nothing_is_removed()
     {
         var options = Options(recordSize: 64, syncEvery: 64, checkpointEvery: 1000, sectorSize: 64, maxEventSize: 8);

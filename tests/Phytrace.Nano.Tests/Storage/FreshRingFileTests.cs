@@ -97,17 +97,18 @@ public sealed class FreshRingFileTests : IDisposable
             default:
                 // A deleted ring of a smaller MaxSizeMb: its clusters are at the start of the new file.
                 byte[] image = new byte[Length];
-                byte[] smaller = StaleRing(RecordSize, RegionLength(RecordSize, Slots / 2));
+                // (without sector padding, so its nine records fit the smaller ring)
+                byte[] smaller = StaleRing(RecordSize, RegionLength(RecordSize, Slots / 2), sectorSize: RecordSize);
                 Array.Copy(smaller, image, smaller.Length);
                 return image;
         }
     }
 
     /// <summary>A ring some earlier node wrote: seven synced records, two of them acknowledged.</summary>
-    private static byte[] StaleRing(int recordSize, int length)
+    private static byte[] StaleRing(int recordSize, int length, int sectorSize = 512)
     {
         var ram = new RamMedium(length);
-        using (var buffer = new EdgeBuffer(ram, Options(recordSize), SyncedClock()))
+        using (var buffer = new EdgeBuffer(ram, Options(recordSize, sectorSize: sectorSize), SyncedClock()))
         {
             for (int n = 0; n < 9; n++)
             {
