@@ -92,9 +92,10 @@ public sealed class BufferImage
                 cursor++;
                 continue;
             }
-            if (kind != SlotKind.Valid || !header.IsFirst || header.Sequence < next || header.Sequence >= cp.SequenceLimit)
+            bool stale = kind == SlotKind.Valid && header.Sequence < next;
+            if (stale || kind != SlotKind.Valid || !header.IsFirst || header.Sequence >= cp.SequenceLimit)
             {
-                if (!damaged)
+                if (!damaged || stale)
                 {
                     break;
                 }

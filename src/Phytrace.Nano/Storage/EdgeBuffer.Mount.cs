@@ -82,7 +82,7 @@ namespace Phytrace.Nano.Storage
         /// and below the sequence limit. Records of the log follow each other without a gap (a
         /// group's padding is stepped over by the count its last event carries), so the first slot
         /// that is not the next record ends the log, unless damage was met since the last record
-        /// taken: then the scan resynchronises, stepping over anything else, until a window of
+        /// taken (and the slot is not a stale one of this region): then the scan resynchronises, stepping over anything else, until a window of
         /// slots past the last event taken holds none (one damaged event, its padding and the
         /// group in flight at a cut); an unreadable sector is damage. At most CheckpointEvery +
         /// SyncEvery events in normal operation, whatever the region's size, read a group buffer's
@@ -115,11 +115,16 @@ namespace Phytrace.Nano.Storage
                     position++;
                     continue;
                 }
-                if (header.Kind != SlotKind.Valid || !header.IsFirst || header.Sequence < minSequence || header.Sequence >= sequenceLimit)
+                // A valid slot of this region below the log's next sequence is stale: nothing was
+                // written there since the checkpoint. Whatever lies past it came in the same unflushed
+                // write (an SD card landing its sectors out of order), never synced; taking it would
+                // leave the stale slot inside [tail, head), where a walk would read it as a record.
+                bool stale = header.Kind == SlotKind.Valid && header.Sequence < minSequence;
+                if (stale || header.Kind != SlotKind.Valid || !header.IsFirst || header.Sequence >= sequenceLimit)
                 {
-                    if (!damagedSinceLast)
+                    if (!damagedSinceLast || stale)
                     {
-                        break; // not the next record, and nothing damaged before it: the log ends here
+                        break; // not the next record, and nothing damaged before it (or a stale slot): the log ends here
                     }
                     position++; // padding, another region's slot, a stale slot or an orphaned continuation
                     continue;
