@@ -3,7 +3,8 @@ using System.Diagnostics;
 namespace Phytrace.Nano.DeviceTestRunner;
 
 /// <summary>
-/// One compile mode end to end with the kit's scripts: the core (src/Phytrace.Nano) and the tests
+/// One compile mode end to end with the kit's scripts: the core (src/Phytrace.Nano), the board
+/// presets (boards/Phytrace.Nano.Boards, so the tests validate the real presets) and the tests
 /// (tests/Phytrace.Nano.DeviceTests, as NFUnitTest, C# 10: see the kit README) compiled against
 /// nano mscorlib and the real TestFramework, converted by the metadata processor, run through the
 /// UnitTestLauncher on nanoCLR, and the launcher's lines held to the assembly's declared cases.
@@ -12,18 +13,26 @@ public sealed class DeviceSuite
 {
     private readonly NanoKit kit;
     private readonly string coreSources;
+    private readonly string boardsSources;
     private readonly string testSources;
     private readonly string outputRoot;
     private readonly TimeSpan timeLimit;
+    private readonly bool longTests;
 
-    public DeviceSuite(NanoKit kit, string coreSources, string testSources, string outputRoot, TimeSpan timeLimit)
+    /// <param name="longTests">Compile the tests with PHYTRACE_LONG_TESTS defined: the heavier sweeps join the run.</param>
+    public DeviceSuite(NanoKit kit, string coreSources, string boardsSources, string testSources, string outputRoot, TimeSpan timeLimit, bool longTests = false)
     {
+        this.boardsSources = boardsSources;
+        this.longTests = longTests;
         this.kit = kit;
         this.coreSources = coreSources;
         this.testSources = testSources;
         this.outputRoot = outputRoot;
         this.timeLimit = timeLimit;
     }
+
+    /// <summary>The symbol (and environment variable) that turns the heavier device sweeps on.</summary>
+    public const string LongTestsSymbol = "PHYTRACE_LONG_TESTS";
 
     /// <summary>Everything the launcher printed in the last run (for --verbose).</summary>
     public string LastLauncherOutput { get; private set; } = string.Empty;
@@ -38,20 +47,30 @@ public sealed class DeviceSuite
         }
         Directory.CreateDirectory(dir);
         string core = Path.Combine(dir, "Phytrace.Nano.dll");
+        string boards = Path.Combine(dir, "Phytrace.Nano.Boards.dll");
         string tests = Path.Combine(dir, "NFUnitTest.dll");
         LastLauncherOutput = string.Empty;
 
         var coreArgs = new List<string> { "-out", core, "-nowarn:8632" };
         coreArgs.AddRange(mode.CompilerOptions);
         coreArgs.Add(coreSources);
-        var testArgs = new List<string> { "-out", tests, "-r", core, "-r", "nanoFramework.TestFramework", "-langversion:10" };
+        var boardsArgs = new List<string> { "-out", boards, "-r", core };
+        boardsArgs.AddRange(mode.CompilerOptions);
+        boardsArgs.Add(boardsSources);
+        var testArgs = new List<string> { "-out", tests, "-r", core, "-r", boards, "-r", "nanoFramework.TestFramework", "-langversion:10" };
         testArgs.AddRange(mode.CompilerOptions);
+        if (longTests)
+        {
+            testArgs.Add("-define:" + LongTestsSymbol);
+        }
         testArgs.Add(testSources);
         // Each step runs only when the one before it succeeded.
         ModeOutcome? broken = Check("nano-compile", coreArgs, "compiling the core")
+            ?? Check("nano-compile", boardsArgs, "compiling the board presets")
             ?? Check("nano-compile", testArgs, "compiling the device tests")
             ?? Check("nano-pe", new[] { core }, "converting the core to .pe")
-            ?? Check("nano-pe", new[] { tests, core }, "converting the device tests to .pe");
+            ?? Check("nano-pe", new[] { boards, core }, "converting the board presets to .pe")
+            ?? Check("nano-pe", new[] { tests, core, boards }, "converting the device tests to .pe");
         if (broken != null)
         {
             return new ModeRun(mode, broken, clock.Elapsed, TimeSpan.Zero);
@@ -62,7 +81,7 @@ public sealed class DeviceSuite
         int seconds = (int)Math.Ceiling(timeLimit.TotalSeconds);
         ToolResult launcher = kit.Run(
             "nano-test",
-            new[] { "-t", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture), Path.ChangeExtension(tests, ".pe"), Path.ChangeExtension(core, ".pe") },
+            new[] { "-t", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture), Path.ChangeExtension(tests, ".pe"), Path.ChangeExtension(core, ".pe"), Path.ChangeExtension(boards, ".pe") },
             timeLimit + TimeSpan.FromSeconds(30));
         LastLauncherOutput = launcher.Output;
         ModeOutcome outcome = ModeOutcome.Reconcile(model, LauncherLine.Parse(launcher.Output), launcher.ExitCode, launcher.TimedOut);
