@@ -242,8 +242,9 @@ public sealed class BufferBenchmark : IBenchmark
         var buffer = new EdgeBuffer(file, options, new SystemWallClock());
         // CheckpointEvery - 1 records after the last checkpoint: the most the scan past it ever reads.
         int every = options.CheckpointEvery;
-        // The 1 MB region holds 3968 slots of 256 bytes: 10 checkpoints' worth and more fit.
-        int events = (every * (quick ? 5 : 10)) + every - 1;
+        // The 1 MB region holds 3968 slots of 256 bytes; with one record per sync point each record
+        // takes a whole 512-byte sector (two slots), so 1984 records fit: six checkpoints' worth and more.
+        int events = (every * (quick ? 5 : 6)) + every - 1;
         for (int i = 0; i < events; i++)
         {
             if (!buffer.Enqueue(payload, 0, payload.Length, id, 0))

@@ -92,9 +92,10 @@ public sealed class BufferImage
                 cursor++;
                 continue;
             }
-            if (kind != SlotKind.Valid || !header.IsFirst || header.Sequence < next || header.Sequence >= cp.SequenceLimit)
+            bool stale = kind == SlotKind.Valid && header.Sequence < next;
+            if (stale || kind != SlotKind.Valid || !header.IsFirst || header.Sequence >= cp.SequenceLimit)
             {
-                if (!damaged)
+                if (!damaged || stale)
                 {
                     break;
                 }
@@ -104,10 +105,11 @@ public sealed class BufferImage
             long sequence = header.Sequence;
             int slots = SlotFormat.SlotsFor(header.TotalLength, cp.RecordSize);
             int extent = cursor + slots + header.PaddingSlots <= end ? TryTakeRecord(cursor, header, markCorrupt: false) : 0;
+            // A first slot whose event is not whole: the scan looks on from its next slot.
             if (extent == 0)
             {
                 damaged = true;
-                cursor += slots;
+                cursor++;
                 continue;
             }
             cursor += extent;

@@ -112,6 +112,10 @@ namespace Phytrace.Nano.Storage
                     while (cursor < headSlot && matched < eventIds.Length)
                     {
                         SlotVerdict verdict = Inspect(cursor, cursorSequence);
+                        if (verdict == SlotVerdict.Record && !IsWholeEvent(cursor, SlotFormat.SlotsFor(header.TotalLength, recordSize)))
+                        {
+                            verdict = SlotVerdict.Skip; // a first slot whose event is not whole: no record to remove
+                        }
                         if (verdict != SlotVerdict.Record)
                         {
                             // Damaged slots at the front are left for TrimTail to count.

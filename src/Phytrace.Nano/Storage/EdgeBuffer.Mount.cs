@@ -82,7 +82,7 @@ namespace Phytrace.Nano.Storage
         /// and below the sequence limit. Records of the log follow each other without a gap (a
         /// group's padding is stepped over by the count its last event carries), so the first slot
         /// that is not the next record ends the log, unless damage was met since the last record
-        /// taken: then the scan resynchronises, stepping over anything else, until a window of
+        /// taken (and the slot is not a stale one of this region): then the scan resynchronises, stepping over anything else, until a window of
         /// slots past the last event taken holds none (one damaged event, its padding and the
         /// group in flight at a cut); an unreadable sector is damage. At most CheckpointEvery +
         /// SyncEvery events in normal operation, whatever the region's size, read a group buffer's
@@ -100,7 +100,7 @@ namespace Phytrace.Nano.Storage
             bool damagedSinceLast = false;
             while (position < windowEnd && position < end)
             {
-                if (!ReadSlotOrDamage(position))
+                if (!ReadSlotOrDamage(position, slot))
                 {
                     header.Kind = SlotKind.Corrupt; // an unreadable sector: the one being written when power went
                 }
@@ -115,11 +115,16 @@ namespace Phytrace.Nano.Storage
                     position++;
                     continue;
                 }
-                if (header.Kind != SlotKind.Valid || !header.IsFirst || header.Sequence < minSequence || header.Sequence >= sequenceLimit)
+                // A valid slot of this region below the log's next sequence is stale: nothing was
+                // written there since the checkpoint. Whatever lies past it came in the same unflushed
+                // write (an SD card landing its sectors out of order), never synced; taking it would
+                // leave the stale slot inside [tail, head), where a walk would read it as a record.
+                bool stale = header.Kind == SlotKind.Valid && header.Sequence < minSequence;
+                if (stale || header.Kind != SlotKind.Valid || !header.IsFirst || header.Sequence >= sequenceLimit)
                 {
-                    if (!damagedSinceLast)
+                    if (!damagedSinceLast || stale)
                     {
-                        break; // not the next record, and nothing damaged before it: the log ends here
+                        break; // not the next record, and nothing damaged before it (or a stale slot): the log ends here
                     }
                     position++; // padding, another region's slot, a stale slot or an orphaned continuation
                     continue;
@@ -132,10 +137,10 @@ namespace Phytrace.Nano.Storage
                 bool whole = position + slots + padding <= end && CopyEvent(position, slots, null);
                 if (!whole)
                 {
-                    // A valid first slot tells the event's extent: one damaged event, counted once.
-                    damagedPastHead += position >= RingGeometry.AlignUp(lastEnd, alignSlots) ? 1 : 0;
+                    // Not whole: a later slot damaged (counted when the scan or the tail meets it), or
+                    // a torn event of the group in flight. Look on from its next slot.
                     damagedSinceLast = true;
-                    position += slots;
+                    position++;
                     continue;
                 }
                 position += slots + padding;

@@ -89,17 +89,9 @@ namespace Phytrace.Nano.Storage
                 }
                 if (!CopyEvent(cursor, slots, into))
                 {
-                    if (cursor != tailSlot)
-                    {
-                        break;
-                    }
-                    // A live record whose continuation is damaged: lost, counted once, never returned.
-                    counters.Corrupt++;
-                    liveCount--;
-                    AdvanceTail(extent, sequence);
-                    TrimTail(true);
-                    cursor = tailSlot;
-                    cursorSequence = tailSequence;
+                    // Not whole (a later slot damaged, or a torn event's first slot left by a cut):
+                    // never returned; step over its first slot, its damaged part is counted when reached.
+                    cursor++;
                     continue;
                 }
                 cursor += extent;
@@ -126,28 +118,24 @@ namespace Phytrace.Nano.Storage
             Array.Copy(slot, header.EventIdOffset, idStash, 0, UuidText.ByteLength);
             byte[]? destination = into == null ? null : into.Payload;
             int at = into == null ? 0 : into.PayloadUsed;
-            int expected = total < SlotFormat.FirstCapacity(recordSize) ? total : SlotFormat.FirstCapacity(recordSize);
-            if (header.ChunkLength != expected || (slots == 1) != header.IsLast)
+            if (!FirstChunkFits(header, slots))
             {
                 return false;
             }
+            int done = FirstChunk(total);
             if (destination != null)
             {
-                Array.Copy(slot, header.ChunkOffset, destination, at, expected);
+                Array.Copy(slot, header.ChunkOffset, destination, at, done);
             }
-            int done = expected;
             for (int part = 1; part < slots; part++)
             {
-                if (!ReadSlotOrDamage(first + part))
+                if (!ReadSlotOrDamage(first + part, slot))
                 {
                     return false;
                 }
                 header.Decode(slot, 0, recordSize, regionId, maxEventSize);
-                int remaining = total - done;
-                int capacity = SlotFormat.ContinuationCapacity(recordSize);
-                expected = remaining < capacity ? remaining : capacity;
-                if (header.Kind != SlotKind.Valid || header.IsFirst || header.Sequence != sequence
-                    || header.PartIndex != part || header.TotalLength != total || header.ChunkLength != expected || header.IsLast != (part == slots - 1))
+                int expected = ContinuationChunk(total - done);
+                if (!IsContinuation(header, sequence, total, part, slots, expected))
                 {
                     return false;
                 }
@@ -165,16 +153,70 @@ namespace Phytrace.Nano.Storage
         }
 
         /// <summary>
+        /// True if the event whose first slot is decoded in <see cref="header"/> (at absolute slot
+        /// <paramref name="first"/>) is whole: every later slot valid and its own. Reads into
+        /// <see cref="probe"/>, so <see cref="slot"/> and <see cref="header"/> stay as they are.
+        /// </summary>
+        private bool IsWholeEvent(long first, int slots)
+        {
+            if (!FirstChunkFits(header, slots))
+            {
+                return false;
+            }
+            long sequence = header.Sequence;
+            int total = header.TotalLength;
+            int done = FirstChunk(total);
+            for (int part = 1; part < slots; part++)
+            {
+                if (!ReadSlotOrDamage(first + part, probe))
+                {
+                    return false;
+                }
+                probeHeader.Decode(probe, 0, recordSize, regionId, maxEventSize);
+                int expected = ContinuationChunk(total - done);
+                if (!IsContinuation(probeHeader, sequence, total, part, slots, expected))
+                {
+                    return false;
+                }
+                done += expected;
+            }
+            return true;
+        }
+
+        private int FirstChunk(int total)
+        {
+            int capacity = SlotFormat.FirstCapacity(recordSize);
+            return total < capacity ? total : capacity;
+        }
+
+        private int ContinuationChunk(int remaining)
+        {
+            int capacity = SlotFormat.ContinuationCapacity(recordSize);
+            return remaining < capacity ? remaining : capacity;
+        }
+
+        private bool FirstChunkFits(SlotHeader first, int slots)
+        {
+            return first.ChunkLength == FirstChunk(first.TotalLength) && (slots == 1) == first.IsLast;
+        }
+
+        private static bool IsContinuation(SlotHeader h, long sequence, int total, int part, int slots, int expected)
+        {
+            return h.Kind == SlotKind.Valid && !h.IsFirst && h.Sequence == sequence && h.PartIndex == part
+                && h.TotalLength == total && h.ChunkLength == expected && h.IsLast == (part == slots - 1);
+        }
+
+        /// <summary>
         /// Reads a slot; false if it cannot be read, again when retried, while the medium itself
         /// can (its checkpoint places): a bad sector, such as the one an SD card was writing when
         /// power went. Such a slot is damage, skipped and counted, so it never blocks the records
         /// after it. Throws StorageMediumException if the medium is gone (nothing reads).
         /// </summary>
-        private bool ReadSlotOrDamage(long absoluteSlot)
+        private bool ReadSlotOrDamage(long absoluteSlot, byte[] into)
         {
             try
             {
-                ReadSlot(absoluteSlot);
+                ReadSlot(absoluteSlot, into);
                 return true;
             }
             catch (StorageMediumException)
@@ -183,7 +225,7 @@ namespace Phytrace.Nano.Storage
             }
             try
             {
-                ReadSlot(absoluteSlot);
+                ReadSlot(absoluteSlot, into);
                 return true;
             }
             catch (StorageMediumException e)
@@ -197,7 +239,7 @@ namespace Phytrace.Nano.Storage
             }
         }
 
-        private void ReadSlot(long absoluteSlot)
+        private void ReadSlot(long absoluteSlot, byte[] into)
         {
             if (readAheadStart >= 0)
             {
@@ -205,11 +247,11 @@ namespace Phytrace.Nano.Storage
                 {
                     FillReadAhead(absoluteSlot);
                 }
-                Array.Copy(group, (int)(absoluteSlot - readAheadStart) * recordSize, slot, 0, recordSize);
+                Array.Copy(group, (int)(absoluteSlot - readAheadStart) * recordSize, into, 0, recordSize);
                 return;
             }
-            int read = medium.Read(SlotPosition(absoluteSlot), slot, 0, recordSize);
-            ZeroFrom(slot, read, recordSize);
+            int read = medium.Read(SlotPosition(absoluteSlot), into, 0, recordSize);
+            ZeroFrom(into, read, recordSize);
         }
 
         /// <summary>

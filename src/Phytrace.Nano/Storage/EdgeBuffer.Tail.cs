@@ -14,7 +14,7 @@ namespace Phytrace.Nano.Storage
         /// </summary>
         private SlotVerdict Inspect(long absoluteSlot, long minSequence)
         {
-            if (!ReadSlotOrDamage(absoluteSlot))
+            if (!ReadSlotOrDamage(absoluteSlot, slot))
             {
                 return SlotVerdict.Damaged;
             }
@@ -32,15 +32,16 @@ namespace Phytrace.Nano.Storage
         }
 
         /// <summary>
-        /// Moves the tail over padding, stale and damaged slots (counting the damage) until it is at
-        /// a record, decoded in <see cref="header"/> (true), or at the head (false).
+        /// Moves the tail over padding, stale and damaged slots (counting the damage) and over the
+        /// first slots of events that are not whole, until it is at a whole record, decoded in
+        /// <see cref="header"/> (true), or at the head (false).
         /// </summary>
         private bool TailAtRecord()
         {
             while (tailSlot < headSlot)
             {
                 SlotVerdict verdict = Inspect(tailSlot, tailSequence);
-                if (verdict == SlotVerdict.Record)
+                if (verdict == SlotVerdict.Record && IsWholeEvent(tailSlot, SlotFormat.SlotsFor(header.TotalLength, recordSize)))
                 {
                     return true;
                 }

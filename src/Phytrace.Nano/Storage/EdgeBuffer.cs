@@ -36,6 +36,8 @@ namespace Phytrace.Nano.Storage
         private readonly long scanWindowSlots;
 
         private readonly byte[] slot;
+        private readonly byte[] probe;
+        private readonly SlotHeader probeHeader = new SlotHeader();
         private readonly byte[] group;
         private readonly int groupCapacitySlots;
         private readonly byte[] checkpointBytes;
@@ -129,6 +131,7 @@ namespace Phytrace.Nano.Storage
                     + leastSlots.ToString() + " slots plus " + Checkpoint.SlotsOffset.ToString() + " bytes of checkpoints", nameof(medium));
             }
             slot = new byte[recordSize];
+            probe = new byte[recordSize];
             // A group holds SyncEvery records or one largest event, and leaves at least one unit of the ring free.
             int wanted = syncEvery > maxEventSlots ? syncEvery : maxEventSlots;
             groupCapacitySlots = wanted < slotCount - alignSlots ? wanted : (int)(slotCount - alignSlots);

@@ -96,20 +96,19 @@ public sealed class FreshRingFileTests : IDisposable
                 return StaleRing(256, Length);
             default:
                 // A deleted ring of a smaller MaxSizeMb: its clusters are at the start of the new file.
-                // (Three quarters of the slots: with one record per sync, format 3 gives each record a
-                // sector of its own, and half the slots would not hold the nine records StaleRing writes.)
                 byte[] image = new byte[Length];
-                byte[] smaller = StaleRing(RecordSize, RegionLength(RecordSize, Slots * 3 / 4));
+                // (without sector padding, so its nine records fit the smaller ring)
+                byte[] smaller = StaleRing(RecordSize, RegionLength(RecordSize, Slots / 2), sectorSize: RecordSize);
                 Array.Copy(smaller, image, smaller.Length);
                 return image;
         }
     }
 
     /// <summary>A ring some earlier node wrote: seven synced records, two of them acknowledged.</summary>
-    private static byte[] StaleRing(int recordSize, int length)
+    private static byte[] StaleRing(int recordSize, int length, int sectorSize = 512)
     {
         var ram = new RamMedium(length);
-        using (var buffer = new EdgeBuffer(ram, Options(recordSize), SyncedClock()))
+        using (var buffer = new EdgeBuffer(ram, Options(recordSize, sectorSize: sectorSize), SyncedClock()))
         {
             for (int n = 0; n < 9; n++)
             {

@@ -78,8 +78,13 @@ public sealed class PostMountCutSweepTests(ITestOutputHelper output)
         var peek = new EdgeBuffer(new RamMedium(cut), first.Config.Options(), first.Clock);
         long next = peek.NextSequence;
         var events = new BufferedEvents(first.Config.Slots + 1, (first.Config.Slots + 1) * first.Config.MaxEventSize);
-        peek.Dequeue(events, first.Config.Slots + 1);
-        var live = Enumerable.Range(0, events.Count).Select(events.Sequence).ToList();
+        var live = new List<long>();
+        // Drained: a Dequeue stops before damage in mid-range, and the next one goes on past it.
+        while (peek.Dequeue(events, first.Config.Slots + 1) > 0)
+        {
+            live.AddRange(Enumerable.Range(0, events.Count).Select(events.Sequence));
+            peek.AcknowledgeThrough(live[^1]);
+        }
 
         var history = first.History.Clone();
         // Sequences from the mount's NextSequence up were never written (CheckCut holds it to

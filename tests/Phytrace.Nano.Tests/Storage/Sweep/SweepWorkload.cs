@@ -71,6 +71,9 @@ public sealed class SweepHistory
     /// <summary>Records that must never come back at all in this stage (consumed, or not recovered, before it).</summary>
     public HashSet<long> GoneBefore { get; } = new();
 
+    /// <summary>The next event's number (its id and payload), unique across stages: Remove finds records by id.</summary>
+    public long NextEventNumber { get; set; }
+
     public SweepHistory Clone()
     {
         var copy = new SweepHistory();
@@ -79,6 +82,7 @@ public sealed class SweepHistory
             copy.Accepted[key] = value;
         }
         copy.GoneBefore.UnionWith(GoneBefore);
+        copy.NextEventNumber = NextEventNumber;
         return copy;
     }
 
@@ -162,8 +166,20 @@ public sealed class SweepWorkload
         var batch = new BufferedEvents(8, 8 * options.MaxEventSize);
         var pendingEvictions = new List<(List<long> Sequences, long Evictor)>();
         long lastDequeued = -1;
-        long n = History.Accepted.Count == 0 ? 0 : History.Accepted.Keys.Max() + 1;
+        var log = new List<string>();
         for (int op = 1; op <= Config.Ops; op++)
+        {
+            try
+            {
+                Step(op);
+            }
+            catch (Exception e) when (e is not SweepFailure)
+            {
+                throw new SweepFailure($"workload operation {op} failed: {e.Message}; operations so far: {string.Join(" | ", log.TakeLast(12))}", e);
+            }
+        }
+
+        void Step(int op)
         {
             Trace.Operation = op;
             int first = Trace.Count;
@@ -178,9 +194,9 @@ public sealed class SweepWorkload
                 int length = random.Next(Config.MaxEventSize + 1);
                 long sequence = buffer.NextSequence;
                 long dropped = buffer.GetStats().Dropped;
+                long n = History.NextEventNumber++;
                 var id = Id(n + 1000);
                 var payload = Payload(n, length);
-                n++;
                 if (buffer.Enqueue(payload, 0, length, id, 0, Micros(Now), true))
                 {
                     History.Accepted[sequence] = (id, payload);
@@ -256,6 +272,7 @@ public sealed class SweepWorkload
                 }
                 pendingEvictions.Remove(pending);
             }
+            log.Add($"{op} {kind}: live [{string.Join(",", live)}], next {buffer.NextSequence}, synced {synced}");
             Assert.Equal(live.Count, buffer.Count);
             var durableAfter = live.Where(s => s < synced).ToHashSet();
             Ops.Add(new SweepOp
