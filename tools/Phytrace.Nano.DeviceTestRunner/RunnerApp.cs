@@ -55,6 +55,7 @@ public static class RunnerApp
         console.WriteLine($"device suite: nanoCLR and UnitTestLauncher of the kit at {kit.Directory}{(longTests ? $", with the long sweeps ({DeviceSuite.LongTestsSymbol})" : string.Empty)}");
         var suite = new DeviceSuite(
             kit,
+            Path.Combine(repo, "src", "Phytrace.Nano.Foundation"),
             Path.Combine(repo, "src", "Phytrace.Nano"),
             Path.Combine(repo, "boards", "Phytrace.Nano.Boards"),
             Path.Combine(repo, "tests", "Phytrace.Nano.DeviceTests"),
@@ -69,6 +70,10 @@ public static class RunnerApp
             if (verbose)
             {
                 console.Write(suite.LastLauncherOutput);
+            }
+            if (run.ByteCode.Count > 0)
+            {
+                console.WriteLine($"byte code [{mode.Name}]: {string.Join("; ", run.ByteCode.Select(size => size.Describe()))}");
             }
             foreach (string failure in run.Outcome.Failures)
             {

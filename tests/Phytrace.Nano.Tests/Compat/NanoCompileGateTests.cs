@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Phytrace.Nano.Tests.Support;
 
 namespace Phytrace.Nano.Tests.Compat;
@@ -20,16 +21,35 @@ public class NanoCompileGateTests
         { "TickCount", "namespace Phytrace.Nano { static class Bad { static int F() { return System.Environment.TickCount; } } }" },
     };
 
-    private static IEnumerable<string> CoreSources() =>
-        Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "src", "Phytrace.Nano"), "*.cs", SearchOption.AllDirectories)
+    private static IEnumerable<string> CoreSources() => SourcesOf("Phytrace.Nano");
+
+    private static IEnumerable<string> FoundationSources() => SourcesOf("Phytrace.Nano.Foundation");
+
+    private static IEnumerable<string> SourcesOf(string project) =>
+        Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "src", project), "*.cs", SearchOption.AllDirectories)
             .Where(p => !p.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                      && !p.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
 
+    private static CSharpCompilation FoundationCompilation()
+    {
+        var paths = FoundationSources().ToList();
+        return SnippetCompiler.Create("Phytrace.Nano.Foundation", new[] { SnippetCompiler.NanoMscorlib }, paths.Select(File.ReadAllText), paths, SnippetCompiler.NanoParseOptions);
+    }
+
+    /// <summary>Alone: the building blocks know nothing of the core (UDM, storage, MQTT).</summary>
     [Fact]
-    public void Core_compiles_against_nano_mscorlib_alone()
+    public void Foundation_compiles_against_nano_mscorlib_alone()
+    {
+        var errors = FoundationCompilation().GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public void Core_compiles_against_nano_mscorlib_and_the_foundation_alone()
     {
         var paths = CoreSources().ToList();
-        var compilation = SnippetCompiler.Create("Phytrace.Nano", new[] { SnippetCompiler.NanoMscorlib }, paths.Select(File.ReadAllText), paths, SnippetCompiler.NanoParseOptions);
+        var compilation = SnippetCompiler.Create("Phytrace.Nano", new[] { SnippetCompiler.NanoMscorlib, FoundationCompilation().ToMetadataReference() },
+            paths.Select(File.ReadAllText), paths, SnippetCompiler.NanoParseOptions);
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
@@ -38,7 +58,7 @@ public class NanoCompileGateTests
     [MemberData(nameof(ForbiddenApis))]
     public void Forbidden_api_fails_with_an_error_in_the_offending_file(string name, string source)
     {
-        var paths = CoreSources().ToList();
+        var paths = FoundationSources().Concat(CoreSources()).ToList();
         string badPath = Path.Combine(RepoPaths.Root, "src", "Phytrace.Nano", $"Bad{name}.cs");
         var compilation = SnippetCompiler.Create("Phytrace.Nano", new[] { SnippetCompiler.NanoMscorlib },
             paths.Select(File.ReadAllText).Append(source), paths.Append(badPath), SnippetCompiler.NanoParseOptions);
@@ -91,6 +111,7 @@ public class NanoCompileGateTests
             File.Copy(Path.Combine(root, file), Path.Combine(work, file));
         }
         CopyTree(Path.Combine(root, "src", "Phytrace.Nano"), Path.Combine(work, "src", "Phytrace.Nano"));
+        CopyTree(Path.Combine(root, "src", "Phytrace.Nano.Foundation"), Path.Combine(work, "src", "Phytrace.Nano.Foundation"));
         CopyTree(Path.Combine(root, "tools", "NanoCompat"), Path.Combine(work, "tools", "NanoCompat"));
     }
 

@@ -107,14 +107,16 @@ public class NanoILAuditorTests
     private static readonly string[] StringIndexerAllowedIn = { "Phytrace.Nano.Formats.TextChars" };
 
     /// <summary>What tools/NanoCompat/Samples/Sample.targets allows a sample app to reference.</summary>
-    private const string SampleReferences = "mscorlib;Phytrace.Nano;Phytrace.Nano.Boards;Phytrace.Nano.Esp32;Phytrace.Nano.NanoReference";
+    private const string SampleReferences = "mscorlib;Phytrace.Nano.Foundation;Phytrace.Nano;Phytrace.Nano.Boards;Phytrace.Nano.Esp32;Phytrace.Nano.NanoReference";
 
     public static TheoryData<string, string, string> GateBuilds => new()
     {
-        { "Core", "Phytrace.Nano", "mscorlib" },
-        { "CoreDebug", "Phytrace.Nano", "mscorlib" },
-        { "DeviceTests", "NFUnitTest", "mscorlib;Phytrace.Nano;Phytrace.Nano.Boards;nanoFramework.TestFramework" },
-        { "Boards", "Phytrace.Nano.Boards", "mscorlib;Phytrace.Nano" },
+        { "FoundationCore", "Phytrace.Nano.Foundation", "mscorlib" },
+        { "FoundationDebug", "Phytrace.Nano.Foundation", "mscorlib" },
+        { "Core", "Phytrace.Nano", "mscorlib;Phytrace.Nano.Foundation" },
+        { "CoreDebug", "Phytrace.Nano", "mscorlib;Phytrace.Nano.Foundation" },
+        { "DeviceTests", "NFUnitTest", "mscorlib;Phytrace.Nano.Foundation;Phytrace.Nano;Phytrace.Nano.Boards;nanoFramework.TestFramework" },
+        { "Boards", "Phytrace.Nano.Boards", "mscorlib;Phytrace.Nano.Foundation;Phytrace.Nano" },
         { "Samples/Esp32DevKitC", "Phytrace.Samples.Esp32DevKitC", SampleReferences },
         { "Samples/Esp32S3DevKitC1", "Phytrace.Samples.Esp32S3DevKitC1", SampleReferences },
         { "Samples/LilyGoT8", "Phytrace.Samples.LilyGoT8", SampleReferences },
@@ -123,8 +125,8 @@ public class NanoILAuditorTests
 
     /// <summary>
     /// The gate's own output, built before this assembly (the test project references the gate
-    /// projects), audited again here with the same allowances as the build: the core optimised
-    /// (Core) and unoptimised (CoreDebug), the device tests, the presets and the sample apps.
+    /// projects), audited again here with the same allowances as the build: the Foundation and the
+    /// core optimised (FoundationCore, Core) and unoptimised (FoundationDebug, CoreDebug), the device tests, the presets and the sample apps.
     /// </summary>
     [Theory]
     [MemberData(nameof(GateBuilds))]

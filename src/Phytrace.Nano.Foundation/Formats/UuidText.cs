@@ -87,8 +87,11 @@ namespace Phytrace.Nano.Formats
             return true;
         }
 
-        /// <summary>The value of one hex digit (either case), or -1.</summary>
-        internal static int HexValue(char c)
+        /// <summary>
+        /// The value of one hex digit (either case), or -1. Infrastructure for the core's UDM
+        /// scanner (public because it lives in another assembly); not part of the supported API.
+        /// </summary>
+        public static int HexValue(char c)
         {
             if (c >= '0' && c <= '9')
             {
