@@ -116,7 +116,7 @@ namespace Phytrace.Nano.DeviceTests
             });
             r.Run("ScannerReadsIdAndTime", delegate
             {
-                byte[] json = AsciiBytes("{\"udm_version\":\"0.0.3\",\"nested\":{\"event_id\":1},\"event_id\":\"01940000-0000-7000-8000-000000000202\",\"captured_at\":\"2026-06-07T19:00:00Z\"}");
+                byte[] json = AsciiBytes("{\"udm_version\":\"0.0.3\",\"nested\":{\"event_id\":1},\"event_id\":\"01940000-0000-7000-8000-000000000202\",\"event_type\":\"telemetry_periodic\",\"source_id\":\"n\",\"source_type\":\"amr\",\"captured_at\":\"2026-06-07T19:00:00Z\"}");
                 var s = new UdmEventScanner();
                 s.Scan(json, 0, json.Length);
                 Expect.Equal("01940000-0000-7000-8000-000000000202", UuidText.ToString(s.EventId, 0), "event_id");

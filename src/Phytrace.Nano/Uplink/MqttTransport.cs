@@ -46,6 +46,12 @@ namespace Phytrace.Nano.Uplink
             get { return session.IsConnected; }
         }
 
+        /// <summary>The batch builder, whose limits decide what a batch can carry.</summary>
+        public BatchBuilder Builder
+        {
+            get { return builder; }
+        }
+
         /// <summary>Compressed bytes of the last batch acknowledged.</summary>
         public int LastPayloadBytes { get; private set; }
 
@@ -110,6 +116,40 @@ namespace Phytrace.Nano.Uplink
             LastEnvelopeBytes = batch.EnvelopeLength;
             result.Sent += n;
             result.Batches++;
+            return true;
+        }
+
+        /// <summary>
+        /// Publishes event <paramref name="index"/> of <paramref name="events"/>, a record that cannot
+        /// be sent as an event, as its raw stored bytes to phytrace/v1/{source_id}/quarantine/{sequence}
+        /// at QoS 1 and waits for the PUBACK. True once the broker has it; else the failure is in
+        /// <paramref name="result"/>.
+        /// </summary>
+        public bool PublishQuarantined(BufferedEvents events, int index, BatchSendResult result)
+        {
+            if (!session.IsConnected)
+            {
+                result.Fail(1, ErrorType.NetworkError, "not connected to the broker");
+                return false;
+            }
+            int token = awaiter.BeginPublish();
+            ushort messageId;
+            try
+            {
+                messageId = session.Publish(topics.Quarantine(events.Sequence(index)), events.Payload, events.PayloadOffset(index),
+                    events.PayloadLength(index), MqttQos.AtLeastOnce, false);
+            }
+            catch (MqttSessionException e)
+            {
+                result.Fail(1, ErrorType.NetworkError, e.Message);
+                return false;
+            }
+            PublishOutcome outcome = awaiter.Wait(messageId, token, pubAckTimeoutMs, clock);
+            if (outcome != PublishOutcome.Acknowledged)
+            {
+                result.Fail(1, MqttErrorClassifier.FromPublish(outcome), DescribeFailure(outcome));
+                return false;
+            }
             return true;
         }
 

@@ -14,7 +14,17 @@ namespace Phytrace.Nano.Uplink
     /// breaker allows, it connects (with a Last Will marking the node offline), reads the oldest
     /// events, sends them as one batch, and acknowledges them in the buffer only after the PUBACK.
     /// Failures go to the circuit breaker and are retried after the retry policy's delay; a new
-    /// kind of failure is reported once through <see cref="ErrorReported"/>.
+    /// kind of failure is reported once through <see cref="ErrorReported"/>. A failed batch halves
+    /// the batch size (it doubles back after each success).
+    /// A stored record that cannot be sent never blocks the records behind it: one a batch cannot
+    /// carry (see <see cref="SendableCheck"/>), or one the broker does not take even alone
+    /// (<see cref="UplinkOptions.QuarantineAfterFailures"/> failures in a row as a batch of one), is
+    /// quarantined: the records before it are sent, then it is published once, as its raw bytes,
+    /// to phytrace/v1/{source_id}/quarantine/{sequence} and removed after the PUBACK; counted in
+    /// <see cref="UplinkCounters.Quarantined"/> and the status, and reported once through
+    /// <see cref="RecordQuarantined"/>. If the broker will not take it there either, it is
+    /// dropped after as many attempts, counted in <see cref="UplinkCounters.QuarantineDropped"/>
+    /// and reported the same way: never silently, and never retried forever.
     /// </summary>
     public sealed class UplinkWorker
     {
@@ -31,6 +41,7 @@ namespace Phytrace.Nano.Uplink
         private readonly UplinkOptions options;
         private readonly int syncIntervalMs;
         private readonly BufferedEvents events;
+        private readonly SendableCheck sendable;
         private readonly BatchSendResult result = new BatchSendResult();
         private readonly UplinkCounters counters = new UplinkCounters();
         private readonly AutoResetEvent wake = new AutoResetEvent(false);
@@ -44,6 +55,15 @@ namespace Phytrace.Nano.Uplink
         private long nextStatusAtMs;
         private long lastSyncAtMs;
         private long partialSinceMs = -1;
+
+        // A head record that failed as a batch of one: its sequence and how often in a row.
+        private long suspectSequence = -1;
+        private int suspectFailures;
+
+        // The record being quarantined (-1: none), why, and failed publishes to the quarantine topic.
+        private long quarantineSequence = -1;
+        private string quarantineReason = string.Empty;
+        private int quarantineFailures;
 
         public UplinkWorker(EdgeBuffer buffer, IMqttSession session, IConnectivity connectivity, MqttTransport transport,
             MqttTopics topics, StatusReporter status, RetryPolicy policy, CircuitBreaker breaker, ITickClock clock,
@@ -69,9 +89,9 @@ namespace Phytrace.Nano.Uplink
             schedule = new RetrySchedule(policy, clock);
             currentBatchSize = options.BatchSize;
             events = new BufferedEvents(options.BatchSize, maxBatchJsonBytes);
+            sendable = new SendableCheck(transport.Builder);
 
             options.Connect.WillTopic = topics.Status;
-            options.Connect.WillMessage = status.LastWill;
             options.Connect.WillRetain = true;
             options.Connect.WillQos = MqttQos.AtLeastOnce;
 
@@ -81,6 +101,9 @@ namespace Phytrace.Nano.Uplink
 
         /// <summary>A new kind of failure (reported once per change, not per attempt).</summary>
         public event UplinkErrorHandler? ErrorReported;
+
+        /// <summary>A record that could not be sent was quarantined (or dropped); raised once per record.</summary>
+        public event RecordQuarantinedHandler? RecordQuarantined;
 
         /// <summary>The worker changed state.</summary>
         public event UplinkStateChangedHandler? StateChanged;
@@ -211,7 +234,8 @@ namespace Phytrace.Nano.Uplink
                 SetState(UplinkState.Idle);
                 return Min(Min(options.IdleWaitMs, ToWait(nextStatusAtMs - now)), syncWait);
             }
-            if (n < currentBatchSize && !IsStopping())
+            bool setAside = events.Sequence(0) == quarantineSequence;
+            if (!setAside && n < currentBatchSize && !IsStopping())
             {
                 // A partial batch waits for more events, up to max_batch_age_ms from when it was first seen.
                 if (partialSinceMs < 0)
@@ -230,6 +254,26 @@ namespace Phytrace.Nano.Uplink
                 SetState(UplinkState.CircuitOpen);
                 return ToWait(breaker.MsUntilHalfOpen);
             }
+            if (!setAside)
+            {
+                string? problem;
+                int bad = sendable.FirstUnsendable(events, out problem);
+                if (bad == 0)
+                {
+                    SetAside(events.Sequence(0), problem ?? "cannot be batched");
+                    setAside = true;
+                }
+                else if (bad > 0)
+                {
+                    // Send the records before it now; it is quarantined on the next step.
+                    events.Truncate(bad);
+                    n = bad;
+                }
+            }
+            if (setAside)
+            {
+                return Quarantine(now);
+            }
 
             SetState(UplinkState.Sending);
             result.Reset();
@@ -237,6 +281,8 @@ namespace Phytrace.Nano.Uplink
             {
                 buffer.AcknowledgeThrough(events.Sequence(n - 1));
                 partialSinceMs = -1;
+                suspectSequence = -1;
+                suspectFailures = 0;
                 breaker.RecordSuccess();
                 schedule.RecordSuccess();
                 lock (gate)
@@ -259,12 +305,101 @@ namespace Phytrace.Nano.Uplink
             {
                 counters.SendFailures++;
             }
-            if (result.Error == ErrorType.PayloadTooLarge && currentBatchSize > 1)
+            string message = result.ErrorMessage ?? "send failed";
+            if (n == 1)
             {
-                // The broker or the batch buffer cannot take this many events: try fewer at once.
+                NoteLoneFailure(events.Sequence(0), message);
+            }
+            if (currentBatchSize > 1)
+            {
+                // Too large for the broker, or one record in it the broker will not take: try fewer at once.
                 currentBatchSize = currentBatchSize / 2;
             }
-            return Failed(now, result.Error, result.ErrorMessage ?? "send failed");
+            return Failed(now, result.Error, message);
+        }
+
+        /// <summary>Counts a failure of a batch of one; a record failing alone often enough in a row is set aside.</summary>
+        private void NoteLoneFailure(long sequence, string message)
+        {
+            if (sequence == suspectSequence)
+            {
+                suspectFailures++;
+            }
+            else
+            {
+                suspectSequence = sequence;
+                suspectFailures = 1;
+            }
+            if (suspectFailures >= options.QuarantineAfterFailures)
+            {
+                SetAside(sequence, "the broker did not take it even alone (" + suspectFailures.ToString() + " attempts; last: " + message + ")");
+            }
+        }
+
+        private void SetAside(long sequence, string reason)
+        {
+            quarantineSequence = sequence;
+            quarantineReason = reason;
+            quarantineFailures = 0;
+        }
+
+        /// <summary>Publishes the head record (set aside) to the quarantine topic and removes it after the PUBACK.</summary>
+        private int Quarantine(long now)
+        {
+            SetState(UplinkState.Sending);
+            result.Reset();
+            long sequence = events.Sequence(0);
+            if (transport.PublishQuarantined(events, 0, result))
+            {
+                buffer.AcknowledgeThrough(sequence);
+                breaker.RecordSuccess();
+                schedule.RecordSuccess();
+                Recovered();
+                FinishQuarantine(sequence, true, quarantineReason);
+                return 0;
+            }
+            breaker.RecordFailure();
+            lock (gate)
+            {
+                counters.SendFailures++;
+            }
+            string message = result.ErrorMessage ?? "publish failed";
+            quarantineFailures++;
+            if (quarantineFailures >= options.QuarantineAfterFailures)
+            {
+                buffer.AcknowledgeThrough(sequence);
+                FinishQuarantine(sequence, false, quarantineReason + "; the quarantine topic did not take it either ("
+                    + quarantineFailures.ToString() + " attempts; last: " + message + "), so it was dropped");
+            }
+            return Failed(now, result.Error, "publishing a quarantined record failed: " + message);
+        }
+
+        private void FinishQuarantine(long sequence, bool published, string reason)
+        {
+            RecordQuarantinedHandler? handler;
+            lock (gate)
+            {
+                if (published)
+                {
+                    counters.Quarantined++;
+                }
+                else
+                {
+                    counters.QuarantineDropped++;
+                }
+                counters.LastQuarantinedSequence = sequence;
+                counters.LastQuarantineReason = reason;
+                handler = RecordQuarantined;
+            }
+            quarantineSequence = -1;
+            suspectSequence = -1;
+            suspectFailures = 0;
+            quarantineFailures = 0;
+            nextStatusAtMs = 0; // the status carries the new count at the next step
+            if (handler != null)
+            {
+                handler(sequence, published, reason);
+            }
         }
 
         private int Connect(long now)
@@ -274,6 +409,7 @@ namespace Phytrace.Nano.Uplink
                 SetState(UplinkState.CircuitOpen);
                 return ToWait(breaker.MsUntilHalfOpen);
             }
+            options.Connect.WillMessage = status.LastWill; // built per connect: boot_at may have been synchronised since
             MqttReasonCode code = session.Connect(options.Connect);
             if (code == MqttReasonCode.Success)
             {
