@@ -52,6 +52,14 @@ namespace Phytrace.Nano.Uplink
             get { return builder; }
         }
 
+        /// <summary>
+        /// True if the last Send or PublishQuarantined failed in a way that points at the message
+        /// itself rather than the link: the broker refused it (negative PUBACK, or the client gave
+        /// up on it), the connection dropped while it was in flight, or it could not be built. A
+        /// timeout (a silent broker) does not: it says nothing about the message.
+        /// </summary>
+        public bool LastFailureBlamesMessage { get; private set; }
+
         /// <summary>Compressed bytes of the last batch acknowledged.</summary>
         public int LastPayloadBytes { get; private set; }
 
@@ -67,7 +75,18 @@ namespace Phytrace.Nano.Uplink
         /// <inheritdoc />
         public bool Send(BufferedEvents events, BatchSendResult result)
         {
-            int n = events.Count;
+            if (events == null)
+            {
+                throw new ArgumentNullException(nameof(events));
+            }
+            return Send(events, 0, events.Count, result);
+        }
+
+        /// <summary>Sends events[first .. first+count) as one batch; as <see cref="Send(BufferedEvents, BatchSendResult)"/>.</summary>
+        public bool Send(BufferedEvents events, int first, int count, BatchSendResult result)
+        {
+            int n = count;
+            LastFailureBlamesMessage = false;
             if (n == 0)
             {
                 return true;
@@ -81,15 +100,17 @@ namespace Phytrace.Nano.Uplink
             Batch batch;
             try
             {
-                batch = builder.Build(events);
+                batch = builder.Build(events, first, count);
             }
             catch (ArgumentOutOfRangeException e)
             {
+                LastFailureBlamesMessage = true;
                 result.Fail(n, ErrorType.PayloadTooLarge, e.Message);
                 return false;
             }
             catch (ArgumentException e)
             {
+                LastFailureBlamesMessage = true;
                 result.Fail(n, ErrorType.InvalidData, e.Message);
                 return false;
             }
@@ -109,6 +130,7 @@ namespace Phytrace.Nano.Uplink
             PublishOutcome outcome = awaiter.Wait(messageId, token, pubAckTimeoutMs, clock);
             if (outcome != PublishOutcome.Acknowledged)
             {
+                LastFailureBlamesMessage = outcome == PublishOutcome.Rejected || outcome == PublishOutcome.ConnectionLost;
                 result.Fail(n, MqttErrorClassifier.FromPublish(outcome), DescribeFailure(outcome));
                 return false;
             }
@@ -127,6 +149,7 @@ namespace Phytrace.Nano.Uplink
         /// </summary>
         public bool PublishQuarantined(BufferedEvents events, int index, BatchSendResult result)
         {
+            LastFailureBlamesMessage = false;
             if (!session.IsConnected)
             {
                 result.Fail(1, ErrorType.NetworkError, "not connected to the broker");
@@ -147,6 +170,7 @@ namespace Phytrace.Nano.Uplink
             PublishOutcome outcome = awaiter.Wait(messageId, token, pubAckTimeoutMs, clock);
             if (outcome != PublishOutcome.Acknowledged)
             {
+                LastFailureBlamesMessage = outcome == PublishOutcome.Rejected || outcome == PublishOutcome.ConnectionLost;
                 result.Fail(1, MqttErrorClassifier.FromPublish(outcome), DescribeFailure(outcome));
                 return false;
             }

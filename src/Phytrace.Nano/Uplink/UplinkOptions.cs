@@ -25,8 +25,8 @@ namespace Phytrace.Nano.Uplink
         public int IdleWaitMs = 1000;
 
         /// <summary>
-        /// A record the broker does not take even alone (a batch of one failing this many times in a
-        /// row while connected) is quarantined: published once to phytrace/v1/{source_id}/quarantine/{sequence}
+        /// A record the broker does not take even alone (a batch of one refused, or losing the
+        /// connection, this many times in a row; timeouts do not count) is quarantined: published once to phytrace/v1/{source_id}/quarantine/{sequence}
         /// and removed after its PUBACK, so it never blocks the records behind it. If that publish
         /// fails this many times as well, the record is dropped, counted and reported.
         /// </summary>

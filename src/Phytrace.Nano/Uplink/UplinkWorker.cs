@@ -16,17 +16,13 @@ namespace Phytrace.Nano.Uplink
     /// Failures go to the circuit breaker and are retried after the retry policy's delay; a new
     /// kind of failure is reported once through <see cref="ErrorReported"/>. A failed batch halves
     /// the batch size (it doubles back after each success).
-    /// A stored record that cannot be sent never blocks the records behind it: one a batch cannot
-    /// carry (see <see cref="SendableCheck"/>), or one the broker does not take even alone
-    /// (<see cref="UplinkOptions.QuarantineAfterFailures"/> failures in a row as a batch of one), is
-    /// quarantined: the records before it are sent, then it is published once, as its raw bytes,
-    /// to phytrace/v1/{source_id}/quarantine/{sequence} and removed after the PUBACK; counted in
-    /// <see cref="UplinkCounters.Quarantined"/> and the status, and reported once through
-    /// <see cref="RecordQuarantined"/>. If the broker will not take it there either, it is
-    /// dropped after as many attempts, counted in <see cref="UplinkCounters.QuarantineDropped"/>
-    /// and reported the same way: never silently, and never retried forever.
+    /// A stored record that cannot be sent never blocks the records behind it: it is quarantined
+    /// (published once, as its raw bytes, to phytrace/v1/{source_id}/quarantine/{sequence} and
+    /// removed after the PUBACK), counted in <see cref="UplinkCounters.Quarantined"/> and the status,
+    /// and reported once through <see cref="RecordQuarantined"/>; see UplinkWorker.Quarantine.cs for
+    /// when a record is set aside and the one case where it is dropped (never silently).
     /// </summary>
-    public sealed class UplinkWorker
+    public sealed partial class UplinkWorker
     {
         private readonly EdgeBuffer buffer;
         private readonly IMqttSession session;
@@ -56,15 +52,6 @@ namespace Phytrace.Nano.Uplink
         private long lastSyncAtMs;
         private long partialSinceMs = -1;
 
-        // A head record that failed as a batch of one: its sequence and how often in a row.
-        private long suspectSequence = -1;
-        private int suspectFailures;
-
-        // The record being quarantined (-1: none), why, and failed publishes to the quarantine topic.
-        private long quarantineSequence = -1;
-        private string quarantineReason = string.Empty;
-        private int quarantineFailures;
-
         public UplinkWorker(EdgeBuffer buffer, IMqttSession session, IConnectivity connectivity, MqttTransport transport,
             MqttTopics topics, StatusReporter status, RetryPolicy policy, CircuitBreaker breaker, ITickClock clock,
             UplinkOptions options, int maxBatchJsonBytes, int syncIntervalMs)
@@ -88,7 +75,8 @@ namespace Phytrace.Nano.Uplink
             this.syncIntervalMs = syncIntervalMs < 1 ? 1 : syncIntervalMs;
             schedule = new RetrySchedule(policy, clock);
             currentBatchSize = options.BatchSize;
-            events = new BufferedEvents(options.BatchSize, maxBatchJsonBytes);
+            // Room for two at least: a record under suspicion is judged by sending the one behind it alone.
+            events = new BufferedEvents(options.BatchSize > 1 ? options.BatchSize : 2, maxBatchJsonBytes);
             sendable = new SendableCheck(transport.Builder);
 
             options.Connect.WillTopic = topics.Status;
@@ -228,14 +216,15 @@ namespace Phytrace.Nano.Uplink
             }
 
             events.Clear();
-            int n = buffer.Dequeue(events, currentBatchSize);
+            int n = buffer.Dequeue(events, currentBatchSize > 1 ? currentBatchSize : 2);
             if (n == 0)
             {
                 SetState(UplinkState.Idle);
                 return Min(Min(options.IdleWaitMs, ToWait(nextStatusAtMs - now)), syncWait);
             }
-            bool setAside = events.Sequence(0) == quarantineSequence;
-            if (!setAside && n < currentBatchSize && !IsStopping())
+            long head = events.Sequence(0);
+            bool handled = head == quarantineSequence || (head == suspectSequence && suspectFailures >= options.QuarantineAfterFailures);
+            if (!handled && n < currentBatchSize && !IsStopping())
             {
                 // A partial batch waits for more events, up to max_batch_age_ms from when it was first seen.
                 if (partialSinceMs < 0)
@@ -254,25 +243,33 @@ namespace Phytrace.Nano.Uplink
                 SetState(UplinkState.CircuitOpen);
                 return ToWait(breaker.MsUntilHalfOpen);
             }
-            if (!setAside)
-            {
-                string? problem;
-                int bad = sendable.FirstUnsendable(events, out problem);
-                if (bad == 0)
-                {
-                    SetAside(events.Sequence(0), problem ?? "cannot be batched");
-                    setAside = true;
-                }
-                else if (bad > 0)
-                {
-                    // Send the records before it now; it is quarantined on the next step.
-                    events.Truncate(bad);
-                    n = bad;
-                }
-            }
-            if (setAside)
+            if (head == quarantineSequence)
             {
                 return Quarantine(now);
+            }
+            if (head == suspectSequence && suspectFailures >= options.QuarantineAfterFailures && n > 1)
+            {
+                return ProbeBehindSuspect(now);
+            }
+            string? problem;
+            int bad = sendable.FirstUnsendable(events, out problem);
+            if (bad == 0)
+            {
+                // A record no batch can carry: set aside without asking the broker.
+                SetAside(head, problem ?? "cannot be batched");
+                return Quarantine(now);
+            }
+            if (bad > 0)
+            {
+                // Send the records before it now; it is set aside on the next step.
+                events.Truncate(bad);
+                n = bad;
+            }
+            if (n > currentBatchSize || (head == suspectSequence && n > 1))
+            {
+                // A suspect goes alone until it is cleared or set aside.
+                n = head == suspectSequence ? 1 : currentBatchSize;
+                events.Truncate(n);
             }
 
             SetState(UplinkState.Sending);
@@ -281,18 +278,12 @@ namespace Phytrace.Nano.Uplink
             {
                 buffer.AcknowledgeThrough(events.Sequence(n - 1));
                 partialSinceMs = -1;
-                suspectSequence = -1;
-                suspectFailures = 0;
-                breaker.RecordSuccess();
-                schedule.RecordSuccess();
-                lock (gate)
+                ClearSuspect();
+                if (probeSequence <= events.Sequence(n - 1))
                 {
-                    counters.EventsSent += n;
-                    counters.BatchesSent++;
-                    counters.CompressedBytesSent += transport.LastPayloadBytes;
-                    counters.EnvelopeBytesSent += transport.LastEnvelopeBytes;
+                    probeSequence = -1;
                 }
-                Recovered();
+                Delivered(n);
                 if (currentBatchSize < options.BatchSize)
                 {
                     currentBatchSize = currentBatchSize * 2 > options.BatchSize ? options.BatchSize : currentBatchSize * 2;
@@ -306,9 +297,9 @@ namespace Phytrace.Nano.Uplink
                 counters.SendFailures++;
             }
             string message = result.ErrorMessage ?? "send failed";
-            if (n == 1)
+            if (n == 1 && transport.LastFailureBlamesMessage)
             {
-                NoteLoneFailure(events.Sequence(0), message);
+                NoteLoneFailure(head, message);
             }
             if (currentBatchSize > 1)
             {
@@ -318,88 +309,19 @@ namespace Phytrace.Nano.Uplink
             return Failed(now, result.Error, message);
         }
 
-        /// <summary>Counts a failure of a batch of one; a record failing alone often enough in a row is set aside.</summary>
-        private void NoteLoneFailure(long sequence, string message)
+        /// <summary>Counts a success: <paramref name="n"/> events acknowledged by the broker.</summary>
+        private void Delivered(int n)
         {
-            if (sequence == suspectSequence)
-            {
-                suspectFailures++;
-            }
-            else
-            {
-                suspectSequence = sequence;
-                suspectFailures = 1;
-            }
-            if (suspectFailures >= options.QuarantineAfterFailures)
-            {
-                SetAside(sequence, "the broker did not take it even alone (" + suspectFailures.ToString() + " attempts; last: " + message + ")");
-            }
-        }
-
-        private void SetAside(long sequence, string reason)
-        {
-            quarantineSequence = sequence;
-            quarantineReason = reason;
-            quarantineFailures = 0;
-        }
-
-        /// <summary>Publishes the head record (set aside) to the quarantine topic and removes it after the PUBACK.</summary>
-        private int Quarantine(long now)
-        {
-            SetState(UplinkState.Sending);
-            result.Reset();
-            long sequence = events.Sequence(0);
-            if (transport.PublishQuarantined(events, 0, result))
-            {
-                buffer.AcknowledgeThrough(sequence);
-                breaker.RecordSuccess();
-                schedule.RecordSuccess();
-                Recovered();
-                FinishQuarantine(sequence, true, quarantineReason);
-                return 0;
-            }
-            breaker.RecordFailure();
+            breaker.RecordSuccess();
+            schedule.RecordSuccess();
             lock (gate)
             {
-                counters.SendFailures++;
+                counters.EventsSent += n;
+                counters.BatchesSent++;
+                counters.CompressedBytesSent += transport.LastPayloadBytes;
+                counters.EnvelopeBytesSent += transport.LastEnvelopeBytes;
             }
-            string message = result.ErrorMessage ?? "publish failed";
-            quarantineFailures++;
-            if (quarantineFailures >= options.QuarantineAfterFailures)
-            {
-                buffer.AcknowledgeThrough(sequence);
-                FinishQuarantine(sequence, false, quarantineReason + "; the quarantine topic did not take it either ("
-                    + quarantineFailures.ToString() + " attempts; last: " + message + "), so it was dropped");
-            }
-            return Failed(now, result.Error, "publishing a quarantined record failed: " + message);
-        }
-
-        private void FinishQuarantine(long sequence, bool published, string reason)
-        {
-            RecordQuarantinedHandler? handler;
-            lock (gate)
-            {
-                if (published)
-                {
-                    counters.Quarantined++;
-                }
-                else
-                {
-                    counters.QuarantineDropped++;
-                }
-                counters.LastQuarantinedSequence = sequence;
-                counters.LastQuarantineReason = reason;
-                handler = RecordQuarantined;
-            }
-            quarantineSequence = -1;
-            suspectSequence = -1;
-            suspectFailures = 0;
-            quarantineFailures = 0;
-            nextStatusAtMs = 0; // the status carries the new count at the next step
-            if (handler != null)
-            {
-                handler(sequence, published, reason);
-            }
+            Recovered();
         }
 
         private int Connect(long now)

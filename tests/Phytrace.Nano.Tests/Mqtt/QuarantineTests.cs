@@ -18,6 +18,13 @@ public class QuarantineTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
+    /// <summary>Retry and breaker timings short enough that a dozen refusals take a second or two.</summary>
+    private static void Impatient(Phytrace.Nano.Configuration.BoardConfig c)
+    {
+        c.Retry.MaxDelayMs = 100;
+        c.Breaker.RecoveryTimeoutSec = 0.1;
+    }
+
     private const string Envelope = "{\"udm_version\":\"0.0.3\",\"event_id\":\"old-firmware-1\",\"event_type\":\"custom\",\"source_id\":\"node-q\","
         + "\"source_type\":\"custom\",\"captured_at\":\"2026-06-07T19:00:00Z\"";
 
@@ -106,7 +113,7 @@ public class QuarantineTests
             : quarantineRefusedToo && topic.Contains("/quarantine/", StringComparison.Ordinal);
         using var receiver = new BatchReceiver(broker.Host, broker.Port, "receiver-refused-" + quarantineRefusedToo);
         receiver.Start(TimeSpan.FromSeconds(5));
-        using var node = new TestNode(broker, "node-r", new RamMedium(1024 * 1024), online: false);
+        using var node = new TestNode(broker, "node-r", new RamMedium(1024 * 1024), online: false, Impatient);
         var reports = new List<(long Sequence, bool Published, string Reason)>();
         node.Node.Uplink.RecordQuarantined += (sequence, published, reason) => { lock (reports) { reports.Add((sequence, published, reason)); } };
 
@@ -131,7 +138,8 @@ public class QuarantineTests
             (long sequence, bool published, string reason) = Assert.Single(reports);
             Assert.Equal(0, sequence);
             Assert.Equal(!quarantineRefusedToo, published);
-            Assert.Contains("the broker did not take it even alone (3 attempts", reason, StringComparison.Ordinal);
+            Assert.Contains("the broker did not take it even alone (4 attempts", reason, StringComparison.Ordinal);
+            Assert.Contains("but took the event behind it", reason, StringComparison.Ordinal);
             if (quarantineRefusedToo)
             {
                 Assert.Contains("the quarantine topic did not take it either (3 attempts", reason, StringComparison.Ordinal);
@@ -144,5 +152,44 @@ public class QuarantineTests
             Assert.True(SpinWait.SpinUntil(() => receiver.Quarantined.Count == 1, Patience));
             Assert.Contains("refuse-me", Encoding.UTF8.GetString(receiver.Quarantined[0].Payload), StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void A_broker_that_refuses_every_batch_singles_out_no_record_and_loses_nothing()
+    {
+        // As an ACL denying the events topic would: no record is to blame, so none is set aside or
+        // dropped; the uplink backs off with everything buffered, and sends it all once allowed.
+        using var broker = new EmbeddedBroker();
+        broker.Start();
+        broker.RefusePublish = (topic, _) => !topic.EndsWith("/status", StringComparison.Ordinal);
+        using var receiver = new BatchReceiver(broker.Host, broker.Port, "receiver-acl");
+        receiver.Start(TimeSpan.FromSeconds(5));
+        using var node = new TestNode(broker, "node-acl", new RamMedium(1024 * 1024), online: true, Impatient);
+        int reports = 0;
+        node.Node.Uplink.RecordQuarantined += (_, _, _) => Interlocked.Increment(ref reports);
+        var ids = new List<string>();
+        for (int i = 0; i < 21; i++)
+        {
+            ids.Add(node.EmitTelemetry(i) ?? throw new InvalidOperationException("refused event " + i));
+        }
+        node.Node.Start();
+
+        Assert.True(SpinWait.SpinUntil(() => node.Node.GetStats().Uplink.SendFailures >= 12, Patience), "the uplink did not keep trying");
+        NodeStats stats = node.Node.GetStats();
+        Assert.Equal(0, stats.Uplink.Quarantined);
+        Assert.Equal(0, stats.Uplink.QuarantineDropped);
+        Assert.Equal(0, Volatile.Read(ref reports));
+        Assert.Equal(21, node.Node.Buffer.Count);
+
+        broker.RefusePublish = null;
+        Assert.True(receiver.WaitForEvents(21, Patience), $"received {receiver.UniqueEvents} of 21");
+        Assert.Empty(receiver.Quarantined);
+        // In order, except that the probe (the event behind the one refused alone) may have gone first.
+        List<string> got = receiver.EventsOf("node-acl").Select(e => e.EventId).ToList();
+        if (got[0] == ids[1])
+        {
+            (got[0], got[1]) = (got[1], got[0]);
+        }
+        Assert.Equal(ids, got);
     }
 }
