@@ -3,7 +3,6 @@ using System.Reflection;
 using System.Reflection.Metadata;
 using Phytrace.Nano.DeviceTestRunner;
 using Phytrace.Nano.Tests.Support;
-using NanoKit = Phytrace.Nano.DeviceTestRunner.NanoKit;
 
 namespace Phytrace.Nano.Tests.Compat;
 

@@ -1,6 +1,5 @@
 using Phytrace.Nano.DeviceTestRunner;
 using Phytrace.Nano.Tests.Support;
-using NanoKit = Phytrace.Nano.DeviceTestRunner.NanoKit;
 
 namespace Phytrace.Nano.Tests.DeviceTestRunner;
 
