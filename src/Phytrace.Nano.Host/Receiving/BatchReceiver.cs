@@ -48,6 +48,9 @@ public sealed class BatchReceiver : IDisposable
     /// <summary>Raised after each new (not duplicate) event is stored, from MQTTnet's thread.</summary>
     public event Action<DecodedEvent>? EventReceived;
 
+    /// <summary>Raised after every event of a decoded batch was handled (new ones raised, duplicates counted), from MQTTnet's thread.</summary>
+    public event Action<DecodedBatch>? BatchReceived;
+
     /// <summary>Raised for each quarantined record received, from MQTTnet's thread.</summary>
     public event Action<QuarantinedRecord>? RecordQuarantined;
 
@@ -289,6 +292,7 @@ public sealed class BatchReceiver : IDisposable
                     Interlocked.Increment(ref duplicates);
                 }
             }
+            BatchReceived?.Invoke(batch);
         }
         catch (InvalidDataException ex)
         {
