@@ -1,3 +1,5 @@
+using Phytrace.Nano.Formats;
+
 namespace Phytrace.Nano.Events
 {
     /// <summary>The scanner's tokens: strings (escapes, UTF-8), numbers and literals, per RFC 8259 and RFC 3629.</summary>
@@ -103,7 +105,7 @@ namespace Phytrace.Nano.Events
             int value = 0;
             for (int i = 0; i < 4; i++)
             {
-                int d = HexDigit(j[p + i]);
+                int d = UuidText.HexValue((char)j[p + i]);
                 if (d < 0)
                 {
                     return -1;
@@ -111,23 +113,6 @@ namespace Phytrace.Nano.Events
                 value = (value << 4) | d;
             }
             return value;
-        }
-
-        private static int HexDigit(byte c)
-        {
-            if (c >= '0' && c <= '9')
-            {
-                return c - '0';
-            }
-            if (c >= 'a' && c <= 'f')
-            {
-                return c - 'a' + 10;
-            }
-            if (c >= 'A' && c <= 'F')
-            {
-                return c - 'A' + 10;
-            }
-            return -1;
         }
 
         /// <summary>Checks the multi-byte UTF-8 character starting at p (RFC 3629, table 3-7 of Unicode); returns the index past it.</summary>

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using Phytrace.Nano.Batching;
@@ -6,6 +5,7 @@ using Phytrace.Nano.Events;
 using Phytrace.Nano.Node;
 using Phytrace.Nano.Platform;
 using Phytrace.Nano.Storage;
+using Phytrace.Nano.Tests.Compression;
 using Phytrace.Nano.Tests.Events;
 using Phytrace.Nano.Tests.Support;
 
@@ -74,7 +74,7 @@ public class PassthroughConformanceTests
 
         var builder = new BatchBuilder(new BatchConfig(), new XorShiftRandom(3));
         Batch batch = builder.Build(events);
-        using JsonDocument decoded = JsonDocument.Parse(Gunzip(batch.Payload.AsSpan(batch.PayloadOffset, batch.PayloadLength).ToArray()));
+        using JsonDocument decoded = JsonDocument.Parse(GzipTestData.Gunzip(batch.Payload.AsSpan(batch.PayloadOffset, batch.PayloadLength).ToArray()));
         JsonElement only = Assert.Single(decoded.RootElement.GetProperty("batch").GetProperty("events").EnumerateArray());
         Assert.Equal(Encoding.UTF8.GetString(expected), only.GetRawText());
         using JsonDocument original = JsonDocument.Parse(raw);
@@ -106,15 +106,6 @@ public class PassthroughConformanceTests
         {
             doc.RootElement.WriteTo(writer);
         }
-        return output.ToArray();
-    }
-
-    private static byte[] Gunzip(byte[] payload)
-    {
-        using var input = new MemoryStream(payload);
-        using var gzip = new GZipStream(input, CompressionMode.Decompress);
-        using var output = new MemoryStream();
-        gzip.CopyTo(output);
         return output.ToArray();
     }
 }

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using CsCheck;
@@ -8,6 +7,7 @@ using Phytrace.Nano.Formats;
 using Phytrace.Nano.Node;
 using Phytrace.Nano.Platform;
 using Phytrace.Nano.Storage;
+using Phytrace.Nano.Tests.Compression;
 using Phytrace.Nano.Tests.Events;
 using Phytrace.Nano.Tests.Support;
 
@@ -153,7 +153,7 @@ public class PassthroughPropertyTests
         }
         Batch batch = new BatchBuilder(new BatchConfig(), new XorShiftRandom(5)).Build(events);
 
-        byte[] json = Gunzip(batch.Payload.AsSpan(batch.PayloadOffset, batch.PayloadLength).ToArray());
+        byte[] json = GzipTestData.Gunzip(batch.Payload.AsSpan(batch.PayloadOffset, batch.PayloadLength).ToArray());
         _ = new UTF8Encoding(false, true).GetString(json); // the whole batch is UTF-8
         using JsonDocument doc = JsonDocument.Parse(json);
         JsonElement e = Assert.Single(doc.RootElement.GetProperty("batch").GetProperty("events").EnumerateArray());
@@ -186,14 +186,5 @@ public class PassthroughPropertyTests
                 _ = e.GetString();
                 break;
         }
-    }
-
-    private static byte[] Gunzip(byte[] payload)
-    {
-        using var input = new MemoryStream(payload);
-        using var gzip = new GZipStream(input, CompressionMode.Decompress);
-        using var output = new MemoryStream();
-        gzip.CopyTo(output);
-        return output.ToArray();
     }
 }
