@@ -1,3 +1,5 @@
+using Phytrace.Nano.Formats;
+
 namespace Phytrace.Nano.Events
 {
     /// <summary>
@@ -89,13 +91,7 @@ namespace Phytrace.Nano.Events
             var bytes = new byte[names.Length][];
             for (int i = 0; i < names.Length; i++)
             {
-                string name = names[i];
-                var b = new byte[name.Length];
-                for (int k = 0; k < name.Length; k++)
-                {
-                    b[k] = (byte)name[k];
-                }
-                bytes[i] = b;
+                bytes[i] = TextChars.AsciiBytes(names[i]);
             }
             return bytes;
         }

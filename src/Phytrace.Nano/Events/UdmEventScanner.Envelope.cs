@@ -325,7 +325,8 @@ namespace Phytrace.Nano.Events
             }
             for (int i = 0; i < length; i++)
             {
-                if (text[start + i] != ascii[i])
+                // The enum names are ASCII: no surrogate to misread on nanoCLR.
+                if (text[start + i] != TextChars.OutsideSurrogates(ascii, i))
                 {
                     return false;
                 }

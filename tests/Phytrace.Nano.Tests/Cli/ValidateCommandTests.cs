@@ -1,26 +1,34 @@
 using System.Text.Json;
 using Phytrace.Nano.Cli;
+using Phytrace.Nano.Host.Udm;
 using Phytrace.Nano.Tests.Support;
 using Spectre.Console.Testing;
 
 namespace Phytrace.Nano.Tests.Cli;
 
-public class ValidateCommandTests
+public sealed class ValidateCommandTests : IDisposable
 {
-    private static string SchemaDir => Path.Combine(RepoPaths.PhyUdm, "schemas", "v0.0.3");
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "phytrace-validate-" + Guid.NewGuid().ToString("N"));
+
+    public ValidateCommandTests() => Directory.CreateDirectory(folder);
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private static string SchemaDir => SharedMaterial.PhyUdm.Require("schemas", "v0.0.3");
 
     private static FileInfo NdjsonOf(string folder)
     {
+        string fixtures = SharedMaterial.PhyUdm.Require("conformance", folder);
         string path = Path.Combine(Path.GetTempPath(), $"phytrace-{folder}-{Guid.NewGuid():N}.ndjson");
-        var lines = Directory.EnumerateFiles(Path.Combine(RepoPaths.PhyUdm, "conformance", folder), "*.json")
+        var lines = Directory.EnumerateFiles(fixtures, "*.json")
             .Order(StringComparer.Ordinal)
             .Select(f => JsonSerializer.Serialize(JsonDocument.Parse(File.ReadAllText(f)).RootElement));
         File.WriteAllLines(path, lines);
         return new FileInfo(path);
     }
 
-    [Fact]
-    public void Every_valid_conformance_fixture_validates()
+    [SkippableFact]
+    public void Every_valid_phyudm_fixture_validates()
     {
         var console = new TestConsole();
         FileInfo file = NdjsonOf("valid");
@@ -32,8 +40,8 @@ public class ValidateCommandTests
         Assert.Contains($"{count} valid, 0 invalid", console.Output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Every_invalid_conformance_fixture_is_reported_with_its_line()
+    [SkippableFact]
+    public void Every_invalid_phyudm_fixture_is_reported_with_its_line()
     {
         var console = new TestConsole();
         FileInfo file = NdjsonOf("invalid");
@@ -47,10 +55,22 @@ public class ValidateCommandTests
     }
 
     [SkippableFact]
-    public void A_pretty_printed_event_is_named_not_ndjson_and_validated_as_one_event()
+    public void Schemas_may_name_the_phyudm_checkout_itself()
     {
-        Skip.If(!Directory.Exists(SchemaDir), "../shared/phyudm is missing");
-        string fixture = Path.Combine(RepoPaths.PhyUdm, "conformance", "valid", "warehouse-amr-picking.json");
+        var console = new TestConsole();
+        FileInfo file = NdjsonOf("valid");
+        int count = File.ReadAllLines(file.FullName).Length;
+
+        int code = CliApp.Run(new[] { "validate", file.FullName, "--schemas", SharedMaterial.PhyUdm.Require() }, console);
+
+        Assert.Equal(0, code);
+        Assert.Contains($"{count} valid, 0 invalid", console.Output, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void A_pretty_printed_phyudm_event_is_named_not_ndjson_and_validated_as_one_event()
+    {
+        string fixture = SharedMaterial.PhyUdm.Require("conformance", "valid", "warehouse-amr-picking.json");
         var console = new TestConsole();
         console.Profile.Width = 400;
 
@@ -64,12 +84,11 @@ public class ValidateCommandTests
     }
 
     [SkippableFact]
-    public void A_pretty_printed_array_of_events_is_validated_element_by_element()
+    public void A_pretty_printed_array_of_phyudm_events_is_validated_element_by_element()
     {
-        Skip.If(!Directory.Exists(SchemaDir), "../shared/phyudm is missing");
-        string path = Path.Combine(Path.GetTempPath(), $"phytrace-array-{Guid.NewGuid():N}.json");
+        string path = Path.Combine(folder, "array.json");
         var events = new[] { "valid/domain-04-power.json", "invalid/envelope-bad-captured-at.json" }
-            .Select(f => JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.PhyUdm, "conformance", f))).RootElement).ToArray();
+            .Select(f => JsonDocument.Parse(File.ReadAllText(SharedMaterial.PhyUdm.Require("conformance", f))).RootElement).ToArray();
         File.WriteAllText(path, JsonSerializer.Serialize(events, new JsonSerializerOptions { WriteIndented = true }));
         var console = new TestConsole();
         console.Profile.Width = 400;
@@ -88,10 +107,9 @@ public class ValidateCommandTests
     [InlineData("2026-06-07T19:00:00+24:00")]
     [InlineData("2026-06-07 19:00:00Z")]
     [InlineData("2016-12-31T23:58:60Z")]
-    public void Date_times_rfc_3339_forbids_are_invalid(string capturedAt)
+    public void Date_times_rfc_3339_forbids_are_invalid_against_the_phyudm_schema(string capturedAt)
     {
-        Skip.If(!Directory.Exists(SchemaDir), "../shared/phyudm is missing");
-        string path = Path.Combine(Path.GetTempPath(), $"phytrace-dates-{Guid.NewGuid():N}.ndjson");
+        string path = Path.Combine(folder, "dates.ndjson");
         string good = "{\"udm_version\":\"0.0.3\",\"event_id\":\"e\",\"event_type\":\"custom\",\"source_id\":\"s\",\"source_type\":\"custom\",\"captured_at\":\"2016-12-31T23:59:60Z\"}";
         File.WriteAllLines(path, new[] { good, good.Replace("2016-12-31T23:59:60Z", capturedAt, StringComparison.Ordinal) });
         var console = new TestConsole();
@@ -109,8 +127,50 @@ public class ValidateCommandTests
     public void A_missing_file_is_a_clear_error()
     {
         var console = new TestConsole();
-        int code = CliApp.Run(new[] { "validate", "/no/such/file.ndjson", "--schemas", SchemaDir }, console);
+        int code = CliApp.Run(new[] { "validate", "/no/such/file.ndjson", "--schemas", Path.GetTempPath() }, console);
         Assert.Equal(2, code);
         Assert.Contains("'/no/such/file.ndjson' not found", console.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Schemas_that_are_not_there_are_a_clear_error_naming_the_folder()
+    {
+        string ndjson = EmptyEventFile();
+        TestConsole console = WideConsole();
+
+        int code = CliApp.Run(new[] { "validate", ndjson, "--schemas", folder }, console);
+
+        Assert.Equal(2, code);
+        Assert.Contains($"--schemas '{folder}' holds no event.schema.json", console.Output, StringComparison.Ordinal);
+        Assert.Contains("PHYUDM_SCHEMAS", console.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_schemas_the_error_names_both_ways_to_give_them()
+    {
+        string ndjson = EmptyEventFile();
+        TestConsole console = WideConsole();
+
+        // What a user's install sees: no --schemas, no PHYUDM_SCHEMAS, no checkout of this repository around the tool.
+        int code = ValidateCommand.Run(console, new FileInfo(ndjson), UdmSchemaLocation.Resolve(null, null, folder));
+
+        Assert.Equal(2, code);
+        Assert.Contains("no UDM v0.0.3 schemas given: pass --schemas <folder> or set PHYUDM_SCHEMAS=<folder>, where <folder> is a phyudm checkout or its schemas/v0.0.3 folder",
+            console.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("shared", console.Output, StringComparison.Ordinal);
+    }
+
+    private string EmptyEventFile()
+    {
+        string path = Path.Combine(folder, "events.ndjson");
+        File.WriteAllText(path, "{}\n");
+        return path;
+    }
+
+    private static TestConsole WideConsole()
+    {
+        var console = new TestConsole();
+        console.Profile.Width = 1000;
+        return console;
     }
 }

@@ -144,9 +144,8 @@ public class EmitTests
         {
             Encoding.UTF8.GetBytes(EventSamples.Encode(EventSamples.Full())),
             Encoding.UTF8.GetBytes(UdmEventScannerTests.Event("\"not-a-uuid-\\u00e9\"") + "\n"),
-            File.Exists(Path.Combine(RepoPaths.PhyUdm, "conformance", "valid", "warehouse-amr-picking.json"))
-                ? File.ReadAllBytes(Path.Combine(RepoPaths.PhyUdm, "conformance", "valid", "warehouse-amr-picking.json"))
-                : Encoding.UTF8.GetBytes("  " + UdmEventScannerTests.Event(more: ",\"power\":{\"battery\":{\"soc_pct\":1}}")),
+            PrettyPrinted(EventSamples.Encode(EventSamples.Full())),
+            Encoding.UTF8.GetBytes("  " + UdmEventScannerTests.Event(more: ",\"power\":{\"battery\":{\"soc_pct\":1}}")),
         };
         long allocated = Allocations.SteadyState(() =>
         {
@@ -158,5 +157,12 @@ public class EmitTests
             }
         });
         Assert.Equal(0, allocated);
+    }
+
+    /// <summary>The event indented as phyudm's fixture files are, with their final newline.</summary>
+    private static byte[] PrettyPrinted(string json)
+    {
+        using JsonDocument doc = JsonDocument.Parse(json);
+        return Encoding.UTF8.GetBytes(JsonSerializer.Serialize(doc.RootElement, new JsonSerializerOptions { WriteIndented = true }) + "\n");
     }
 }

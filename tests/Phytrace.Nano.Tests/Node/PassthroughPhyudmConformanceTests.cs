@@ -19,7 +19,7 @@ namespace Phytrace.Nano.Tests.Node;
 /// The node checks the envelope (and that domains are objects); fixtures the schema refuses deeper
 /// inside a domain are carried through, as any well-formed event is, for the receiver to judge.
 /// </summary>
-public class PassthroughConformanceTests
+public class PassthroughPhyudmConformanceTests
 {
     public static TheoryData<string, string, string> Cases()
     {
@@ -41,7 +41,7 @@ public class PassthroughConformanceTests
     [MemberData(nameof(Cases))]
     public void Fixture_comes_out_identical_or_is_refused_naming_the_field(string folder, string name, string variant)
     {
-        string path = Path.Combine(RepoPaths.PhyUdm, "conformance", folder, name);
+        string path = SharedMaterial.PhyUdm.Require("conformance", folder, name);
         byte[] raw = File.ReadAllBytes(path);
         Assert.Equal((byte)'\n', raw[^1]);
         byte[] input = variant switch
