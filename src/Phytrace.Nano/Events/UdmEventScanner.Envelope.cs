@@ -367,28 +367,7 @@ namespace Phytrace.Nano.Events
                     codePoint = 0x10000 + ((codePoint - 0xD800) << 10) + (Hex4(j, q + 2, stop) - 0xDC00);
                     q += 6;
                 }
-                if (codePoint < 0x80)
-                {
-                    into[n++] = (byte)codePoint;
-                }
-                else if (codePoint < 0x800)
-                {
-                    into[n++] = (byte)(0xC0 | (codePoint >> 6));
-                    into[n++] = (byte)(0x80 | (codePoint & 0x3F));
-                }
-                else if (codePoint < 0x10000)
-                {
-                    into[n++] = (byte)(0xE0 | (codePoint >> 12));
-                    into[n++] = (byte)(0x80 | ((codePoint >> 6) & 0x3F));
-                    into[n++] = (byte)(0x80 | (codePoint & 0x3F));
-                }
-                else
-                {
-                    into[n++] = (byte)(0xF0 | (codePoint >> 18));
-                    into[n++] = (byte)(0x80 | ((codePoint >> 12) & 0x3F));
-                    into[n++] = (byte)(0x80 | ((codePoint >> 6) & 0x3F));
-                    into[n++] = (byte)(0x80 | (codePoint & 0x3F));
-                }
+                n = Utf8Text.Write(codePoint, into, n);
             }
             cursor = q;
             return n;

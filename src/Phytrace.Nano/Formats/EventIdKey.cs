@@ -44,6 +44,7 @@ namespace Phytrace.Nano.Formats
             {
                 return true;
             }
+            // Not a UUID: the derived key overwrites all 16 bytes, so a near-UUID leaves nothing behind.
             ulong fnv = FnvOffset;
             ulong poly = PolyOffset;
             Absorb(text, offset, count, ref fnv, ref poly);
@@ -81,8 +82,9 @@ namespace Phytrace.Nano.Formats
             {
                 throw new ArgumentNullException(nameof(eventId));
             }
-            byte[] utf8 = Utf8Of(eventId);
-            return FromUtf8(utf8, 0, utf8.Length, key, keyOffset);
+            int length;
+            byte[] utf8 = Utf8Of(eventId, out length);
+            return FromUtf8(utf8, 0, length, key, keyOffset);
         }
 
         /// <summary>True if key[offset..+16) is a derived key (UUID version 8), so it is not the event_id's own text.</summary>
@@ -95,81 +97,42 @@ namespace Phytrace.Nano.Formats
         /// Strict UTF-8 of a string, as the device's strings hold it (no NUL, surrogates paired:
         /// ToCharArray, because the device's string indexer misreads the low half of a pair).
         /// </summary>
-        private static byte[] Utf8Of(string text)
+        private static byte[] Utf8Of(string text, out int length)
         {
             char[] chars = text.ToCharArray();
-            int length = 0;
-            for (int i = 0; i < chars.Length; i++)
-            {
-                char c = chars[i];
-                if (c < 0x80)
-                {
-                    length += 1;
-                }
-                else if (c < 0x800)
-                {
-                    length += 2;
-                }
-                else if (c >= 0xD800 && c <= 0xDBFF && i + 1 < chars.Length && chars[i + 1] >= 0xDC00 && chars[i + 1] <= 0xDFFF)
-                {
-                    length += 4;
-                    i++;
-                }
-                else
-                {
-                    length += 3;
-                }
-            }
-            var bytes = new byte[length];
+            var bytes = new byte[(chars.Length * 3) + 1]; // a unit takes at most 3 bytes, a pair 4
             int p = 0;
             for (int i = 0; i < chars.Length; i++)
             {
                 int c = chars[i];
-                if (c < 0x80)
+                if (c >= 0xD800 && c <= 0xDBFF && i + 1 < chars.Length && chars[i + 1] >= 0xDC00 && chars[i + 1] <= 0xDFFF)
                 {
-                    bytes[p++] = (byte)c;
-                }
-                else if (c < 0x800)
-                {
-                    bytes[p++] = (byte)(0xC0 | (c >> 6));
-                    bytes[p++] = (byte)(0x80 | (c & 0x3F));
-                }
-                else if (c >= 0xD800 && c <= 0xDBFF && i + 1 < chars.Length && chars[i + 1] >= 0xDC00 && chars[i + 1] <= 0xDFFF)
-                {
-                    int codePoint = 0x10000 + ((c - 0xD800) << 10) + (chars[i + 1] - 0xDC00);
-                    bytes[p++] = (byte)(0xF0 | (codePoint >> 18));
-                    bytes[p++] = (byte)(0x80 | ((codePoint >> 12) & 0x3F));
-                    bytes[p++] = (byte)(0x80 | ((codePoint >> 6) & 0x3F));
-                    bytes[p++] = (byte)(0x80 | (codePoint & 0x3F));
+                    c = 0x10000 + ((c - 0xD800) << 10) + (chars[i + 1] - 0xDC00);
                     i++;
                 }
-                else
+                else if (c >= 0xD800 && c <= 0xDFFF)
                 {
                     // A lone surrogate cannot be in a device string; on .NET it becomes U+FFFD, as the device would make it.
-                    if (c >= 0xD800 && c <= 0xDFFF)
-                    {
-                        c = 0xFFFD;
-                    }
-                    bytes[p++] = (byte)(0xE0 | (c >> 12));
-                    bytes[p++] = (byte)(0x80 | ((c >> 6) & 0x3F));
-                    bytes[p++] = (byte)(0x80 | (c & 0x3F));
+                    c = 0xFFFD;
                 }
+                p = Utf8Text.Write(c, bytes, p);
             }
+            length = p;
             return bytes;
         }
 
+        /// <summary>Reads a canonical UUID into key; on false, key holds a partial value the caller overwrites.</summary>
         private static bool TryParseCanonical(byte[] text, int offset, byte[] key, int keyOffset)
         {
-            if (text[offset + 8] != '-' || text[offset + 13] != '-' || text[offset + 18] != '-' || text[offset + 23] != '-')
-            {
-                return false;
-            }
             int p = offset;
             for (int i = 0; i < UuidText.ByteLength; i++)
             {
                 if (i == 4 || i == 6 || i == 8 || i == 10)
                 {
-                    p++;
+                    if (text[p++] != '-')
+                    {
+                        return false;
+                    }
                 }
                 int hi = UuidText.HexValue((char)text[p]);
                 int lo = UuidText.HexValue((char)text[p + 1]);
@@ -177,17 +140,7 @@ namespace Phytrace.Nano.Formats
                 {
                     return false;
                 }
-                p += 2;
-            }
-            // Valid: only now write, so a near-UUID never leaves half a key behind.
-            p = offset;
-            for (int i = 0; i < UuidText.ByteLength; i++)
-            {
-                if (i == 4 || i == 6 || i == 8 || i == 10)
-                {
-                    p++;
-                }
-                key[keyOffset + i] = (byte)((UuidText.HexValue((char)text[p]) << 4) | UuidText.HexValue((char)text[p + 1]));
+                key[keyOffset + i] = (byte)((hi << 4) | lo);
                 p += 2;
             }
             return true;

@@ -115,23 +115,8 @@ namespace Phytrace.Nano.Uplink
                 return false;
             }
 
-            int token = awaiter.BeginPublish();
-            ushort messageId;
-            try
+            if (!PublishAndWait(topics.Events, batch.Payload, batch.PayloadOffset, batch.PayloadLength, n, result))
             {
-                messageId = session.Publish(topics.Events, batch.Payload, batch.PayloadOffset, batch.PayloadLength, MqttQos.AtLeastOnce, false);
-            }
-            catch (MqttSessionException e)
-            {
-                result.Fail(n, ErrorType.NetworkError, e.Message);
-                return false;
-            }
-
-            PublishOutcome outcome = awaiter.Wait(messageId, token, pubAckTimeoutMs, clock);
-            if (outcome != PublishOutcome.Acknowledged)
-            {
-                LastFailureBlamesMessage = outcome == PublishOutcome.Rejected || outcome == PublishOutcome.ConnectionLost;
-                result.Fail(n, MqttErrorClassifier.FromPublish(outcome), DescribeFailure(outcome));
                 return false;
             }
             LastPayloadBytes = batch.PayloadLength;
@@ -155,23 +140,28 @@ namespace Phytrace.Nano.Uplink
                 result.Fail(1, ErrorType.NetworkError, "not connected to the broker");
                 return false;
             }
+            return PublishAndWait(topics.Quarantine(events.Sequence(index)), events.Payload, events.PayloadOffset(index), events.PayloadLength(index), 1, result);
+        }
+
+        /// <summary>Publishes at QoS 1 and waits for the PUBACK; a failure goes into <paramref name="result"/> for <paramref name="n"/> events.</summary>
+        private bool PublishAndWait(string topic, byte[] payload, int offset, int length, int n, BatchSendResult result)
+        {
             int token = awaiter.BeginPublish();
             ushort messageId;
             try
             {
-                messageId = session.Publish(topics.Quarantine(events.Sequence(index)), events.Payload, events.PayloadOffset(index),
-                    events.PayloadLength(index), MqttQos.AtLeastOnce, false);
+                messageId = session.Publish(topic, payload, offset, length, MqttQos.AtLeastOnce, false);
             }
             catch (MqttSessionException e)
             {
-                result.Fail(1, ErrorType.NetworkError, e.Message);
+                result.Fail(n, ErrorType.NetworkError, e.Message);
                 return false;
             }
             PublishOutcome outcome = awaiter.Wait(messageId, token, pubAckTimeoutMs, clock);
             if (outcome != PublishOutcome.Acknowledged)
             {
                 LastFailureBlamesMessage = outcome == PublishOutcome.Rejected || outcome == PublishOutcome.ConnectionLost;
-                result.Fail(1, MqttErrorClassifier.FromPublish(outcome), DescribeFailure(outcome));
+                result.Fail(n, MqttErrorClassifier.FromPublish(outcome), DescribeFailure(outcome));
                 return false;
             }
             return true;

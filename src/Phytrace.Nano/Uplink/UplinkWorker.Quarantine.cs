@@ -56,23 +56,11 @@ namespace Phytrace.Nano.Uplink
         {
             SetState(UplinkState.Sending);
             long suspect = events.Sequence(0);
-            if (probeSequence != events.Sequence(1))
+            if (probeSequence != events.Sequence(1) && !ProbeBehind())
             {
-                result.Reset();
-                if (!transport.Send(events, 1, 1, result))
-                {
-                    breaker.RecordFailure();
-                    lock (gate)
-                    {
-                        counters.SendFailures++;
-                    }
-                    ClearSuspect();
-                    return Failed(now, result.Error, "the broker refuses other events too, so no record is set aside: " + (result.ErrorMessage ?? "send failed"));
-                }
-                probeSequence = events.Sequence(1);
-                breaker.RecordSuccess();
-                schedule.RecordSuccess();
-                Recovered();
+                SendRefused();
+                ClearSuspect();
+                return Failed(now, result.Error, "the broker refuses other events too, so no record is set aside: " + (result.ErrorMessage ?? "send failed"));
             }
             result.Reset();
             if (transport.Send(events, 0, 1, result))
@@ -88,11 +76,7 @@ namespace Phytrace.Nano.Uplink
                 }
                 return 0;
             }
-            breaker.RecordFailure();
-            lock (gate)
-            {
-                counters.SendFailures++;
-            }
+            SendRefused();
             string message = result.ErrorMessage ?? "send failed";
             if (!transport.LastFailureBlamesMessage)
             {
@@ -101,6 +85,19 @@ namespace Phytrace.Nano.Uplink
             SetAside(suspect, "the broker did not take it even alone (" + (suspectFailures + 1).ToString() + " attempts; last: "
                 + message + ") but took the event behind it");
             return 0;
+        }
+
+        /// <summary>Sends the record behind the head alone; true (and remembered) once the broker takes it.</summary>
+        private bool ProbeBehind()
+        {
+            result.Reset();
+            if (!transport.Send(events, 1, 1, result))
+            {
+                return false;
+            }
+            probeSequence = events.Sequence(1);
+            BrokerTook();
+            return true;
         }
 
         private void SetAside(long sequence, string reason)
@@ -119,17 +116,11 @@ namespace Phytrace.Nano.Uplink
             long sequence = events.Sequence(0);
             if (transport.PublishQuarantined(events, 0, result))
             {
-                breaker.RecordSuccess();
-                schedule.RecordSuccess();
-                Recovered();
+                BrokerTook();
                 FinishQuarantine(sequence, true, quarantineReason);
                 return 0;
             }
-            breaker.RecordFailure();
-            lock (gate)
-            {
-                counters.SendFailures++;
-            }
+            SendRefused();
             string message = result.ErrorMessage ?? "publish failed";
             if (transport.LastFailureBlamesMessage)
             {
@@ -141,14 +132,7 @@ namespace Phytrace.Nano.Uplink
             }
             if (probeSequence < 0 && events.Count > 1)
             {
-                result.Reset();
-                if (transport.Send(events, 1, 1, result))
-                {
-                    probeSequence = events.Sequence(1);
-                    breaker.RecordSuccess();
-                    schedule.RecordSuccess();
-                    Recovered();
-                }
+                ProbeBehind();
             }
             if (probeSequence >= 0)
             {

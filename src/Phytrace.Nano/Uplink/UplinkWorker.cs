@@ -291,11 +291,7 @@ namespace Phytrace.Nano.Uplink
                 return 0;
             }
 
-            breaker.RecordFailure();
-            lock (gate)
-            {
-                counters.SendFailures++;
-            }
+            SendRefused();
             string message = result.ErrorMessage ?? "send failed";
             if (n == 1 && transport.LastFailureBlamesMessage)
             {
@@ -312,8 +308,6 @@ namespace Phytrace.Nano.Uplink
         /// <summary>Counts a success: <paramref name="n"/> events acknowledged by the broker.</summary>
         private void Delivered(int n)
         {
-            breaker.RecordSuccess();
-            schedule.RecordSuccess();
             lock (gate)
             {
                 counters.EventsSent += n;
@@ -321,7 +315,25 @@ namespace Phytrace.Nano.Uplink
                 counters.CompressedBytesSent += transport.LastPayloadBytes;
                 counters.EnvelopeBytesSent += transport.LastEnvelopeBytes;
             }
+            BrokerTook();
+        }
+
+        /// <summary>The broker took a publish: the breaker and back-off reset, any reported error is over.</summary>
+        private void BrokerTook()
+        {
+            breaker.RecordSuccess();
+            schedule.RecordSuccess();
             Recovered();
+        }
+
+        /// <summary>A publish the broker did not take (or that timed out): counted, and the breaker told.</summary>
+        private void SendRefused()
+        {
+            breaker.RecordFailure();
+            lock (gate)
+            {
+                counters.SendFailures++;
+            }
         }
 
         private int Connect(long now)
