@@ -14,7 +14,7 @@ public sealed class EventsBenchmark : IBenchmark
 {
     public string Name => "events";
 
-    public string Description => "UDM event build + validate + encode into a byte[] vs Utf8JsonWriter writing the same event into a reused buffer";
+    public string Description => "UDM event build + validate + encode into a byte[] vs Utf8JsonWriter writing the same event into a reused buffer; EmitJson's check vs Utf8JsonReader + Utf8.IsValid over the same bytes";
 
     public ResultTable Run(bool quick)
     {
@@ -113,6 +113,7 @@ public sealed class EventsBenchmark : IBenchmark
         table.Add("typical telemetry event", "events/s", oursRate, baselineRate, "higher is better");
         table.Add("typical telemetry event", "bytes/event", ours, baseline, "same content; Utf8JsonWriter prints 270.0 as 270 too");
         table.Add("typical telemetry event", "bytes allocated/event", Measure.AllocatedBytesPerCall(Ours, n / 10), Measure.AllocatedBytesPerCall(Baseline, n / 10), "0");
+        PassthroughCheckRows.AddTo(table, quick, buffer.AsSpan(0, ours).ToArray());
         return table;
     }
 

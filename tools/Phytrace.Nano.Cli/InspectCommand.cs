@@ -121,7 +121,14 @@ public static class InspectCommand
         console.MarkupLineInterpolated($"[bold]{file.Name}[/]: Phytrace.Nano buffer, format version {Checkpoint.Version}, region id {cp.RegionId:X8}");
         console.MarkupLineInterpolated($"geometry: region {regionBytes} bytes, record size {cp.RecordSize}, {cp.SlotCount} slots, sector size {cp.SectorSize}");
         console.MarkupLineInterpolated($"checkpoints: {image.Inspector.ValidCheckpoints} valid, {image.Inspector.DamagedCheckpoints} damaged, newest generation {cp.Generation}");
-        console.MarkupLineInterpolated($"live records: {live.Length} ({live.Length - image.RecoveredPastCheckpoint} in the checkpoint's range, which counts {cp.LiveCount}; {image.RecoveredPastCheckpoint} written after it; {removed} removed out of order)");
+        if (live.Length == 0 && image.Records.Count == 0)
+        {
+            console.MarkupLineInterpolated($"live records: 0 (empty: every record written was consumed, or none was written)");
+        }
+        else
+        {
+            console.MarkupLineInterpolated($"live records: {live.Length} ({live.Length - image.RecoveredPastCheckpoint} in the checkpoint's range, which counts {cp.LiveCount}; {image.RecoveredPastCheckpoint} written after it; {removed} removed out of order)");
+        }
         console.MarkupLineInterpolated($"next sequence after a mount: {Math.Max(cp.SequenceLimit, image.Records.Count == 0 ? 0 : image.Records[^1].Sequence + 1)} (checkpoint's sequence limit {cp.SequenceLimit})");
         console.MarkupLineInterpolated($"consumed (acknowledged) through sequence: {(cp.TailSequence == 0 ? "none" : (cp.TailSequence - 1).ToString(CultureInfo.InvariantCulture))}");
         if (live.Length > 0)

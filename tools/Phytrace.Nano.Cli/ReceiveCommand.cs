@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Diagnostics;
 using Phytrace.Nano.Host.Mqtt;
@@ -8,7 +9,11 @@ namespace Phytrace.Nano.Cli;
 
 /// <summary>
 /// `receive --broker URL`: subscribes to every node's batches, decodes and de-duplicates them by
-/// event_id, appends each new event to OUT/{source_id}.ndjson and prints rates.
+/// event_id, appends each new event to OUT/{source_id}.ndjson (flushed after every batch, so the
+/// files always end with a whole line), and keeps quarantined records (raw bytes a node could not
+/// send as events) in OUT/quarantine/{source_id}-{sequence}.bin. On a terminal one status line is
+/// updated in place; into a redirected log it writes only what happened (undecodable batches,
+/// quarantined records) and the closing summary.
 /// </summary>
 public static class ReceiveCommand
 {
@@ -44,11 +49,18 @@ public static class ReceiveCommand
         outDir.Create();
         var writers = new Dictionary<string, StreamWriter>(StringComparer.Ordinal);
         var writeGate = new object();
+        bool closed = false;
+        // Lines for the console, printed by the loop's thread (MQTTnet raises events on its own).
+        var notices = new ConcurrentQueue<string>();
         using var receiver = new BatchReceiver(address.Host, address.Port, "phytrace-nano-receive-" + Environment.ProcessId);
         receiver.EventReceived += ev =>
         {
             lock (writeGate)
             {
+                if (closed)
+                {
+                    return; // arrived after the run ended; the broker keeps it for a persistent session only
+                }
                 string source = ev.SourceId.Length > 0 ? ev.SourceId : "unknown";
                 if (!writers.TryGetValue(source, out StreamWriter? writer))
                 {
@@ -56,6 +68,28 @@ public static class ReceiveCommand
                 }
                 writer.WriteLine(ev.Json);
             }
+        };
+        receiver.BatchReceived += _ =>
+        {
+            lock (writeGate)
+            {
+                if (closed)
+                {
+                    return;
+                }
+                foreach (StreamWriter writer in writers.Values)
+                {
+                    writer.Flush();
+                }
+            }
+        };
+        receiver.RecordQuarantined += record =>
+        {
+            string folder = Path.Combine(outDir.FullName, "quarantine");
+            Directory.CreateDirectory(folder);
+            string path = Path.Combine(folder, SafeFileName(record.SourceId) + "-" + record.Sequence + ".bin");
+            File.WriteAllBytes(path, record.Payload);
+            notices.Enqueue($"[yellow]quarantined:[/] {Markup.Escape(record.SourceId)} record {record.Sequence} ({record.Payload.Length} bytes) -> {Markup.Escape(path)}");
         };
         try
         {
@@ -69,35 +103,63 @@ public static class ReceiveCommand
 
         console.MarkupLineInterpolated($"receiving from {address} into {outDir.FullName} (Ctrl+C to stop)");
         var watch = Stopwatch.StartNew();
-        long lastEvents = 0;
-        var lastReport = watch.Elapsed;
-        while (!cancel.IsCancellationRequested
-               && (seconds == 0 || watch.Elapsed.TotalSeconds < seconds)
-               && (count == 0 || receiver.UniqueEvents < count))
+        bool Running() => !cancel.IsCancellationRequested
+            && (seconds == 0 || watch.Elapsed.TotalSeconds < seconds)
+            && (count == 0 || receiver.UniqueEvents < count);
+        int errorsShown = 0;
+        void PrintNotices()
         {
-            Thread.Sleep(100);
-            if ((watch.Elapsed - lastReport).TotalSeconds >= 1)
+            while (notices.TryDequeue(out string? notice))
             {
-                long now = receiver.UniqueEvents;
-                double rate = (now - lastEvents) / (watch.Elapsed - lastReport).TotalSeconds;
-                console.MarkupLineInterpolated($"{now} events ({rate:0} /s), {receiver.Batches} batches, {receiver.Duplicates} duplicates dropped, {receiver.Sources.Count} sources");
-                lastEvents = now;
-                lastReport = watch.Elapsed;
+                console.MarkupLine(notice);
+            }
+            IReadOnlyList<string> errors = receiver.Errors;
+            for (; errorsShown < errors.Count; errorsShown++)
+            {
+                console.MarkupLineInterpolated($"[yellow]undecodable:[/] {errors[errorsShown]}");
+            }
+        }
+
+        if (console.Profile.Capabilities.Interactive)
+        {
+            console.Status().Start("waiting for batches", status =>
+            {
+                long lastEvents = 0;
+                var lastReport = watch.Elapsed;
+                while (Running())
+                {
+                    Thread.Sleep(100);
+                    PrintNotices();
+                    if ((watch.Elapsed - lastReport).TotalSeconds >= 1)
+                    {
+                        long now = receiver.UniqueEvents;
+                        double rate = (now - lastEvents) / (watch.Elapsed - lastReport).TotalSeconds;
+                        status.Status($"{now} events ({rate:0} /s), {receiver.Batches} batches, {receiver.Duplicates} duplicates dropped, {receiver.Sources.Count} sources");
+                        lastEvents = now;
+                        lastReport = watch.Elapsed;
+                    }
+                }
+            });
+        }
+        else
+        {
+            while (Running())
+            {
+                Thread.Sleep(100);
+                PrintNotices();
             }
         }
         lock (writeGate)
         {
+            closed = true;
             foreach (StreamWriter writer in writers.Values)
             {
                 writer.Dispose();
             }
         }
+        PrintNotices();
         double ratio = receiver.PayloadBytes == 0 ? 0 : receiver.JsonBytes / (double)receiver.PayloadBytes;
-        console.MarkupLineInterpolated($"done: {receiver.UniqueEvents} unique events from {receiver.Sources.Count} sources in {receiver.Batches} batches, {receiver.Duplicates} duplicates dropped, compression {ratio:0.0}x");
-        foreach (string error in receiver.Errors.Take(10))
-        {
-            console.MarkupLineInterpolated($"[yellow]undecodable:[/] {error}");
-        }
+        console.MarkupLineInterpolated($"done: {receiver.UniqueEvents} unique events from {receiver.Sources.Count} sources in {receiver.Batches} batches, {receiver.Duplicates} duplicates dropped, {receiver.Quarantined.Count} quarantined records, compression {ratio:0.0}x");
         return 0;
     }
 

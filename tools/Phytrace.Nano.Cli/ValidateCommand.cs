@@ -45,27 +45,86 @@ public static class ValidateCommand
 
         int valid = 0;
         int invalid = 0;
-        int lineNumber = 0;
-        foreach (string line in File.ReadLines(file.FullName))
+        void Check(string json, string where)
         {
-            lineNumber++;
-            if (line.Trim().Length == 0)
-            {
-                continue;
-            }
-            IReadOnlyList<string> errors = validator.Validate(line);
+            IReadOnlyList<string> errors = validator.Validate(json);
             if (errors.Count == 0)
             {
                 valid++;
-                continue;
+                return;
             }
             invalid++;
             foreach (string error in errors.Take(5))
             {
-                console.MarkupLineInterpolated($"[yellow]line {lineNumber}:[/] {error}");
+                console.MarkupLineInterpolated($"[yellow]{where}:[/] {error}");
+            }
+        }
+
+        IReadOnlyList<string>? document = OneDocument(file.FullName, out int documentLines);
+        if (document != null)
+        {
+            console.MarkupLineInterpolated($"[yellow]note:[/] {file.Name} is one JSON document over {documentLines} lines, not NDJSON (one event per line, as receive and inspect --export write); validating {(document.Count == 1 ? "it as one event" : "its " + document.Count + " array elements as events")}");
+            for (int i = 0; i < document.Count; i++)
+            {
+                Check(document[i], document.Count == 1 ? "event" : "element " + i);
+            }
+        }
+        else
+        {
+            int lineNumber = 0;
+            foreach (string line in File.ReadLines(file.FullName))
+            {
+                lineNumber++;
+                if (line.Trim().Length == 0)
+                {
+                    continue;
+                }
+                Check(line, "line " + lineNumber);
             }
         }
         console.MarkupLineInterpolated($"{valid} valid, {invalid} invalid ({file.Name})");
         return invalid == 0 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// The events of a file that is not NDJSON but one JSON document spread over lines (a pretty-printed
+    /// event, or an array of them): its first non-blank line is not JSON by itself, the whole file is.
+    /// Null for anything else (NDJSON, or text that is no JSON at all: each line is then reported).
+    /// </summary>
+    private static IReadOnlyList<string>? OneDocument(string path, out int lines)
+    {
+        string[] all = File.ReadAllLines(path);
+        lines = all.Length;
+        string? first = all.FirstOrDefault(l => l.Trim().Length > 0);
+        if (first == null || ParsesAlone(first))
+        {
+            return null;
+        }
+        try
+        {
+            System.Text.Json.Nodes.JsonNode? node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path));
+            if (node is System.Text.Json.Nodes.JsonArray array)
+            {
+                return array.Select(e => e?.ToJsonString() ?? "null").ToList();
+            }
+            return node is System.Text.Json.Nodes.JsonObject ? new[] { File.ReadAllText(path) } : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static bool ParsesAlone(string line)
+    {
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(line);
+            return true;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
     }
 }

@@ -3,7 +3,10 @@ namespace Phytrace.Nano.Formats
     /// <summary>
     /// Reads an RFC 3339 date-time ("2026-06-07T19:00:00Z", "2026-06-07T19:00:00.123456+02:00";
     /// 'T'/'t', 'Z'/'z', any number of fraction digits) from ASCII bytes into microseconds since the
-    /// Unix epoch, without allocating. Fraction digits beyond microseconds are truncated. Counterpart
+    /// Unix epoch, without allocating. Strict: the day must exist in its month (no Feb 30), hours
+    /// 00-23, minutes 00-59, second 60 only as a UTC leap second (23:59:60 after the offset), offsets
+    /// up to 23:59 with a colon, 'T' (never a space) between date and time, a zone always given.
+    /// Fraction digits beyond microseconds are truncated. Counterpart
     /// of <see cref="Iso8601Utc"/>, which writes the fixed 27-byte form; used to read captured_at of
     /// events encoded elsewhere.
     /// </summary>
@@ -91,6 +94,19 @@ namespace Phytrace.Nano.Formats
             if (p != end)
             {
                 return false;
+            }
+            if (second == 60)
+            {
+                // A leap second is inserted only as the last second of a UTC day: 23:59:60 in UTC.
+                long utcMinute = ((hour * 60L) + minute - (offsetSeconds / 60)) % 1440L;
+                if (utcMinute < 0)
+                {
+                    utcMinute += 1440L;
+                }
+                if (utcMinute != (23 * 60) + 59)
+                {
+                    return false;
+                }
             }
             long days = DaysFromCivil(year, month, day);
             // A leap second (:60) is read as the last microsecond-aligned second it extends.

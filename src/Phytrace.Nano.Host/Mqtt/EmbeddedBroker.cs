@@ -86,6 +86,19 @@ public sealed class EmbeddedBroker : IBroker
         set => Volatile.Write(ref delayMs, value);
     }
 
+    /// <summary>
+    /// A policy refusing some publishes (topic, payload): the broker answers them with a negative
+    /// PUBACK (reason "payload format invalid") and delivers nothing, as a broker plugin or an
+    /// ingestion limit that rejects a message does.
+    /// </summary>
+    public Func<string, byte[], bool>? RefusePublish
+    {
+        get => Volatile.Read(ref refusePublish);
+        set => Volatile.Write(ref refusePublish, value);
+    }
+
+    private Func<string, byte[], bool>? refusePublish;
+
     private async Task InterceptPublishAsync(InterceptingPublishEventArgs e)
     {
         int delay = PublishDelayMs;
@@ -94,6 +107,13 @@ public sealed class EmbeddedBroker : IBroker
             await Task.Delay(delay, e.CancellationToken).ConfigureAwait(false);
         }
         await Task.Run(() => publishesFlowing.Wait(e.CancellationToken), e.CancellationToken).ConfigureAwait(false);
+        Func<string, byte[], bool>? refuse = RefusePublish;
+        if (refuse != null && refuse(e.ApplicationMessage.Topic, System.Buffers.BuffersExtensions.ToArray(e.ApplicationMessage.Payload)))
+        {
+            e.ProcessPublish = false;
+            e.Response.ReasonCode = MqttPubAckReasonCode.PayloadFormatInvalid;
+            return;
+        }
         if (e.ApplicationMessage.Topic.EndsWith("/events", StringComparison.Ordinal))
         {
             lock (accepted)

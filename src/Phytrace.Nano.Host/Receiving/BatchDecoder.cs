@@ -28,9 +28,15 @@ public static class BatchDecoder
         var list = new List<DecodedEvent>(events.GetArrayLength());
         foreach (JsonElement e in events.EnumerateArray())
         {
-            string id = Required(e, "event_id").GetString() ?? string.Empty;
-            string source = e.TryGetProperty("source_id", out JsonElement s) ? s.GetString() ?? string.Empty : string.Empty;
-            long? seq = e.TryGetProperty("sequence_num", out JsonElement n) && n.ValueKind == JsonValueKind.Number ? n.GetInt64() : null;
+            JsonElement idElement = Required(e, "event_id");
+            if (idElement.ValueKind != JsonValueKind.String)
+            {
+                throw new InvalidDataException($"an event's event_id is not a string in batch {batchId}");
+            }
+            string id = idElement.GetString() ?? string.Empty;
+            string source = e.TryGetProperty("source_id", out JsonElement s) && s.ValueKind == JsonValueKind.String ? s.GetString() ?? string.Empty : string.Empty;
+            // sequence_num may be any JSON integer (1.0, 1e20): read it only where it is a 64-bit whole number.
+            long? seq = e.TryGetProperty("sequence_num", out JsonElement n) && n.ValueKind == JsonValueKind.Number && n.TryGetInt64(out long whole) ? whole : null;
             list.Add(new DecodedEvent(id, source, seq, e.GetRawText()));
         }
         if (declared != list.Count)

@@ -6,14 +6,17 @@ using MQTTnet.Protocol;
 namespace Phytrace.Nano.Host.Receiving;
 
 /// <summary>
-/// Subscribes to phytrace/v1/+/events and phytrace/v1/+/status on a broker, decodes the gzip
-/// batches, de-duplicates events by event_id and keeps them per source in arrival order. Used by
-/// the tests, the simulator and `phytrace-nano receive`. Reconnects by itself after a broker restart.
+/// Subscribes to phytrace/v1/+/events, phytrace/v1/+/status and phytrace/v1/+/quarantine/+ on a
+/// broker, decodes the gzip batches, de-duplicates events by event_id and keeps them per source in
+/// arrival order; quarantined records (raw bytes a node could not send as events) are kept as they
+/// came. Used by the tests, the simulator and `phytrace-nano receive`. Reconnects by itself after a
+/// broker restart.
 /// </summary>
 public sealed class BatchReceiver : IDisposable
 {
     public const string EventsFilter = "phytrace/v1/+/events";
     public const string StatusFilter = "phytrace/v1/+/status";
+    public const string QuarantineFilter = "phytrace/v1/+/quarantine/+";
 
     private readonly bool persistentSession;
     private readonly string host;
@@ -24,6 +27,7 @@ public sealed class BatchReceiver : IDisposable
     private readonly Dictionary<string, List<DecodedEvent>> bySource = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> status = new(StringComparer.Ordinal);
     private readonly List<string> errors = new();
+    private readonly List<QuarantinedRecord> quarantined = new();
     private readonly CancellationTokenSource stopping = new();
     private Task? reconnectLoop;
     private long batches;
@@ -43,6 +47,24 @@ public sealed class BatchReceiver : IDisposable
 
     /// <summary>Raised after each new (not duplicate) event is stored, from MQTTnet's thread.</summary>
     public event Action<DecodedEvent>? EventReceived;
+
+    /// <summary>Raised after every event of a decoded batch was handled (new ones raised, duplicates counted), from MQTTnet's thread.</summary>
+    public event Action<DecodedBatch>? BatchReceived;
+
+    /// <summary>Raised for each quarantined record received, from MQTTnet's thread.</summary>
+    public event Action<QuarantinedRecord>? RecordQuarantined;
+
+    /// <summary>Records nodes set aside as unsendable, in arrival order (a node publishes each once; QoS 1 may repeat it).</summary>
+    public IReadOnlyList<QuarantinedRecord> Quarantined
+    {
+        get
+        {
+            lock (gate)
+            {
+                return quarantined.ToList();
+            }
+        }
+    }
 
     public string ClientId { get; }
 
@@ -175,6 +197,7 @@ public sealed class BatchReceiver : IDisposable
             var subscribe = new MqttClientSubscribeOptionsBuilder()
                 .WithTopicFilter(EventsFilter, MqttQualityOfServiceLevel.AtLeastOnce)
                 .WithTopicFilter(StatusFilter, MqttQualityOfServiceLevel.AtLeastOnce)
+                .WithTopicFilter(QuarantineFilter, MqttQualityOfServiceLevel.AtLeastOnce)
                 .Build();
             client.SubscribeAsync(subscribe, cts.Token).GetAwaiter().GetResult();
             Interlocked.Increment(ref subscriptions);
@@ -218,11 +241,21 @@ public sealed class BatchReceiver : IDisposable
     {
         string topic = e.ApplicationMessage.Topic;
         string[] parts = topic.Split('/');
+        byte[] payload = e.ApplicationMessage.Payload.ToArray();
+        if (parts.Length == 5 && parts[3] == "quarantine")
+        {
+            var record = new QuarantinedRecord(parts[2], long.TryParse(parts[4], out long sequence) ? sequence : -1, payload);
+            lock (gate)
+            {
+                quarantined.Add(record);
+            }
+            RecordQuarantined?.Invoke(record);
+            return Task.CompletedTask;
+        }
         if (parts.Length != 4)
         {
             return Task.CompletedTask;
         }
-        byte[] payload = e.ApplicationMessage.Payload.ToArray();
         if (parts[3] == "status")
         {
             status[parts[2]] = System.Text.Encoding.UTF8.GetString(payload);
@@ -259,6 +292,7 @@ public sealed class BatchReceiver : IDisposable
                     Interlocked.Increment(ref duplicates);
                 }
             }
+            BatchReceived?.Invoke(batch);
         }
         catch (InvalidDataException ex)
         {

@@ -5,3 +5,6 @@ public sealed record DecodedEvent(string EventId, string SourceId, long? Sequenc
 
 /// <summary>A UDM batch envelope as received: its id, declared size, compression and events.</summary>
 public sealed record DecodedBatch(string BatchId, int DeclaredSize, string Compression, int PayloadBytes, int JsonBytes, IReadOnlyList<DecodedEvent> Events);
+
+/// <summary>A record a node could not send as an event, published once to phytrace/v1/{source}/quarantine/{sequence}: its stored bytes as they were.</summary>
+public sealed record QuarantinedRecord(string SourceId, long Sequence, byte[] Payload);

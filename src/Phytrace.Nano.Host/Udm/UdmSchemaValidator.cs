@@ -7,6 +7,7 @@ namespace Phytrace.Nano.Host.Udm;
 /// Validates events against the UDM v0.0.3 JSON Schemas (draft 2020-12, formats asserted). The
 /// schemas are read from a phyudm checkout's schemas/v0.0.3 folder (see <see cref="UdmSchemaLocation"/>
 /// for how tools find it); every schema file is registered by its $id so the $refs resolve.
+/// date-time is checked strictly to RFC 3339 (<see cref="StrictDateTimeFormat"/>).
 /// </summary>
 public sealed class UdmSchemaValidator
 {
@@ -21,6 +22,7 @@ public sealed class UdmSchemaValidator
         {
             throw new DirectoryNotFoundException($"UDM schema folder '{schemaDirectory}' not found (expected phyudm's schemas/v0.0.3)");
         }
+        StrictDateTimeFormat.Register();
         options = new EvaluationOptions
         {
             OutputFormat = OutputFormat.List,
@@ -46,7 +48,8 @@ public sealed class UdmSchemaValidator
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(json);
+            // Duplicate names make receivers disagree on a value (and JsonObject throws on them later).
+            node = JsonNode.Parse(json, documentOptions: new System.Text.Json.JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (System.Text.Json.JsonException e)
         {

@@ -10,7 +10,7 @@ namespace Phytrace.Nano.Batching
     /// Builds one batch at a time into buffers allocated once: events' JSON is appended straight
     /// after room reserved for the envelope's header; closing writes the header (right-aligned
     /// against the first event, so nothing is moved), the closing brackets, and then compresses.
-    /// The uplink uses <see cref="Build"/> to turn exactly the events it read from the buffer into
+    /// The uplink uses <see cref="Build(BufferedEvents)"/> to turn exactly the events it read from the buffer into
     /// one batch; <see cref="BatchProcessor"/> appends events as they come. Not thread-safe.
     /// </summary>
     public sealed class BatchBuilder
@@ -194,13 +194,27 @@ namespace Phytrace.Nano.Batching
             {
                 throw new ArgumentNullException(nameof(events));
             }
-            if (events.Count == 0 || events.Count > config.MaxBatchSize)
+            return Build(events, 0, events.Count);
+        }
+
+        /// <summary>One batch of events[first .. first+count), in their order; throws as <see cref="Build(BufferedEvents)"/> does.</summary>
+        public Batch Build(BufferedEvents events, int first, int count)
+        {
+            if (events == null)
             {
-                throw new ArgumentOutOfRangeException(nameof(events), "events must hold 1 to max_batch_size (" + config.MaxBatchSize.ToString() + ") events, got " + events.Count.ToString());
+                throw new ArgumentNullException(nameof(events));
+            }
+            if (count < 1 || count > config.MaxBatchSize)
+            {
+                throw new ArgumentOutOfRangeException(nameof(events), "events must hold 1 to max_batch_size (" + config.MaxBatchSize.ToString() + ") events, got " + count.ToString());
+            }
+            if (first < 0 || first > events.Count - count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(first), "events [" + first.ToString() + ", +" + count.ToString() + ") outside the " + events.Count.ToString() + " held");
             }
             Begin();
             byte[] payload = events.Payload;
-            for (int i = 0; i < events.Count; i++)
+            for (int i = first; i < first + count; i++)
             {
                 if (!TryAppend(payload, events.PayloadOffset(i), events.PayloadLength(i), events.CapturedAtUnixMicros(i)))
                 {

@@ -1,29 +1,58 @@
+using System;
 using Phytrace.Nano.Formats;
 
 namespace Phytrace.Nano.Events
 {
     /// <summary>
-    /// Passthrough support: reads event_id (as 16 bytes) and captured_at (as Unix microseconds) from
-    /// an already-encoded UDM JSON event so its bytes can be buffered and batched unchanged. Walks
-    /// the top-level object once, skipping nested values, without allocating; the JSON is checked
-    /// only as far as the walk needs (balanced structure, strings closed, one top-level object).
-    /// Top-level keys are matched as written (an escaped spelling of "event_id" is not recognised);
-    /// the two values must be plain strings: a canonical UUID and an RFC 3339 date-time.
-    /// Not thread-safe: one scanner per thread.
+    /// Passthrough gate: checks that bytes are one UDM event a batch can carry and every receiver
+    /// can decode, and reads what the buffer needs from it. In one pass, without allocating:
+    /// <list type="bullet">
+    /// <item>RFC 8259 syntax: one object, strings closed, escapes valid, no raw control characters,
+    /// numbers in JSON's grammar (no leading zeros, NaN or hex), literals spelled out, at most
+    /// <see cref="MaxDepth"/> levels of nesting (a batch adds three; common parsers stop at 64);</item>
+    /// <item>UTF-8 well-formed (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF)
+    /// and \u escapes that are Unicode text (surrogate escapes only in pairs);</item>
+    /// <item>the envelope (envelope.schema.json): the six required fields present once each, with
+    /// the types, enums, version pattern and date-time formats of the schema; sequence_num a
+    /// non-negative integer; each domain, provenance and extensions an object. Names are compared
+    /// after unescaping. What lies inside the domains is not checked here: it cannot break a batch,
+    /// and receivers validate it against the full schema.</item>
+    /// </list>
+    /// It reads the event_id's 16-byte key (see <see cref="EventIdKey"/>), captured_at in Unix
+    /// microseconds, and where the object starts and ends (whitespace around it is not part of the
+    /// event). A refusal throws <see cref="UdmScanException"/> naming the field, the byte offset and
+    /// what was expected there. One scanner per thread.
     /// </summary>
-    public sealed class UdmEventScanner
+    public sealed partial class UdmEventScanner
     {
-        private static readonly byte[] EventIdKey = TextChars.AsciiBytes("event_id");
-        private static readonly byte[] CapturedAtKey = TextChars.AsciiBytes("captured_at");
+        /// <summary>Deepest nesting accepted; the event object itself is level 1.</summary>
+        public const int MaxDepth = 32;
+
+        private const int StateValue = 0;
+        private const int StateAfterValue = 1;
+        private const int StateName = 2;
+        private const int StateFirstName = 3;
+        private const int StateFirstElement = 4;
+
         private readonly byte[] eventId = new byte[UuidText.ByteLength];
         private byte[] json = new byte[0];
+        private int origin;
         private int end;
+        private bool eventIdIsUuid;
         private long capturedAtMicros;
+        private int eventStart;
+        private int eventLength;
 
-        /// <summary>The 16 bytes of the last scanned event's id.</summary>
+        /// <summary>The 16-byte key of the last scanned event's event_id (its UUID, or a derived UUIDv8).</summary>
         public byte[] EventId
         {
             get { return eventId; }
+        }
+
+        /// <summary>True if the last event_id was a canonical UUID, whose bytes <see cref="EventId"/> holds.</summary>
+        public bool EventIdIsUuid
+        {
+            get { return eventIdIsUuid; }
         }
 
         /// <summary>The last scanned event's captured_at, microseconds since the Unix epoch.</summary>
@@ -32,9 +61,22 @@ namespace Phytrace.Nano.Events
             get { return capturedAtMicros; }
         }
 
+        /// <summary>Index in the scanned array of the event's '{' (after any leading whitespace).</summary>
+        public int EventStart
+        {
+            get { return eventStart; }
+        }
+
+        /// <summary>Bytes from '{' through the matching '}': the event in its canonical stored form.</summary>
+        public int EventLength
+        {
+            get { return eventLength; }
+        }
+
         /// <summary>
-        /// Scans json[offset..+count). Throws <see cref="UdmScanException"/> naming event_id or
-        /// captured_at when missing, repeated or malformed, or "json" when the bytes are not one object.
+        /// Scans source[offset..+count). Throws <see cref="UdmScanException"/> if the bytes are not
+        /// one well-formed event with a valid envelope; byte offsets in the message count from
+        /// <paramref name="offset"/>.
         /// </summary>
         public void Scan(byte[] source, int offset, int count)
         {
@@ -43,261 +85,236 @@ namespace Phytrace.Nano.Events
                 throw new UdmScanException("json", "offset and count must lie inside the buffer");
             }
             json = source;
+            origin = offset;
             end = offset + count;
-            bool haveId = false;
-            bool haveTime = false;
-            int p = SkipSpace(offset);
-            if (p >= end || json[p] != '{')
-            {
-                throw new UdmScanException("json", "an event must be a JSON object starting with '{'");
-            }
-            p = SkipSpace(p + 1);
-            if (p < end && json[p] == '}')
+            byte[] j = source;
+            int limit = end;
+            int p = offset;
+            while (p < limit && IsSpace(j[p]))
             {
                 p++;
             }
-            else
+            if (p >= limit)
             {
-                while (true)
+                throw Refuse(p, "json", count == 0 ? "no bytes: expected '{' starting the event object" : "only whitespace: expected '{' starting the event object");
+            }
+            if (j[p] != '{')
+            {
+                throw Refuse(p, "json", "expected '{': an event is one JSON object" + Found(j[p]));
+            }
+            eventStart = p;
+            eventLength = 0;
+
+            // One bit per open container, innermost in bit 0: 1 for an array, 0 for an object.
+            uint stack = 0;
+            int depth = 0;
+            long seen = 0;
+            int field = -1;
+            int state = StateValue;
+            while (true)
+            {
+                // Whitespace, inline: every byte above 0x20 leaves at the first test.
+                byte c = 0;
+                while (p < limit)
                 {
-                    if (p >= end || json[p] != '"')
+                    c = j[p];
+                    if (c > 0x20 || (c != 0x20 && c != 0x0A && c != 0x0D && c != 0x09))
                     {
-                        throw Malformed(p, offset, "expected a property name");
-                    }
-                    int keyStart = p + 1;
-                    p = SkipString(p);
-                    int keyLength = p - 1 - keyStart;
-                    p = SkipSpace(p);
-                    if (p >= end || json[p] != ':')
-                    {
-                        throw Malformed(p, offset, "expected ':'");
-                    }
-                    p = SkipSpace(p + 1);
-                    if (KeyIs(keyStart, keyLength, EventIdKey))
-                    {
-                        if (haveId)
-                        {
-                            throw new UdmScanException("event_id", "appears more than once");
-                        }
-                        p = ReadEventId(p);
-                        haveId = true;
-                    }
-                    else if (KeyIs(keyStart, keyLength, CapturedAtKey))
-                    {
-                        if (haveTime)
-                        {
-                            throw new UdmScanException("captured_at", "appears more than once");
-                        }
-                        p = ReadCapturedAt(p);
-                        haveTime = true;
-                    }
-                    else
-                    {
-                        p = SkipValue(p, offset);
-                    }
-                    p = SkipSpace(p);
-                    if (p < end && json[p] == ',')
-                    {
-                        p = SkipSpace(p + 1);
-                        continue;
-                    }
-                    if (p < end && json[p] == '}')
-                    {
-                        p++;
                         break;
-                    }
-                    throw Malformed(p, offset, "expected ',' or '}'");
-                }
-            }
-            if (SkipSpace(p) != end)
-            {
-                throw Malformed(p, offset, "unexpected bytes after the event object");
-            }
-            if (!haveId)
-            {
-                throw new UdmScanException("event_id", "is missing");
-            }
-            if (!haveTime)
-            {
-                throw new UdmScanException("captured_at", "is missing");
-            }
-        }
-
-        private int ReadEventId(int p)
-        {
-            int start = PlainString(p, "event_id");
-            int close = SkipString(p) - 1;
-            if (close - start != UuidText.TextLength || !ParseUuid(start))
-            {
-                throw new UdmScanException("event_id", "must be a UUID in canonical text form (36 characters, 8-4-4-4-12 hex digits)");
-            }
-            return close + 1;
-        }
-
-        private int ReadCapturedAt(int p)
-        {
-            int start = PlainString(p, "captured_at");
-            int close = SkipString(p) - 1;
-            long micros;
-            if (!Rfc3339Reader.TryParse(json, start, close - start, out micros))
-            {
-                throw new UdmScanException("captured_at", "must be an RFC 3339 date-time such as 2026-06-07T19:00:00.000000Z");
-            }
-            capturedAtMicros = micros;
-            return close + 1;
-        }
-
-        // Start of the contents of a string value that must not contain escapes.
-        private int PlainString(int p, string field)
-        {
-            if (p >= end || json[p] != '"')
-            {
-                throw new UdmScanException(field, "must be a JSON string");
-            }
-            int close = SkipString(p) - 1;
-            for (int i = p + 1; i < close; i++)
-            {
-                if (json[i] == '\\')
-                {
-                    throw new UdmScanException(field, "must not contain escape sequences");
-                }
-            }
-            return p + 1;
-        }
-
-        private bool ParseUuid(int start)
-        {
-            int p = start;
-            for (int i = 0; i < UuidText.ByteLength; i++)
-            {
-                if (i == 4 || i == 6 || i == 8 || i == 10)
-                {
-                    if (json[p++] != '-')
-                    {
-                        return false;
-                    }
-                }
-                int hi = UuidText.HexValue((char)json[p++]);
-                int lo = UuidText.HexValue((char)json[p++]);
-                if (hi < 0 || lo < 0)
-                {
-                    return false;
-                }
-                eventId[i] = (byte)((hi << 4) | lo);
-            }
-            return true;
-        }
-
-        // Returns the index just past the closing quote of the string starting at p.
-        private int SkipString(int p)
-        {
-            p++;
-            while (p < end)
-            {
-                byte c = json[p];
-                if (c == '\\')
-                {
-                    p += 2;
-                    continue;
-                }
-                if (c == '"')
-                {
-                    return p + 1;
-                }
-                p++;
-            }
-            throw new UdmScanException("json", "unterminated string");
-        }
-
-        private int SkipValue(int p, int origin)
-        {
-            if (p >= end)
-            {
-                throw Malformed(p, origin, "expected a value");
-            }
-            byte c = json[p];
-            if (c == '"')
-            {
-                return SkipString(p);
-            }
-            if (c == '{' || c == '[')
-            {
-                int depth = 0;
-                while (p < end)
-                {
-                    c = json[p];
-                    if (c == '"')
-                    {
-                        p = SkipString(p);
-                        continue;
-                    }
-                    if (c == '{' || c == '[')
-                    {
-                        depth++;
-                    }
-                    else if (c == '}' || c == ']')
-                    {
-                        depth--;
-                        if (depth == 0)
-                        {
-                            return p + 1;
-                        }
                     }
                     p++;
                 }
-                throw new UdmScanException("json", "unbalanced braces or brackets");
-            }
-            // A number or literal runs until a delimiter.
-            int start = p;
-            while (p < end)
-            {
-                c = json[p];
-                if (c == ',' || c == '}' || c == ']' || c == ' ' || c == '\t' || c == '\r' || c == '\n')
+                if (p >= limit)
                 {
                     break;
                 }
-                p++;
-            }
-            if (p == start)
-            {
-                throw Malformed(p, origin, "expected a value");
-            }
-            return p;
-        }
-
-        private int SkipSpace(int p)
-        {
-            while (p < end)
-            {
-                byte c = json[p];
-                if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
+                if (state == StateFirstElement)
                 {
-                    break;
+                    if (c == ']')
+                    {
+                        p = Close(p, ref stack, ref depth, seen);
+                        state = StateAfterValue;
+                        continue;
+                    }
+                    state = StateValue;
+                }
+                if (state == StateValue)
+                {
+                    if (depth == 1 && field >= 0)
+                    {
+                        if (field < EnvelopeFields.FirstObject)
+                        {
+                            p = ScanEnvelopeValue(field, p, c);
+                            state = StateAfterValue;
+                            continue;
+                        }
+                        if (c != '{')
+                        {
+                            throw Refuse(p, EnvelopeFields.NameOf(field), "expected an object (the UDM schema makes it one)" + Found(c));
+                        }
+                    }
+                    if (c == '"')
+                    {
+                        p = ScanString(j, p, limit);
+                    }
+                    else if (c == '{' || c == '[')
+                    {
+                        if (depth == MaxDepth)
+                        {
+                            throw Refuse(p, "json", "nesting deeper than " + MaxDepth.ToString() + " levels");
+                        }
+                        stack = (stack << 1) | (c == '[' ? 1u : 0u);
+                        depth++;
+                        p++;
+                        state = c == '{' ? StateFirstName : StateFirstElement;
+                        continue;
+                    }
+                    else if (c == '-' || (c >= '0' && c <= '9'))
+                    {
+                        p = ScanNumber(j, p, limit);
+                    }
+                    else if (c == 't' || c == 'f' || c == 'n')
+                    {
+                        p = ScanLiteral(j, p, limit, c);
+                    }
+                    else
+                    {
+                        throw Refuse(p, "json", "expected a value (object, array, string, number, true, false or null)" + Found(c));
+                    }
+                    state = StateAfterValue;
+                    continue;
+                }
+                if (state == StateAfterValue)
+                {
+                    bool inArray = (stack & 1u) != 0;
+                    if (depth == 0)
+                    {
+                        throw Refuse(p, "json", "unexpected bytes after the event object" + Found(c));
+                    }
+                    if (c == ',')
+                    {
+                        p++;
+                        state = inArray ? StateValue : StateName;
+                        continue;
+                    }
+                    if ((c == '}' && !inArray) || (c == ']' && inArray))
+                    {
+                        p = Close(p, ref stack, ref depth, seen);
+                        continue;
+                    }
+                    throw Refuse(p, "json", (inArray ? "expected ',' or ']' after an array element" : "expected ',' or '}' after a property value") + Found(c));
+                }
+                // StateName or StateFirstName: a property name, or '}' right after '{'.
+                if (c == '}' && state == StateFirstName)
+                {
+                    p = Close(p, ref stack, ref depth, seen);
+                    state = StateAfterValue;
+                    continue;
+                }
+                if (c != '"')
+                {
+                    throw Refuse(p, "json", (state == StateFirstName ? "expected a property name (a string) or '}'" : "expected a property name (a string) after ','") + Found(c));
+                }
+                int nameAt = p;
+                p = ScanString(j, p, limit);
+                if (depth == 1)
+                {
+                    field = TopLevelField(nameAt + 1, p - 1, lastStringEscaped);
+                    if (field >= 0)
+                    {
+                        long bit = 1L << field;
+                        if ((seen & bit) != 0)
+                        {
+                            throw Refuse(nameAt, EnvelopeFields.NameOf(field), "appears more than once (receivers would disagree on its value)");
+                        }
+                        seen |= bit;
+                    }
+                }
+                while (p < limit && IsSpace(j[p]))
+                {
+                    p++;
+                }
+                if (p >= limit || j[p] != ':')
+                {
+                    throw Refuse(p, "json", "expected ':' after the property name" + FoundAt(p));
                 }
                 p++;
+                state = StateValue;
             }
-            return p;
+            if (depth != 0 || state != StateAfterValue)
+            {
+                throw Refuse(limit, "json", "the input ends inside the event: expected " + ExpectedAtEnd(state, stack, depth));
+            }
         }
 
-        private bool KeyIs(int start, int length, byte[] key)
+        /// <summary>Closes the innermost container at p; closing the event itself checks the required fields.</summary>
+        private int Close(int p, ref uint stack, ref int depth, long seen)
         {
-            if (length != key.Length)
+            if (depth == 1)
             {
-                return false;
-            }
-            for (int i = 0; i < length; i++)
-            {
-                if (json[start + i] != key[i])
+                if ((seen & EnvelopeFields.RequiredMask) != EnvelopeFields.RequiredMask)
                 {
-                    return false;
+                    for (int id = 0; id < EnvelopeFields.FirstObject; id++)
+                    {
+                        if ((EnvelopeFields.RequiredMask & (1L << id)) != 0 && (seen & (1L << id)) == 0)
+                        {
+                            throw Refuse(p, EnvelopeFields.NameOf(id), "is missing (required by the UDM envelope)");
+                        }
+                    }
                 }
+                eventLength = p + 1 - eventStart;
             }
-            return true;
+            stack >>= 1;
+            depth--;
+            return p + 1;
         }
 
-        private static UdmScanException Malformed(int p, int origin, string what)
+        private static string ExpectedAtEnd(int state, uint stack, int depth)
         {
-            return new UdmScanException("json", what + " at byte " + (p - origin).ToString());
+            if (state == StateValue || state == StateFirstElement)
+            {
+                return "a value";
+            }
+            if (state == StateName)
+            {
+                return "a property name";
+            }
+            if (state == StateFirstName)
+            {
+                return "a property name or '}'";
+            }
+            string closers = depth == 1 ? "'}'" : depth.ToString() + " closing brackets";
+            return ((stack & 1u) != 0 ? "',' or ']'" : "',' or '}'") + " (" + closers + " still open)";
+        }
+
+        private static bool IsSpace(byte c)
+        {
+            return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+        }
+
+        private UdmScanException Refuse(int at, string field, string what)
+        {
+            return new UdmScanException(field, what, at - origin);
+        }
+
+        private string FoundAt(int p)
+        {
+            return p >= end ? ", found the end of the input" : Found(json[p]);
+        }
+
+        private static string Found(byte c)
+        {
+            if (c >= 0x20 && c < 0x7F)
+            {
+                return ", found '" + ((char)c).ToString() + "'";
+            }
+            return ", found byte 0x" + HexByte(c);
+        }
+
+        private static string HexByte(int b)
+        {
+            const string Digits = "0123456789ABCDEF";
+            return Digits.Substring((b >> 4) & 0xF, 1) + Digits.Substring(b & 0xF, 1);
         }
     }
 }

@@ -13,7 +13,10 @@ namespace Phytrace.Nano.Node
         public ErrorType LastError;
         public CircuitBreakerStats Breaker;
 
-        /// <summary>Events Emit refused (buffer full under Reject, medium error, or invalid).</summary>
+        /// <summary>Events Emit or EmitJson refused (buffer full under Reject, medium error, expired, too large, or invalid).</summary>
         public long EmitFailures;
+
+        /// <summary>Of those, events refused as invalid (UdmValidationException, UdmScanException): nothing was stored.</summary>
+        public long InvalidEvents;
     }
 }

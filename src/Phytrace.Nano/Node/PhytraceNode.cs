@@ -18,6 +18,7 @@ namespace Phytrace.Nano.Node
     {
         private readonly object emitGate = new object();
         private readonly EdgeBuffer buffer;
+        private readonly BootSession session;
         private readonly UdmEventFactory factory;
         private readonly UdmEventEncoder encoder = new UdmEventEncoder();
         private readonly UdmEventScanner scanner = new UdmEventScanner();
@@ -25,11 +26,13 @@ namespace Phytrace.Nano.Node
         private readonly UplinkWorker uplink;
         private readonly byte[] scratch;
         private long emitFailures;
+        private long invalidEvents;
         private bool disposed;
 
-        private PhytraceNode(EdgeBuffer buffer, UdmEventFactory factory, CircuitBreaker breaker, UplinkWorker uplink, int maxEventBytes)
+        private PhytraceNode(EdgeBuffer buffer, BootSession session, UdmEventFactory factory, CircuitBreaker breaker, UplinkWorker uplink, int maxEventBytes)
         {
             this.buffer = buffer;
+            this.session = session;
             this.factory = factory;
             this.breaker = breaker;
             this.uplink = uplink;
@@ -64,7 +67,8 @@ namespace Phytrace.Nano.Node
             bufferOptions.Overflow = config.Storage.OverflowPolicy == StorageSettings.OverflowDropOldest ? OverflowPolicy.DropOldest : OverflowPolicy.Reject;
             var buffer = new EdgeBuffer(platform.Medium, bufferOptions, platform.Wall!);
 
-            var identity = new NodeIdentity(config.Identity.SourceId, ParseSourceType(config.Identity.SourceType), null, SdkVersion);
+            var session = new BootSession(platform.Wall!, platform.Tick!, platform.Random!);
+            var identity = new NodeIdentity(config.Identity.SourceId, ParseSourceType(config.Identity.SourceType), session.SessionId, SdkVersion);
             var factory = new UdmEventFactory(identity, platform.Wall!, platform.Tick!, platform.Random!);
 
             var batchConfig = new BatchConfig(
@@ -88,13 +92,13 @@ namespace Phytrace.Nano.Node
             uplinkOptions.Connect.UserName = config.Mqtt.UserName.Length > 0 ? config.Mqtt.UserName : null;
             uplinkOptions.Connect.Password = config.Mqtt.Password.Length > 0 ? config.Mqtt.Password : null;
             uplinkOptions.Connect.KeepAliveSeconds = (ushort)config.Mqtt.KeepAliveSeconds;
-            var status = new StatusReporter(config.Identity.SourceId, platform.Wall!);
+            var status = new StatusReporter(config.Identity.SourceId, platform.Wall!, session);
             var transport = new MqttTransport(platform.Session!, topics, builder, platform.Tick!, uplinkOptions.PubAckTimeoutMs);
             int maxBatchJson = batchConfig.MaxBatchBytes - BatchEnvelopeReserve - config.Batch.MaxBatchSize;
             var uplink = new UplinkWorker(buffer, platform.Session!, platform.Connectivity!, transport, topics, status, policy,
                 breaker, platform.Tick!, uplinkOptions, maxBatchJson, config.Storage.SyncIntervalMs);
 
-            return new PhytraceNode(buffer, factory, breaker, uplink, buffer.MaxEventSize);
+            return new PhytraceNode(buffer, session, factory, breaker, uplink, buffer.MaxEventSize);
         }
 
         /// <summary>The version written as sdk_version into every event.</summary>
@@ -113,6 +117,12 @@ namespace Phytrace.Nano.Node
         public UplinkWorker Uplink
         {
             get { return uplink; }
+        }
+
+        /// <summary>This boot: the session_id in every event the node builds, and the boot time.</summary>
+        public BootSession Session
+        {
+            get { return session; }
         }
 
         /// <summary>The breaker, for its StateChanged event.</summary>
@@ -138,48 +148,86 @@ namespace Phytrace.Nano.Node
 
         /// <summary>
         /// Clears <paramref name="e"/> and fills what the node knows: event_id (UUIDv7), event_type,
-        /// source, session, sequence number and captured_at. The caller then sets what it measured.
-        /// Reuse one UdmEvent per producer thread: nothing is allocated.
+        /// source, this boot's session_id, sequence_num and captured_at. The caller then sets what it
+        /// measured. sequence_num is provisional until <see cref="Emit"/> makes it final (the buffer
+        /// sequence of the record). Reuse one UdmEvent per producer thread: nothing is allocated.
         /// </summary>
         public void BeginEvent(UdmEvent e, UdmEventType eventType)
         {
             lock (emitGate)
             {
                 factory.Begin(e, eventType);
+                e.SequenceNum.Set(buffer.NextSequence);
             }
         }
 
         /// <summary>
         /// Validates and encodes <paramref name="e"/> and makes it durable in the buffer. Returns
-        /// false if the buffer refused it (full under the Reject policy, medium error; see
-        /// <see cref="LastEmitFailure"/>). Throws UdmValidationException naming the field for an
-        /// invalid event, and ArgumentException for one larger than the configured maximum.
+        /// false if the buffer refused it (full under the Reject policy, medium error, older than
+        /// max_age_hours; see <see cref="LastEmitFailure"/>). Throws UdmValidationException naming
+        /// the field for an invalid event, and ArgumentException for one larger than the configured
+        /// maximum. An event of this node's source_id gets as sequence_num the buffer sequence its
+        /// record receives: strictly increasing across reboots and power cuts (the buffer never
+        /// reuses a sequence), with gaps where other records (passthrough events) or lost ones were.
         /// </summary>
         public bool Emit(UdmEvent e)
         {
+            if (e == null)
+            {
+                throw new ArgumentNullException(nameof(e));
+            }
             lock (emitGate)
             {
-                int length = encoder.Encode(e, scratch, 0, scratch.Length);
+                if (e.SourceId == factory.Identity.SourceId)
+                {
+                    e.SequenceNum.Set(buffer.NextSequence);
+                }
+                int length;
+                try
+                {
+                    length = encoder.Encode(e, scratch, 0, scratch.Length);
+                }
+                catch (UdmValidationException)
+                {
+                    invalidEvents++;
+                    emitFailures++;
+                    throw;
+                }
                 return Enqueue(length, e.EventId, e.CapturedAtMicros, e.CapturedAtClockSynced);
             }
         }
 
         /// <summary>
-        /// Passthrough: buffers an already-encoded UDM JSON event unchanged. Its event_id and
-        /// captured_at are read from the bytes (UdmScanException if missing or malformed).
+        /// Passthrough: buffers an already-encoded UDM JSON event. The bytes are checked in one pass
+        /// without allocating (<see cref="UdmEventScanner"/>: RFC 8259 syntax, UTF-8, nesting, the
+        /// envelope); a refusal throws <see cref="UdmScanException"/> naming the field, the byte offset
+        /// and what was expected, and nothing is stored. The event is stored in canonical form: the
+        /// object from '{' to '}', whitespace around it dropped; inside, byte for byte. Returns false
+        /// as <see cref="Emit"/> does when the buffer refuses it.
         /// </summary>
         public bool EmitJson(byte[] json, int offset, int count)
         {
             lock (emitGate)
             {
-                scanner.Scan(json, offset, count);
-                if (count > scratch.Length)
+                try
                 {
-                    throw new ArgumentException("event of " + count.ToString() + " bytes exceeds the maximum event size " + scratch.Length.ToString());
+                    scanner.Scan(json, offset, count);
                 }
-                Array.Copy(json, offset, scratch, 0, count);
+                catch (UdmScanException)
+                {
+                    invalidEvents++;
+                    emitFailures++;
+                    throw;
+                }
+                int length = scanner.EventLength;
+                if (length > scratch.Length)
+                {
+                    emitFailures++;
+                    throw new ArgumentException("event of " + length.ToString() + " bytes exceeds the maximum event size " + scratch.Length.ToString() + "; nothing was stored");
+                }
+                Array.Copy(json, scanner.EventStart, scratch, 0, length);
                 // A producer that wrote captured_at is trusted to have had a clock; unsynced events come through Emit.
-                return Enqueue(count, scanner.EventId, scanner.CapturedAtMicros, true);
+                return Enqueue(length, scanner.EventId, scanner.CapturedAtMicros, true);
             }
         }
 
@@ -192,6 +240,7 @@ namespace Phytrace.Nano.Node
             into.LastError = uplink.LastError;
             into.Breaker = breaker.Stats;
             into.EmitFailures = emitFailures;
+            into.InvalidEvents = invalidEvents;
         }
 
         /// <summary>A new snapshot (allocates; the seed-shaped form).</summary>

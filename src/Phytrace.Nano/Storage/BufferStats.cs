@@ -32,7 +32,11 @@ namespace Phytrace.Nano.Storage
         /// <summary>Events refused because the region was full (<see cref="OverflowPolicy.Reject"/>).</summary>
         public long Rejected;
 
+        /// <summary>Events expired in the buffer (older than max_age_hours), dropped from its tail.</summary>
         public long Expired;
+
+        /// <summary>Events refused at Enqueue because they were already older than max_age_hours (<see cref="EnqueueFailure.Expired"/>).</summary>
+        public long RefusedExpired;
 
         /// <summary>Slots skipped because they failed their checks (torn writes, bit flips).</summary>
         public long Corrupt;

@@ -78,6 +78,17 @@ namespace Phytrace.Nano.Storage
             payloadUsed = 0;
         }
 
+        /// <summary>Keeps only the first <paramref name="keep"/> events (the uplink sends those before a record it sets aside).</summary>
+        public void Truncate(int keep)
+        {
+            if (keep < 0 || keep > count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(keep), "keep must be in [0, Count]");
+            }
+            count = keep;
+            payloadUsed = keep == 0 ? 0 : offsets[keep - 1] + lengths[keep - 1];
+        }
+
         /// <summary>True if one more event of <paramref name="length"/> bytes fits.</summary>
         public bool HasRoomFor(int length)
         {

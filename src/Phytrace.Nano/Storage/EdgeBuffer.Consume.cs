@@ -69,9 +69,10 @@ namespace Phytrace.Nano.Storage
         }
 
         /// <summary>
-        /// The seed's remove(event_ids): consumes the live events with these ids (UUID text),
-        /// wherever they are; returns how many were found. Events at the tail are consumed by
-        /// moving the tail; others are recorded in the checkpoint as removed out of order (slots
+        /// The seed's remove(event_ids): consumes the live events with these event_ids, wherever
+        /// they are; returns how many were found. An id is any non-empty string, matched by its
+        /// 16-byte key (<see cref="EventIdKey"/>: a canonical UUID's own bytes, else a derived one).
+        /// Events at the tail are consumed by moving the tail; others are recorded in the checkpoint as removed out of order (slots
         /// are never rewritten). Durable on return. Walks the live records until every id is found
         /// (reads grow with the buffer's depth; the uplink uses AcknowledgeThrough instead).
         /// Throws InvalidOperationException, changing nothing, if more than
@@ -88,10 +89,11 @@ namespace Phytrace.Nano.Storage
             var outOfOrder = new long[eventIds.Length];
             for (int i = 0; i < eventIds.Length; i++)
             {
-                if (eventIds[i] == null || !UuidText.TryParse(eventIds[i], wanted, i * UuidText.ByteLength))
+                if (eventIds[i] == null || eventIds[i].Length == 0)
                 {
-                    throw new ArgumentException("eventIds[" + i.ToString() + "] is not a UUID (expected 8-4-4-4-12 hex digits): \"" + eventIds[i] + "\"", nameof(eventIds));
+                    throw new ArgumentException("eventIds[" + i.ToString() + "] is null or empty; an event_id is a non-empty string", nameof(eventIds));
                 }
+                EventIdKey.FromString(eventIds[i], wanted, i * UuidText.ByteLength);
             }
             lock (gate)
             {

@@ -10,7 +10,9 @@ namespace Phytrace.Nano.Storage
         /// Adds an event: its encoded bytes payload[offset .. offset+count), its 16-byte id at
         /// eventId[eventIdOffset], its capture time and whether the clock was synchronised then.
         /// Returns false, with <see cref="LastEnqueueFailure"/> saying why, if the region is full
-        /// (Reject policy) or the medium failed; nothing is lost of what was accepted before.
+        /// (Reject policy), the medium failed, or the event is already older than max_age_hours
+        /// (<see cref="EnqueueFailure.Expired"/>, when both its capture time and the wall clock are
+        /// synchronised); nothing is lost of what was accepted before.
         /// Allocates nothing. An event above MaxEventSize throws ArgumentException, nothing written.
         /// </summary>
         public bool Enqueue(byte[] payload, int offset, int count, byte[] eventId, int eventIdOffset, long capturedAtUnixMicros, bool clockSynced)
@@ -33,6 +35,10 @@ namespace Phytrace.Nano.Storage
                 {
                     lastEnqueueFailure = EnqueueFailure.Closed;
                     return false;
+                }
+                if (clockSynced && clock.IsSynchronized && Iso8601Utc.ToUnixMicros(clock.UtcNow) - capturedAtUnixMicros > maxAgeMicros)
+                {
+                    return Refuse(EnqueueFailure.Expired);
                 }
                 int need = SlotFormat.SlotsFor(count, recordSize);
                 if (groupSlots + need > groupCapacitySlots && !SyncLocked())
@@ -79,6 +85,10 @@ namespace Phytrace.Nano.Storage
             if (why == EnqueueFailure.Full)
             {
                 counters.Rejected++;
+            }
+            else if (why == EnqueueFailure.Expired)
+            {
+                counters.RefusedExpired++;
             }
             return false;
         }

@@ -270,6 +270,7 @@ namespace Phytrace.Nano.Storage
                 into.Dropped = counters.Dropped;
                 into.Rejected = counters.Rejected;
                 into.Expired = counters.Expired;
+                into.RefusedExpired = counters.RefusedExpired;
                 into.Corrupt = counters.Corrupt;
                 into.MediumErrors = counters.MediumErrors;
                 into.OldestAgeMs = -1;

@@ -14,5 +14,11 @@ namespace Phytrace.Nano.Storage
 
         /// <summary>The buffer was disposed.</summary>
         Closed = 3,
+
+        /// <summary>
+        /// The event was already older than max_age_hours when it arrived (its capture time and the
+        /// wall clock both synchronised): storing it would only expire it. Counted in BufferStats.RefusedExpired.
+        /// </summary>
+        Expired = 4,
     }
 }

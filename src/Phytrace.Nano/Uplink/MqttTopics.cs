@@ -27,7 +27,21 @@ namespace Phytrace.Nano.Uplink
             SourceId = sourceId;
             Events = "phytrace/v1/" + sourceId + "/events";
             Status = "phytrace/v1/" + sourceId + "/status";
+            QuarantinePrefix = "phytrace/v1/" + sourceId + "/quarantine/";
         }
+
+        /// <summary>
+        /// Where a record that cannot be sent as an event goes, once, as its raw stored bytes:
+        /// phytrace/v1/{source_id}/quarantine/{sequence} (QoS 1, not retained). Allocates the topic
+        /// (quarantine is rare).
+        /// </summary>
+        public string Quarantine(long sequence)
+        {
+            return QuarantinePrefix + sequence.ToString();
+        }
+
+        /// <summary>phytrace/v1/{source_id}/quarantine/ (subscribe to it with a trailing '+').</summary>
+        public string QuarantinePrefix { get; }
 
         public string SourceId { get; }
 

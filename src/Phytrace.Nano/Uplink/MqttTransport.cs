@@ -46,6 +46,20 @@ namespace Phytrace.Nano.Uplink
             get { return session.IsConnected; }
         }
 
+        /// <summary>The batch builder, whose limits decide what a batch can carry.</summary>
+        public BatchBuilder Builder
+        {
+            get { return builder; }
+        }
+
+        /// <summary>
+        /// True if the last Send or PublishQuarantined failed in a way that points at the message
+        /// itself rather than the link: the broker refused it (negative PUBACK, or the client gave
+        /// up on it), the connection dropped while it was in flight, or it could not be built. A
+        /// timeout (a silent broker) does not: it says nothing about the message.
+        /// </summary>
+        public bool LastFailureBlamesMessage { get; private set; }
+
         /// <summary>Compressed bytes of the last batch acknowledged.</summary>
         public int LastPayloadBytes { get; private set; }
 
@@ -61,7 +75,18 @@ namespace Phytrace.Nano.Uplink
         /// <inheritdoc />
         public bool Send(BufferedEvents events, BatchSendResult result)
         {
-            int n = events.Count;
+            if (events == null)
+            {
+                throw new ArgumentNullException(nameof(events));
+            }
+            return Send(events, 0, events.Count, result);
+        }
+
+        /// <summary>Sends events[first .. first+count) as one batch; as <see cref="Send(BufferedEvents, BatchSendResult)"/>.</summary>
+        public bool Send(BufferedEvents events, int first, int count, BatchSendResult result)
+        {
+            int n = count;
+            LastFailureBlamesMessage = false;
             if (n == 0)
             {
                 return true;
@@ -75,41 +100,70 @@ namespace Phytrace.Nano.Uplink
             Batch batch;
             try
             {
-                batch = builder.Build(events);
+                batch = builder.Build(events, first, count);
             }
             catch (ArgumentOutOfRangeException e)
             {
+                LastFailureBlamesMessage = true;
                 result.Fail(n, ErrorType.PayloadTooLarge, e.Message);
                 return false;
             }
             catch (ArgumentException e)
             {
+                LastFailureBlamesMessage = true;
                 result.Fail(n, ErrorType.InvalidData, e.Message);
                 return false;
             }
 
-            int token = awaiter.BeginPublish();
-            ushort messageId;
-            try
+            if (!PublishAndWait(topics.Events, batch.Payload, batch.PayloadOffset, batch.PayloadLength, n, result))
             {
-                messageId = session.Publish(topics.Events, batch.Payload, batch.PayloadOffset, batch.PayloadLength, MqttQos.AtLeastOnce, false);
-            }
-            catch (MqttSessionException e)
-            {
-                result.Fail(n, ErrorType.NetworkError, e.Message);
-                return false;
-            }
-
-            PublishOutcome outcome = awaiter.Wait(messageId, token, pubAckTimeoutMs, clock);
-            if (outcome != PublishOutcome.Acknowledged)
-            {
-                result.Fail(n, MqttErrorClassifier.FromPublish(outcome), DescribeFailure(outcome));
                 return false;
             }
             LastPayloadBytes = batch.PayloadLength;
             LastEnvelopeBytes = batch.EnvelopeLength;
             result.Sent += n;
             result.Batches++;
+            return true;
+        }
+
+        /// <summary>
+        /// Publishes event <paramref name="index"/> of <paramref name="events"/>, a record that cannot
+        /// be sent as an event, as its raw stored bytes to phytrace/v1/{source_id}/quarantine/{sequence}
+        /// at QoS 1 and waits for the PUBACK. True once the broker has it; else the failure is in
+        /// <paramref name="result"/>.
+        /// </summary>
+        public bool PublishQuarantined(BufferedEvents events, int index, BatchSendResult result)
+        {
+            LastFailureBlamesMessage = false;
+            if (!session.IsConnected)
+            {
+                result.Fail(1, ErrorType.NetworkError, "not connected to the broker");
+                return false;
+            }
+            return PublishAndWait(topics.Quarantine(events.Sequence(index)), events.Payload, events.PayloadOffset(index), events.PayloadLength(index), 1, result);
+        }
+
+        /// <summary>Publishes at QoS 1 and waits for the PUBACK; a failure goes into <paramref name="result"/> for <paramref name="n"/> events.</summary>
+        private bool PublishAndWait(string topic, byte[] payload, int offset, int length, int n, BatchSendResult result)
+        {
+            int token = awaiter.BeginPublish();
+            ushort messageId;
+            try
+            {
+                messageId = session.Publish(topic, payload, offset, length, MqttQos.AtLeastOnce, false);
+            }
+            catch (MqttSessionException e)
+            {
+                result.Fail(n, ErrorType.NetworkError, e.Message);
+                return false;
+            }
+            PublishOutcome outcome = awaiter.Wait(messageId, token, pubAckTimeoutMs, clock);
+            if (outcome != PublishOutcome.Acknowledged)
+            {
+                LastFailureBlamesMessage = outcome == PublishOutcome.Rejected || outcome == PublishOutcome.ConnectionLost;
+                result.Fail(n, MqttErrorClassifier.FromPublish(outcome), DescribeFailure(outcome));
+                return false;
+            }
             return true;
         }
 

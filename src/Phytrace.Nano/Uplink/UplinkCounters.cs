@@ -12,6 +12,18 @@ namespace Phytrace.Nano.Uplink
         public long CompressedBytesSent;
         public long EnvelopeBytesSent;
 
+        /// <summary>Records set aside because they could not be sent as events, then published to the quarantine topic and removed.</summary>
+        public long Quarantined;
+
+        /// <summary>Quarantined records the broker would not take on the quarantine topic either: removed, counted here and reported.</summary>
+        public long QuarantineDropped;
+
+        /// <summary>Buffer sequence of the last record quarantined (or dropped from quarantine); -1 if none.</summary>
+        public long LastQuarantinedSequence = -1;
+
+        /// <summary>Why the last record was quarantined; null if none.</summary>
+        public string? LastQuarantineReason;
+
         public void CopyTo(UplinkCounters target)
         {
             target.EventsSent = EventsSent;
@@ -22,6 +34,10 @@ namespace Phytrace.Nano.Uplink
             target.ErrorReports = ErrorReports;
             target.CompressedBytesSent = CompressedBytesSent;
             target.EnvelopeBytesSent = EnvelopeBytesSent;
+            target.Quarantined = Quarantined;
+            target.QuarantineDropped = QuarantineDropped;
+            target.LastQuarantinedSequence = LastQuarantinedSequence;
+            target.LastQuarantineReason = LastQuarantineReason;
         }
     }
 }

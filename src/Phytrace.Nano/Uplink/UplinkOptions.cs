@@ -24,6 +24,14 @@ namespace Phytrace.Nano.Uplink
         /// <summary>Longest sleep with nothing to do; Emit and connectivity changes wake the worker sooner.</summary>
         public int IdleWaitMs = 1000;
 
+        /// <summary>
+        /// A record the broker does not take even alone (a batch of one refused, or losing the
+        /// connection, this many times in a row; timeouts do not count) is quarantined: published once to phytrace/v1/{source_id}/quarantine/{sequence}
+        /// and removed after its PUBACK, so it never blocks the records behind it. If that publish
+        /// fails this many times as well, the record is dropped, counted and reported.
+        /// </summary>
+        public int QuarantineAfterFailures = 3;
+
         /// <summary>Identity, credentials, keep-alive; the worker fills in the Last Will.</summary>
         public MqttConnectOptions Connect = new MqttConnectOptions();
 
@@ -49,6 +57,10 @@ namespace Phytrace.Nano.Uplink
             if (IdleWaitMs < 1)
             {
                 throw new ArgumentException("uplink.idle_wait_ms is " + IdleWaitMs.ToString() + "; expected at least 1");
+            }
+            if (QuarantineAfterFailures < 1 || QuarantineAfterFailures > 100)
+            {
+                throw new ArgumentException("uplink.quarantine_after_failures is " + QuarantineAfterFailures.ToString() + "; expected 1 to 100");
             }
             if (Connect == null || Connect.ClientId == null || Connect.ClientId.Length == 0)
             {

@@ -14,9 +14,15 @@ namespace Phytrace.Nano.Uplink
     /// breaker allows, it connects (with a Last Will marking the node offline), reads the oldest
     /// events, sends them as one batch, and acknowledges them in the buffer only after the PUBACK.
     /// Failures go to the circuit breaker and are retried after the retry policy's delay; a new
-    /// kind of failure is reported once through <see cref="ErrorReported"/>.
+    /// kind of failure is reported once through <see cref="ErrorReported"/>. A failed batch halves
+    /// the batch size (it doubles back after each success).
+    /// A stored record that cannot be sent never blocks the records behind it: it is quarantined
+    /// (published once, as its raw bytes, to phytrace/v1/{source_id}/quarantine/{sequence} and
+    /// removed after the PUBACK), counted in <see cref="UplinkCounters.Quarantined"/> and the status,
+    /// and reported once through <see cref="RecordQuarantined"/>; see UplinkWorker.Quarantine.cs for
+    /// when a record is set aside and the one case where it is dropped (never silently).
     /// </summary>
-    public sealed class UplinkWorker
+    public sealed partial class UplinkWorker
     {
         private readonly EdgeBuffer buffer;
         private readonly IMqttSession session;
@@ -31,6 +37,7 @@ namespace Phytrace.Nano.Uplink
         private readonly UplinkOptions options;
         private readonly int syncIntervalMs;
         private readonly BufferedEvents events;
+        private readonly SendableCheck sendable;
         private readonly BatchSendResult result = new BatchSendResult();
         private readonly UplinkCounters counters = new UplinkCounters();
         private readonly AutoResetEvent wake = new AutoResetEvent(false);
@@ -68,10 +75,11 @@ namespace Phytrace.Nano.Uplink
             this.syncIntervalMs = syncIntervalMs < 1 ? 1 : syncIntervalMs;
             schedule = new RetrySchedule(policy, clock);
             currentBatchSize = options.BatchSize;
-            events = new BufferedEvents(options.BatchSize, maxBatchJsonBytes);
+            // Room for two at least: a record under suspicion is judged by sending the one behind it alone.
+            events = new BufferedEvents(options.BatchSize > 1 ? options.BatchSize : 2, maxBatchJsonBytes);
+            sendable = new SendableCheck(transport.Builder);
 
             options.Connect.WillTopic = topics.Status;
-            options.Connect.WillMessage = status.LastWill;
             options.Connect.WillRetain = true;
             options.Connect.WillQos = MqttQos.AtLeastOnce;
 
@@ -81,6 +89,9 @@ namespace Phytrace.Nano.Uplink
 
         /// <summary>A new kind of failure (reported once per change, not per attempt).</summary>
         public event UplinkErrorHandler? ErrorReported;
+
+        /// <summary>A record that could not be sent was quarantined (or dropped); raised once per record.</summary>
+        public event RecordQuarantinedHandler? RecordQuarantined;
 
         /// <summary>The worker changed state.</summary>
         public event UplinkStateChangedHandler? StateChanged;
@@ -205,13 +216,15 @@ namespace Phytrace.Nano.Uplink
             }
 
             events.Clear();
-            int n = buffer.Dequeue(events, currentBatchSize);
+            int n = buffer.Dequeue(events, currentBatchSize > 1 ? currentBatchSize : 2);
             if (n == 0)
             {
                 SetState(UplinkState.Idle);
                 return Min(Min(options.IdleWaitMs, ToWait(nextStatusAtMs - now)), syncWait);
             }
-            if (n < currentBatchSize && !IsStopping())
+            long head = events.Sequence(0);
+            bool handled = head == quarantineSequence || (head == suspectSequence && suspectFailures >= options.QuarantineAfterFailures);
+            if (!handled && n < currentBatchSize && !IsStopping())
             {
                 // A partial batch waits for more events, up to max_batch_age_ms from when it was first seen.
                 if (partialSinceMs < 0)
@@ -230,6 +243,34 @@ namespace Phytrace.Nano.Uplink
                 SetState(UplinkState.CircuitOpen);
                 return ToWait(breaker.MsUntilHalfOpen);
             }
+            if (head == quarantineSequence)
+            {
+                return Quarantine(now);
+            }
+            if (head == suspectSequence && suspectFailures >= options.QuarantineAfterFailures && n > 1)
+            {
+                return ProbeBehindSuspect(now);
+            }
+            string? problem;
+            int bad = sendable.FirstUnsendable(events, out problem);
+            if (bad == 0)
+            {
+                // A record no batch can carry: set aside without asking the broker.
+                SetAside(head, problem ?? "cannot be batched");
+                return Quarantine(now);
+            }
+            if (bad > 0)
+            {
+                // Send the records before it now; it is set aside on the next step.
+                events.Truncate(bad);
+                n = bad;
+            }
+            if (n > currentBatchSize || (head == suspectSequence && n > 1))
+            {
+                // A suspect goes alone until it is cleared or set aside.
+                n = head == suspectSequence ? 1 : currentBatchSize;
+                events.Truncate(n);
+            }
 
             SetState(UplinkState.Sending);
             result.Reset();
@@ -237,16 +278,12 @@ namespace Phytrace.Nano.Uplink
             {
                 buffer.AcknowledgeThrough(events.Sequence(n - 1));
                 partialSinceMs = -1;
-                breaker.RecordSuccess();
-                schedule.RecordSuccess();
-                lock (gate)
+                ClearSuspect();
+                if (probeSequence <= events.Sequence(n - 1))
                 {
-                    counters.EventsSent += n;
-                    counters.BatchesSent++;
-                    counters.CompressedBytesSent += transport.LastPayloadBytes;
-                    counters.EnvelopeBytesSent += transport.LastEnvelopeBytes;
+                    probeSequence = -1;
                 }
-                Recovered();
+                Delivered(n);
                 if (currentBatchSize < options.BatchSize)
                 {
                     currentBatchSize = currentBatchSize * 2 > options.BatchSize ? options.BatchSize : currentBatchSize * 2;
@@ -254,17 +291,49 @@ namespace Phytrace.Nano.Uplink
                 return 0;
             }
 
+            SendRefused();
+            string message = result.ErrorMessage ?? "send failed";
+            if (n == 1 && transport.LastFailureBlamesMessage)
+            {
+                NoteLoneFailure(head, message);
+            }
+            if (currentBatchSize > 1)
+            {
+                // Too large for the broker, or one record in it the broker will not take: try fewer at once.
+                currentBatchSize = currentBatchSize / 2;
+            }
+            return Failed(now, result.Error, message);
+        }
+
+        /// <summary>Counts a success: <paramref name="n"/> events acknowledged by the broker.</summary>
+        private void Delivered(int n)
+        {
+            lock (gate)
+            {
+                counters.EventsSent += n;
+                counters.BatchesSent++;
+                counters.CompressedBytesSent += transport.LastPayloadBytes;
+                counters.EnvelopeBytesSent += transport.LastEnvelopeBytes;
+            }
+            BrokerTook();
+        }
+
+        /// <summary>The broker took a publish: the breaker and back-off reset, any reported error is over.</summary>
+        private void BrokerTook()
+        {
+            breaker.RecordSuccess();
+            schedule.RecordSuccess();
+            Recovered();
+        }
+
+        /// <summary>A publish the broker did not take (or that timed out): counted, and the breaker told.</summary>
+        private void SendRefused()
+        {
             breaker.RecordFailure();
             lock (gate)
             {
                 counters.SendFailures++;
             }
-            if (result.Error == ErrorType.PayloadTooLarge && currentBatchSize > 1)
-            {
-                // The broker or the batch buffer cannot take this many events: try fewer at once.
-                currentBatchSize = currentBatchSize / 2;
-            }
-            return Failed(now, result.Error, result.ErrorMessage ?? "send failed");
         }
 
         private int Connect(long now)
@@ -274,6 +343,7 @@ namespace Phytrace.Nano.Uplink
                 SetState(UplinkState.CircuitOpen);
                 return ToWait(breaker.MsUntilHalfOpen);
             }
+            options.Connect.WillMessage = status.LastWill; // built per connect: boot_at may have been synchronised since
             MqttReasonCode code = session.Connect(options.Connect);
             if (code == MqttReasonCode.Success)
             {

@@ -11,7 +11,7 @@ namespace Phytrace.Nano.DeviceTests.Events
         [TestMethod]
         public void ReadsIdAndTime()
         {
-            byte[] json = AsciiText.ToBytes("{\"udm_version\":\"0.0.3\",\"nested\":{\"event_id\":1},\"event_id\":\"01940000-0000-7000-8000-000000000202\",\"captured_at\":\"2026-06-07T19:00:00Z\"}");
+            byte[] json = AsciiText.ToBytes("{\"udm_version\":\"0.0.3\",\"nested\":{\"event_id\":1},\"event_id\":\"01940000-0000-7000-8000-000000000202\",\"event_type\":\"telemetry_periodic\",\"source_id\":\"n\",\"source_type\":\"amr\",\"captured_at\":\"2026-06-07T19:00:00Z\"}");
             var s = new UdmEventScanner();
             s.Scan(json, 0, json.Length);
             Assert.AreEqual("01940000-0000-7000-8000-000000000202", UuidText.ToString(s.EventId, 0), "event_id");

@@ -1,3 +1,4 @@
+using System;
 using Phytrace.Nano.Uplink;
 
 namespace Phytrace.Nano.DeviceTests
@@ -20,10 +21,21 @@ namespace Phytrace.Nano.DeviceTests
         /// <summary>When false, publishes are never acknowledged (a broker that went silent).</summary>
         public bool Acknowledge = true;
 
+        /// <summary>When true, event batches get a negative PUBACK (isPublished = false): a broker that refuses them.</summary>
+        public bool RejectEvents;
+
+        /// <summary>When true, publishes to the quarantine topic get a negative PUBACK.</summary>
+        public bool RejectQuarantine;
+
         public int ConnectAttempts;
         public int EventPublishes;
         public int StatusPublishes;
+        public int QuarantinePublishes;
         public int EventBytes;
+
+        /// <summary>Topic and bytes of the last quarantine publish (allocated then; quarantine is rare).</summary>
+        public string LastQuarantineTopic;
+        public byte[] LastQuarantinePayload;
 
         public bool IsConnected
         {
@@ -56,10 +68,20 @@ namespace Phytrace.Nano.DeviceTests
             {
                 nextId = 1;
             }
+            bool accepted = true;
             if (topic.EndsWith("/events"))
             {
                 EventPublishes++;
                 EventBytes += count;
+                accepted = !RejectEvents;
+            }
+            else if (topic.IndexOf("/quarantine/") >= 0)
+            {
+                QuarantinePublishes++;
+                LastQuarantineTopic = topic;
+                LastQuarantinePayload = new byte[count];
+                Array.Copy(payload, offset, LastQuarantinePayload, 0, count);
+                accepted = !RejectQuarantine;
             }
             else
             {
@@ -68,7 +90,7 @@ namespace Phytrace.Nano.DeviceTests
             MqttPublishedHandler handler = Published;
             if (Acknowledge && handler != null)
             {
-                handler(nextId, true);
+                handler(nextId, accepted);
             }
             return nextId;
         }

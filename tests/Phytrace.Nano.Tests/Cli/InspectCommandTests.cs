@@ -119,6 +119,44 @@ public sealed class InspectCommandTests : IDisposable
         Assert.Equal(expected, File.ReadAllLines(export));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(281)]
+    public void An_empty_ring_is_reported_as_empty_with_no_impossible_range(int consumed)
+    {
+        string path = Path.Combine(folder, "empty.ring");
+        var medium = new FileStreamMedium(path, BufferKit.RegionLength(RecordSize, Slots), reopenAtSyncPoints: false);
+        using (var buffer = new EdgeBuffer(medium, BufferKit.Options(RecordSize), BufferKit.SyncedClock()))
+        {
+            var id = new byte[16];
+            byte[] json = Encoding.UTF8.GetBytes(EventJson(1));
+            for (int n = 0; n < consumed; n++)
+            {
+                Assert.True(buffer.Enqueue(json, 0, json.Length, id, 0, BufferKit.Micros(BufferKit.Now), true));
+                if (n % 50 == 49 || n == consumed - 1)
+                {
+                    buffer.AcknowledgeThrough(buffer.NextSequence - 1);
+                }
+            }
+            Assert.Equal(0, buffer.Count);
+        }
+        var console = new TestConsole();
+        console.Profile.Width = 400;
+
+        int code = CliApp.Run(new[] { "inspect", path }, console);
+
+        Assert.Equal(0, code);
+        string output = console.Output;
+        Assert.Contains("live records: 0 (empty", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("oldest:", output, StringComparison.Ordinal);
+        Assert.Contains("consumed (acknowledged) through sequence: " + (consumed == 0 ? "none" : (consumed - 1).ToString(System.Globalization.CultureInfo.InvariantCulture)), output, StringComparison.Ordinal);
+        // No range whose end comes before its start (the issue saw "sequences 281..280").
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(output, @"(\d+)\.\.(\d+)"))
+        {
+            Assert.True(long.Parse(m.Groups[1].Value) <= long.Parse(m.Groups[2].Value), "impossible range " + m.Value);
+        }
+    }
+
     [Fact]
     public void A_foreign_file_is_named_as_such_with_the_magic_found()
     {

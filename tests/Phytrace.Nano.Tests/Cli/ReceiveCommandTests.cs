@@ -58,6 +58,63 @@ public class ReceiveCommandTests
     }
 
     [Fact]
+    public async Task Receive_flushes_each_batch_and_writes_no_repeated_status_into_a_redirected_log()
+    {
+        using var broker = new EmbeddedBroker();
+        broker.Start();
+        string outDir = Path.Combine(Path.GetTempPath(), "phytrace-receive-" + Guid.NewGuid().ToString("N"));
+        var console = new TestConsole(); // not interactive, as when output goes to a file
+        console.Profile.Width = 400;
+        string url = $"mqtt://{broker.Host}:{broker.Port}";
+        var receiving = Task.Run(() => CliApp.Run(new[] { "receive", "--broker", url, "--out", outDir, "--seconds", "6" }, console));
+        await Task.Delay(1500);
+
+        using var publisher = new MqttClientFactory().CreateMqttClient();
+        await publisher.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer(broker.Host, broker.Port).WithClientId("pub-flush").Build());
+        await publisher.PublishAsync(new MqttApplicationMessageBuilder().WithTopic("phytrace/v1/node-f/events")
+            .WithPayload(GzipBatch("f1", ("00000000-0000-7000-8000-0000000000f1", "node-f", 1), ("00000000-0000-7000-8000-0000000000f2", "node-f", 2)))
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
+        await publisher.PublishAsync(new MqttApplicationMessageBuilder().WithTopic("phytrace/v1/node-f/quarantine/7")
+            .WithPayload(Encoding.UTF8.GetBytes("{\"broken\":tru}\n"))
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
+        await Task.Delay(1500);
+
+        // While receive still runs, the file holds both events as whole lines.
+        Assert.False(receiving.IsCompleted);
+        string path = Path.Combine(outDir, "node-f.ndjson");
+        string text;
+        using (var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite)))
+        {
+            text = await reader.ReadToEndAsync();
+        }
+        Assert.EndsWith("\n", text, StringComparison.Ordinal);
+        Assert.Equal(2, text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal("{\"broken\":tru}\n", File.ReadAllText(Path.Combine(outDir, "quarantine", "node-f-7.bin")));
+
+        Assert.Equal(0, await receiving.WaitAsync(TimeSpan.FromSeconds(30)));
+        string[] lines = console.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.DoesNotContain(lines, l => l.Contains(" events (", StringComparison.Ordinal));
+        Assert.Single(lines, l => l.StartsWith("quarantined: node-f record 7", StringComparison.Ordinal));
+        Assert.Single(lines, l => l.StartsWith("done: 2 unique events", StringComparison.Ordinal));
+        Assert.True(lines.Length <= 4, "more lines than receiving, one quarantine notice and the summary:\n" + console.Output);
+    }
+
+    [Fact]
+    public void On_a_terminal_the_status_is_one_line_updated_in_place()
+    {
+        using var broker = new EmbeddedBroker();
+        broker.Start();
+        var console = new TestConsole().Interactive();
+        console.Profile.Width = 400;
+        string outDir = Path.Combine(Path.GetTempPath(), "phytrace-receive-" + Guid.NewGuid().ToString("N"));
+
+        int code = CliApp.Run(new[] { "receive", "--broker", $"mqtt://{broker.Host}:{broker.Port}", "--out", outDir, "--seconds", "3" }, console);
+
+        Assert.Equal(0, code);
+        Assert.Contains("done: 0 unique events", console.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_broker_that_does_not_answer_is_a_clear_error()
     {
         var console = new TestConsole();

@@ -67,6 +67,62 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Contains($"{count} valid, 0 invalid", console.Output, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public void A_pretty_printed_phyudm_event_is_named_not_ndjson_and_validated_as_one_event()
+    {
+        string fixture = SharedMaterial.PhyUdm.Require("conformance", "valid", "warehouse-amr-picking.json");
+        var console = new TestConsole();
+        console.Profile.Width = 400;
+
+        int code = CliApp.Run(new[] { "validate", fixture, "--schemas", SchemaDir }, console);
+
+        Assert.Equal(0, code);
+        Assert.Contains("is one JSON document over", console.Output, StringComparison.Ordinal);
+        Assert.Contains("not NDJSON (one event per line", console.Output, StringComparison.Ordinal);
+        Assert.Contains("1 valid, 0 invalid", console.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("not JSON", console.Output, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void A_pretty_printed_array_of_phyudm_events_is_validated_element_by_element()
+    {
+        string path = Path.Combine(folder, "array.json");
+        var events = new[] { "valid/domain-04-power.json", "invalid/envelope-bad-captured-at.json" }
+            .Select(f => JsonDocument.Parse(File.ReadAllText(SharedMaterial.PhyUdm.Require("conformance", f))).RootElement).ToArray();
+        File.WriteAllText(path, JsonSerializer.Serialize(events, new JsonSerializerOptions { WriteIndented = true }));
+        var console = new TestConsole();
+        console.Profile.Width = 400;
+
+        int code = CliApp.Run(new[] { "validate", path, "--schemas", SchemaDir }, console);
+
+        Assert.Equal(1, code);
+        Assert.Contains("its 2 array elements as events", console.Output, StringComparison.Ordinal);
+        Assert.Contains("element 1:", console.Output, StringComparison.Ordinal);
+        Assert.Contains("1 valid, 1 invalid", console.Output, StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [InlineData("2026-02-30T19:00:00Z")]
+    [InlineData("2026-06-07T24:00:00Z")]
+    [InlineData("2026-06-07T19:00:00+24:00")]
+    [InlineData("2026-06-07 19:00:00Z")]
+    [InlineData("2016-12-31T23:58:60Z")]
+    public void Date_times_rfc_3339_forbids_are_invalid_against_the_phyudm_schema(string capturedAt)
+    {
+        string path = Path.Combine(folder, "dates.ndjson");
+        string good = "{\"udm_version\":\"0.0.3\",\"event_id\":\"e\",\"event_type\":\"custom\",\"source_id\":\"s\",\"source_type\":\"custom\",\"captured_at\":\"2016-12-31T23:59:60Z\"}";
+        File.WriteAllLines(path, new[] { good, good.Replace("2016-12-31T23:59:60Z", capturedAt, StringComparison.Ordinal) });
+        var console = new TestConsole();
+        console.Profile.Width = 400;
+
+        int code = CliApp.Run(new[] { "validate", path, "--schemas", SchemaDir }, console);
+
+        Assert.Equal(1, code);
+        Assert.Contains("1 valid, 1 invalid", console.Output, StringComparison.Ordinal);
+        Assert.Contains("line 2:", console.Output, StringComparison.Ordinal);
+        Assert.Contains("is not an RFC 3339 date-time", console.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_missing_file_is_a_clear_error()
     {

@@ -29,7 +29,15 @@ public static class UdmSchema
     {
         Require();
         var (schema, options) = Loaded.Value;
-        JsonNode? node = JsonNode.Parse(json);
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(json, documentOptions: new System.Text.Json.JsonDocumentOptions { AllowDuplicateProperties = false });
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            return new[] { "not JSON: " + e.Message };
+        }
         EvaluationResults results = schema.Evaluate(node, options);
         if (results.IsValid)
         {
@@ -62,6 +70,8 @@ public static class UdmSchema
 
     private static (JsonSchema, EvaluationOptions) Load()
     {
+        // The same strict RFC 3339 date-time as the host validator and the device.
+        Phytrace.Nano.Host.Udm.StrictDateTimeFormat.Register();
         var options = new EvaluationOptions
         {
             EvaluateAs = SpecVersion.Draft202012,

@@ -84,10 +84,15 @@ public class EdgeBufferBasicsTests
     }
 
     [Fact]
-    public void Remove_rejects_text_that_is_not_a_uuid()
+    public void Remove_takes_any_non_empty_event_id_and_rejects_an_empty_one()
     {
         var buffer = new EdgeBuffer(new RamMedium(RegionLength(128, 16)), Options(), SyncedClock());
-        var e = Assert.Throws<ArgumentException>(() => buffer.Remove(new[] { "not-a-uuid" }));
+        var key = new byte[16];
+        Phytrace.Nano.Formats.EventIdKey.FromString("not-a-uuid", key, 0);
+        Assert.True(buffer.Enqueue(new byte[] { (byte)'{', (byte)'}' }, 0, 2, key, 0));
+        Assert.Equal(0, buffer.Remove(new[] { "not-a-uuid-either" }));
+        Assert.Equal(1, buffer.Remove(new[] { "not-a-uuid" }));
+        var e = Assert.Throws<ArgumentException>(() => buffer.Remove(new[] { "" }));
         Assert.Contains("eventIds[0]", e.Message, StringComparison.Ordinal);
     }
 
@@ -150,16 +155,31 @@ public class EdgeBufferBasicsTests
     {
         var clock = SyncedClock();
         var buffer = new EdgeBuffer(new RamMedium(RegionLength(128, 16)), Options(), clock);
-        Put(buffer, 0, 30, clockSynced: true, capturedAt: Now.AddHours(-200));
+        Put(buffer, 0, 30, clockSynced: true, capturedAt: Now.AddHours(-100));
         Put(buffer, 1, 30, clockSynced: false, capturedAt: new DateTime(1970, 1, 1, 0, 5, 0, DateTimeKind.Utc));
         Put(buffer, 2, 30, clockSynced: true, capturedAt: Now.AddHours(-100));
+        clock.AdvanceMs(69L * 3600 * 1000); // events 0 and 2 are now 169 h old, but event 1 (unsynced) is ahead of 2
         Assert.Equal(new long[] { 1, 2 }, ReadAll(buffer).Select(e => e.Sequence));
         Assert.Equal(1, buffer.GetStats().Expired);
-        clock.AdvanceMs(69L * 3600 * 1000); // event 2 is now 169 h old, but event 1 (unsynced) is ahead of it
-        Assert.Equal(new long[] { 1, 2 }, ReadAll(buffer).Select(e => e.Sequence));
         buffer.AcknowledgeThrough(1);
         Assert.Empty(ReadAll(buffer));
         Assert.Equal(2, buffer.GetStats().Expired);
+    }
+
+    [Fact]
+    public void An_event_already_past_max_age_is_refused_as_expired_and_takes_no_sequence()
+    {
+        var clock = SyncedClock();
+        var buffer = new EdgeBuffer(new RamMedium(RegionLength(128, 16)), Options(), clock);
+        Assert.False(Put(buffer, 0, 30, clockSynced: true, capturedAt: Now.AddHours(-168).AddSeconds(-1)));
+        Assert.Equal(EnqueueFailure.Expired, buffer.LastEnqueueFailure);
+        Assert.True(Put(buffer, 1, 30, clockSynced: true, capturedAt: Now.AddHours(-168).AddSeconds(1)));
+        Assert.True(Put(buffer, 2, 30, clockSynced: false, capturedAt: Now.AddYears(-50)));
+        Assert.Equal(new long[] { 0, 1 }, ReadAll(buffer).Select(e => e.Sequence));
+        BufferStats stats = buffer.GetStats();
+        Assert.Equal(1, stats.RefusedExpired);
+        Assert.Equal(0, stats.Expired);
+        Assert.Equal(2, stats.Enqueued);
     }
 
     [Fact]

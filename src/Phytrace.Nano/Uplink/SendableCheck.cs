@@ -1,0 +1,67 @@
+using System;
+using Phytrace.Nano.Batching;
+using Phytrace.Nano.Events;
+using Phytrace.Nano.Storage;
+
+namespace Phytrace.Nano.Uplink
+{
+    /// <summary>
+    /// Defence in depth at send time: the uplink does not trust that every stored record can go into
+    /// a batch. Records reach the ring through EdgeBuffer.Enqueue as well as the node's checked
+    /// Emit/EmitJson, and a ring written by an older firmware may hold events today's checks refuse.
+    /// Each record is held to what a batch needs (one object from '{' to '}', within
+    /// max_batch_bytes) and to the passthrough scanner's rules, so one bad record can neither stop
+    /// the uplink nor make a whole batch undecodable for its receivers. Allocates nothing for
+    /// records that pass.
+    /// </summary>
+    public sealed class SendableCheck
+    {
+        private readonly BatchBuilder builder;
+        private readonly UdmEventScanner scanner = new UdmEventScanner();
+
+        public SendableCheck(BatchBuilder builder)
+        {
+            if (builder == null)
+            {
+                throw new ArgumentNullException(nameof(builder));
+            }
+            this.builder = builder;
+        }
+
+        /// <summary>Why json[offset..+length) cannot be sent as an event, or null if it can.</summary>
+        public string? Problem(byte[] json, int offset, int length)
+        {
+            try
+            {
+                builder.CheckEvent(json, offset, length);
+                scanner.Scan(json, offset, length);
+            }
+            catch (ArgumentException e)
+            {
+                return e.Message;
+            }
+            catch (UdmScanException e)
+            {
+                return e.Message;
+            }
+            return null;
+        }
+
+        /// <summary>Index of the first event in <paramref name="events"/> that cannot be sent, or -1; its reason in <paramref name="reason"/>.</summary>
+        public int FirstUnsendable(BufferedEvents events, out string? reason)
+        {
+            byte[] payload = events.Payload;
+            int n = events.Count;
+            for (int i = 0; i < n; i++)
+            {
+                reason = Problem(payload, events.PayloadOffset(i), events.PayloadLength(i));
+                if (reason != null)
+                {
+                    return i;
+                }
+            }
+            reason = null;
+            return -1;
+        }
+    }
+}
