@@ -30,6 +30,14 @@ namespace Phytrace.Nano.DeviceTests
             get { return connected; }
         }
 
+        /// <summary>What LastConnectError says after a refused connect.</summary>
+        public string RefusalDetail = string.Empty;
+
+        public string LastConnectError
+        {
+            get { return RefuseWith == MqttReasonCode.Success ? string.Empty : RefusalDetail; }
+        }
+
         public event MqttPublishedHandler Published;
 
         public event MqttConnectionClosedHandler ConnectionClosed;

@@ -9,5 +9,6 @@ namespace nanoFramework.M2Mqtt
         TLSv1_0,
         TLSv1_1,
         TLSv1_2,
+        TLSv1_3,
     }
 }
