@@ -4,6 +4,7 @@ using nanoFramework.M2Mqtt;
 using nanoFramework.M2Mqtt.Messages;
 using Phytrace.Nano.Configuration;
 using Phytrace.Nano.Uplink;
+using BrokerSettings = Phytrace.Nano.Configuration.MqttSettings;
 using CoreReasonCode = Phytrace.Nano.Uplink.MqttReasonCode;
 using M2MqttReasonCode = nanoFramework.M2Mqtt.Messages.MqttReasonCode;
 
@@ -13,10 +14,11 @@ namespace Phytrace.Nano.Esp32.Uplink
     /// The core's MQTT session on nanoFramework.M2Mqtt 5.x. MqttClient's constructor opens the
     /// network channel, which resolves the broker's name and throws while offline, so a client is
     /// created inside each Connect and every failure to reach the broker becomes
-    /// <see cref="CoreReasonCode.NetworkUnreachable"/>. Events of the client are forwarded as the
-    /// core's Published and ConnectionClosed; they arrive on M2Mqtt's own threads. The CA and the
-    /// client certificate are parsed once, when the session is created (a bad PEM is an error
-    /// there, not at every connect), and reused by every client.
+    /// <see cref="CoreReasonCode.NetworkUnreachable"/>. The CA certificate and the client certificate
+    /// (mutual TLS) are parsed once, when the session is made from the configuration, so a
+    /// certificate the device cannot read is a configuration error there and not a connect failure
+    /// on every attempt. TLS is 1.2 or 1.3 as mqtt.tls_version says. Events of the client
+    /// are forwarded as the core's Published and ConnectionClosed; they arrive on M2Mqtt's own threads.
     /// </summary>
     public sealed class M2MqttSession : IMqttSession
     {
@@ -24,68 +26,107 @@ namespace Phytrace.Nano.Esp32.Uplink
         private readonly string host;
         private readonly int port;
         private readonly bool useTls;
-        private readonly MqttSslProtocols tlsVersion;
         private readonly X509Certificate? caCertificate;
         private readonly X509Certificate? clientCertificate;
+        private readonly MqttSslProtocols tlsVersion;
         private MqttClient? client;
         private string lastConnectError = string.Empty;
 
-        /// <summary>A session to <paramref name="host"/>:<paramref name="port"/>, over TLS 1.2 checked against the PEM CA when <paramref name="useTls"/>.</summary>
-        public M2MqttSession(string host, int port, bool useTls, string caCertificatePem)
-            : this(host, port, useTls, MqttSettings.Tls12, caCertificatePem, string.Empty, string.Empty)
+        /// <summary>
+        /// A session to <paramref name="host"/>:<paramref name="port"/>; over TLS 1.2 when
+        /// <paramref name="useTls"/>, checking the broker against <paramref name="caCertificate"/>.
+        /// </summary>
+        public M2MqttSession(string host, int port, bool useTls, X509Certificate? caCertificate)
+            : this(host, port, useTls, caCertificate, null, MqttSslProtocols.TLSv1_2)
         {
         }
 
         /// <summary>
-        /// A session over TLS <paramref name="tlsVersion"/> ("1.2" or "1.3") when <paramref name="useTls"/>,
-        /// checked against the PEM CA, presenting the PEM client certificate and key when given
-        /// (mutual TLS). ArgumentException names the setting whose PEM does not parse.
+        /// A session over TLS <paramref name="tlsVersion"/> when <paramref name="useTls"/>, checking the
+        /// broker against <paramref name="caCertificate"/> and presenting <paramref name="clientCertificate"/>
+        /// (with its private key) when not null (mutual TLS).
         /// </summary>
-        public M2MqttSession(string host, int port, bool useTls, string tlsVersion, string caCertificatePem, string clientCertificatePem, string clientKeyPem)
+        public M2MqttSession(string host, int port, bool useTls, X509Certificate? caCertificate, X509Certificate? clientCertificate, MqttSslProtocols tlsVersion)
         {
             this.host = host;
             this.port = port;
             this.useTls = useTls;
-            this.tlsVersion = tlsVersion == MqttSettings.Tls13 ? MqttSslProtocols.TLSv1_3 : MqttSslProtocols.TLSv1_2;
-            if (!useTls)
-            {
-                return;
-            }
-            if (caCertificatePem != null && caCertificatePem.Length > 0)
-            {
-                try
-                {
-                    caCertificate = new X509Certificate(caCertificatePem);
-                }
-                catch (Exception e)
-                {
-                    throw new ArgumentException("mqtt.ca_certificate_pem could not be parsed as a PEM certificate: " + e.Message);
-                }
-            }
-            if (clientCertificatePem != null && clientCertificatePem.Length > 0)
-            {
-                try
-                {
-                    clientCertificate = new X509Certificate2(clientCertificatePem, clientKeyPem, null);
-                }
-                catch (Exception e)
-                {
-                    // The key is a secret: the message names the settings, never their text.
-                    throw new ArgumentException("mqtt.client_certificate_pem and mqtt.client_key_pem could not be parsed as a PEM certificate and its private key: " + e.Message);
-                }
-            }
+            this.caCertificate = caCertificate;
+            this.clientCertificate = clientCertificate;
+            this.tlsVersion = tlsVersion;
         }
 
-        /// <summary>A session for the broker a (validated) BoardConfig names.</summary>
-        public static M2MqttSession FromSettings(MqttSettings settings)
+        /// <summary>
+        /// A session for the broker a (validated) BoardConfig names. Throws ArgumentException naming
+        /// mqtt.ca_certificate_pem or mqtt.client_certificate_pem when TLS is on and the device
+        /// cannot parse the certificate.
+        /// </summary>
+        public static M2MqttSession FromSettings(BrokerSettings settings)
         {
-            return new M2MqttSession(settings.Host, settings.Port, settings.UseTls, settings.TlsVersion, settings.CaCertificatePem, settings.ClientCertificatePem, settings.ClientKeyPem);
+            MqttSslProtocols version = settings.TlsVersion == BrokerSettings.Tls13 ? MqttSslProtocols.TLSv1_3 : MqttSslProtocols.TLSv1_2;
+            return new M2MqttSession(settings.Host, settings.Port, settings.UseTls, ParseCaCertificate(settings), ParseClientCertificate(settings), version);
+        }
+
+        /// <summary>
+        /// The client certificate with its private key parsed by the device, or null without TLS or
+        /// without a client certificate. The key is a secret: the error names the fields, never their text.
+        /// </summary>
+        public static X509Certificate? ParseClientCertificate(BrokerSettings settings)
+        {
+            if (!settings.UseTls || settings.ClientCertificatePem.Length == 0)
+            {
+                return null;
+            }
+            try
+            {
+                return new X509Certificate2(settings.ClientCertificatePem, settings.ClientKeyPem, null);
+            }
+            catch (Exception e)
+            {
+                var problems = new ConfigProblems();
+                problems.Add("mqtt.client_certificate_pem", "refused with mqtt.client_key_pem by the device's certificate parser (" + e.Message + ")",
+                    "the PEM text of this node's client certificate and of its private key");
+                throw new ArgumentException(problems.ToString());
+            }
         }
 
         /// <inheritdoc />
         public string LastConnectError
         {
             get { return lastConnectError; }
+        }
+
+        /// <summary>
+        /// The CA certificate of <paramref name="settings"/> parsed by the device (mbedTLS), or null
+        /// without TLS. A PEM that passes BoardConfig.Validate's shape check can still hold a
+        /// certificate mbedTLS refuses; that surfaces here, at creation, naming the field.
+        /// </summary>
+        public static X509Certificate? ParseCaCertificate(BrokerSettings settings)
+        {
+            if (!settings.UseTls)
+            {
+                return null;
+            }
+            try
+            {
+                return new X509Certificate(settings.CaCertificatePem);
+            }
+            catch (Exception e)
+            {
+                var problems = new ConfigProblems();
+                problems.Add("mqtt.ca_certificate_pem", "refused by the device's certificate parser (" + e.Message + ")",
+                    "the PEM text of the CA certificate that signed the broker's certificate");
+                throw new ArgumentException(problems.ToString());
+            }
+        }
+
+        /// <summary>
+        /// The core's code for what M2Mqtt's Connect returned: MQTT 5 reason codes as they are, the
+        /// MQTT 3.1.1 refusals (M2Mqtt's ConnectionRefused..., 1 to 5) as their MQTT 5 equivalents.
+        /// </summary>
+        public static CoreReasonCode ToReasonCode(M2MqttReasonCode answer)
+        {
+            return ConnackCodes.ToReasonCode((int)answer);
         }
 
         /// <inheritdoc />
@@ -119,7 +160,7 @@ namespace Phytrace.Nano.Esp32.Uplink
                 catch (Exception e)
                 {
                     // DNS failed or the network is down: the constructor could not open the channel.
-                    lastConnectError = e.Message;
+                    lastConnectError = Describe(e);
                     return CoreReasonCode.NetworkUnreachable;
                 }
                 candidate.ProtocolVersion = MqttProtocolVersion.Version_3_1_1;
@@ -141,7 +182,7 @@ namespace Phytrace.Nano.Esp32.Uplink
                     lastConnectError = Describe(e);
                     return CoreReasonCode.NetworkUnreachable;
                 }
-                CoreReasonCode result = ConnackCodes.ToReasonCode((int)answer);
+                CoreReasonCode result = ToReasonCode(answer);
                 if (result != CoreReasonCode.Success)
                 {
                     Abandon(candidate);

@@ -4,7 +4,7 @@ namespace Phytrace.Nano.Configuration
     public sealed class MqttSettings
     {
         /// <summary>Start of a PEM certificate, which a CA certificate must contain.</summary>
-        public const string PemCertificateHeader = "-----BEGIN CERTIFICATE-----";
+        public const string PemCertificateHeader = PemCertificateShape.Header;
 
         /// <summary>What every PEM private key block contains ("-----BEGIN PRIVATE KEY-----", "... EC PRIVATE KEY-----", "... RSA PRIVATE KEY-----").</summary>
         public const string PemPrivateKeyMarker = "PRIVATE KEY-----";
@@ -27,7 +27,11 @@ namespace Phytrace.Nano.Configuration
         /// <summary>The TLS version spoken when <see cref="UseTls"/>: <see cref="Tls12"/> (default) or <see cref="Tls13"/>.</summary>
         public string TlsVersion = Tls12;
 
-        /// <summary>The CA certificate (PEM text) the broker's certificate is checked against.</summary>
+        /// <summary>
+        /// The CA certificate (PEM text) the broker's certificate is checked against. Validate checks
+        /// its shape (PEM lines, base64, one DER SEQUENCE); the device's parser reads it when the
+        /// node is created (Esp32Node.Create), so a certificate it refuses is reported there.
+        /// </summary>
         public string CaCertificatePem = string.Empty;
 
         /// <summary>
@@ -64,10 +68,11 @@ namespace Phytrace.Nano.Configuration
             {
                 problems.Add(ConfigText.Problem("mqtt.port", Port.ToString(), "1 to 65535 (1883 plain, 8883 TLS)"));
             }
-            if (UseTls && (CaCertificatePem == null || CaCertificatePem.IndexOf(PemCertificateHeader) < 0))
+            string? pemProblem = UseTls ? PemCertificateShape.Problem(CaCertificatePem) : null;
+            if (pemProblem != null)
             {
-                string value = CaCertificatePem == null || CaCertificatePem.Length == 0 ? "empty" : "not PEM text";
-                problems.Add(ConfigText.Problem("mqtt.ca_certificate_pem", value + " while mqtt.use_tls is true", "the broker's CA certificate as PEM text (" + PemCertificateHeader + " ...)"));
+                problems.Add(ConfigText.Problem("mqtt.ca_certificate_pem", pemProblem + " while mqtt.use_tls is true",
+                    "the broker's CA certificate as PEM text (" + PemCertificateHeader + ", base64, " + PemCertificateShape.Footer + ")"));
             }
             if (TlsVersion != Tls12 && TlsVersion != Tls13)
             {
@@ -113,9 +118,11 @@ namespace Phytrace.Nano.Configuration
             {
                 problems.Add(ConfigText.Problem("mqtt.client_certificate_pem", "set while mqtt.use_tls is false", "mqtt.use_tls true (a client certificate is only sent over TLS)"));
             }
-            if (hasCertificate && ClientCertificatePem.IndexOf(PemCertificateHeader) < 0)
+            string? certificateProblem = hasCertificate ? PemCertificateShape.Problem(ClientCertificatePem) : null;
+            if (certificateProblem != null)
             {
-                problems.Add(ConfigText.Problem("mqtt.client_certificate_pem", "not PEM text", "the client certificate as PEM text (" + PemCertificateHeader + " ...)"));
+                problems.Add(ConfigText.Problem("mqtt.client_certificate_pem", certificateProblem,
+                    "the client certificate as PEM text (" + PemCertificateHeader + ", base64, " + PemCertificateShape.Footer + ")"));
             }
             if (!hasKey)
             {

@@ -61,6 +61,41 @@ namespace Phytrace.Nano.Configuration
             get { return (long)MaxSizeMb * 1024L * 1024L; }
         }
 
+        /// <summary>
+        /// True on internal flash: LittleFS keeps written data in the C library's buffer until the
+        /// file is closed, so the ring file is closed (and reopened) at every sync point there.
+        /// </summary>
+        public bool ReopenAtSyncPoints
+        {
+            get { return Drive == InternalFlashDrive; }
+        }
+
+        /// <summary>
+        /// The folders between the drive and the ring file, outermost first ("D:\a", "D:\a\b" for
+        /// "D:\a\b\events.ring"): nanoFramework's Directory.CreateDirectory makes one level at a time.
+        /// </summary>
+        public string[] FoldersOfFilePath()
+        {
+            int count = 0;
+            for (int i = Drive.Length; i < FilePath.Length; i++)
+            {
+                if (FilePath[i] == '\\')
+                {
+                    count++;
+                }
+            }
+            var folders = new string[count];
+            int next = 0;
+            for (int i = Drive.Length; i < FilePath.Length; i++)
+            {
+                if (FilePath[i] == '\\')
+                {
+                    folders[next++] = FilePath.Substring(0, i);
+                }
+            }
+            return folders;
+        }
+
         internal void Validate(ConfigProblems problems)
         {
             bool knownDrive = Drive == SdCardDrive || Drive == SecondSdCardDrive || Drive == InternalFlashDrive;

@@ -8,6 +8,15 @@ namespace Phytrace.Nano.Storage
     {
         private void Mount()
         {
+            // A region its medium has just created holds whatever the storage had there before (FatFs
+            // does not clear the clusters it gives a grown file): format it instead of trusting it.
+            var fresh = medium as IFreshRegion;
+            if (fresh != null && fresh.IsFresh)
+            {
+                FormatFresh();
+                fresh.Formatted();
+                return;
+            }
             int damaged;
             int otherVersion;
             int found = Checkpoint.ReadBest(medium, checkpointBytes, candidate, checkpoint, out damaged, out otherVersion);
@@ -102,7 +111,28 @@ namespace Phytrace.Nano.Storage
 
         private void Format()
         {
-            regionId = NewRegionId();
+            FormatWith(NewRegionId());
+        }
+
+        /// <summary>
+        /// Formats a region whose bytes are left from before: any checkpoint in it is cleared first
+        /// (a stale one of a higher generation would win the next mount), and the new region id
+        /// differs from the ids found there, so no stale slot passes for one of this region.
+        /// </summary>
+        private void FormatFresh()
+        {
+            uint id = NewRegionId();
+            Array.Clear(checkpointBytes, 0, Checkpoint.Size);
+            for (int place = 0; place < Checkpoint.Copies; place++)
+            {
+                medium.Write((long)place * Checkpoint.Stride, checkpointBytes, 0, Checkpoint.Size);
+            }
+            FormatWith(id);
+        }
+
+        private void FormatWith(uint id)
+        {
+            regionId = id;
             generation = 0;
             tailSequence = 0;
             tailSlot = 0;

@@ -206,13 +206,49 @@ public class BoardConfigValidationTests
     public void Port_out_of_range(int port) =>
         AssertOnlyProblem(c => c.Mqtt.Port = port, "mqtt.port is " + port + ": expected 1 to 65535 (1883 plain, 8883 TLS)");
 
+    private const string TlsExpected = "expected the broker's CA certificate as PEM text (-----BEGIN CERTIFICATE-----, base64, -----END CERTIFICATE-----)";
+
     [Fact]
     public void Tls_without_a_ca() =>
-        AssertOnlyProblem(c => { c.Mqtt.UseTls = true; c.Mqtt.Port = 8883; }, "mqtt.ca_certificate_pem is empty while mqtt.use_tls is true: expected the broker's CA certificate as PEM text (-----BEGIN CERTIFICATE----- ...)");
+        AssertOnlyProblem(c => { c.Mqtt.UseTls = true; c.Mqtt.Port = 8883; }, "mqtt.ca_certificate_pem is empty while mqtt.use_tls is true: " + TlsExpected);
 
     [Fact]
     public void Tls_with_a_ca_that_is_not_pem() =>
-        AssertOnlyProblem(c => { c.Mqtt.UseTls = true; c.Mqtt.CaCertificatePem = "MIIB"; }, "mqtt.ca_certificate_pem is not PEM text while mqtt.use_tls is true: expected the broker's CA certificate as PEM text (-----BEGIN CERTIFICATE----- ...)");
+        AssertOnlyProblem(c => { c.Mqtt.UseTls = true; c.Mqtt.CaCertificatePem = "MIIB"; },
+            "mqtt.ca_certificate_pem is not PEM text (no -----BEGIN CERTIFICATE----- line) while mqtt.use_tls is true: " + TlsExpected);
+
+    /// <summary>
+    /// PEM text the device's parser would refuse: before the glue parsed it at creation, such a CA
+    /// failed inside every Connect and was reported as NetworkUnreachable forever.
+    /// </summary>
+    [Theory]
+    [InlineData("cut", "cut short (no -----END CERTIFICATE----- after -----BEGIN CERTIFICATE-----)")]
+    [InlineData("garbled", "not base64 between the PEM lines ('*' at line 2, column 11)")]
+    [InlineData("short", "damaged base64 between the PEM lines (")]
+    [InlineData("not-der", "not one DER certificate (48 bytes decoded, which do not form a single ASN.1 SEQUENCE)")]
+    [InlineData("empty-body", "a PEM block with nothing between its lines")]
+    public void Tls_with_a_ca_the_device_cannot_read_is_refused_naming_the_field(string damage, string expected)
+    {
+        string pem = ValidBoardConfig.CaPem;
+        int bodyStart = pem.IndexOf('\n', StringComparison.Ordinal) + 1;
+        string broken = damage switch
+        {
+            "cut" => pem.Substring(0, pem.Length / 2),
+            "garbled" => pem.Substring(0, bodyStart + 10) + "*" + pem.Substring(bodyStart + 11),
+            "short" => pem.Remove(bodyStart + 5, 1),
+            "not-der" => "-----BEGIN CERTIFICATE-----\n" + Convert.ToBase64String(Enumerable.Range(1, 48).Select(i => (byte)i).ToArray()) + "\n-----END CERTIFICATE-----\n",
+            _ => "-----BEGIN CERTIFICATE-----\n\n-----END CERTIFICATE-----\n",
+        };
+        BoardConfig config = ValidBoardConfig.Create();
+        config.Mqtt.UseTls = true;
+        config.Mqtt.CaCertificatePem = broken;
+
+        ConfigProblems problems = config.Validate();
+
+        Assert.Equal(1, problems.Count);
+        Assert.StartsWith("mqtt.ca_certificate_pem is " + expected, problems[0], StringComparison.Ordinal);
+        Assert.EndsWith("while mqtt.use_tls is true: " + TlsExpected, problems[0], StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Tls_with_a_pem_ca_is_accepted()
@@ -222,6 +258,8 @@ public class BoardConfigValidationTests
         config.Mqtt.Port = 8883;
         config.Mqtt.CaCertificatePem = ValidBoardConfig.CaPem;
         Assert.True(config.Validate().IsValid);
+        config.Mqtt.CaCertificatePem = ValidBoardConfig.CaPem.Replace("\n", "\r\n", StringComparison.Ordinal);
+        Assert.True(config.Validate().IsValid, "Windows line ends are whitespace to the device's base64 decoder too");
     }
 
     [Fact]
