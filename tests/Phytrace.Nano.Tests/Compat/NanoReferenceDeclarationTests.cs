@@ -17,9 +17,9 @@ public class NanoReferenceDeclarationTests
     [SkippableFact]
     public void Every_declaration_in_NanoReference_matches_the_real_package_assembly()
     {
-        NanoKit.SkipUnlessPresent();
+        NanoKitPackages.SkipUnlessPresent();
         ApiSurface declared = ApiSurface.Read(CompileNanoReference());
-        var real = NanoKit.RefAssemblies.Select(p => (Path.GetFileNameWithoutExtension(p), ApiSurface.Read(p))).ToList();
+        var real = NanoKitPackages.RefAssemblies.Select(p => (Path.GetFileNameWithoutExtension(p), ApiSurface.Read(p))).ToList();
 
         IReadOnlyList<string> differences = ApiComparison.Compare(declared, real);
 

@@ -5,7 +5,7 @@ namespace Phytrace.Nano.Tests.Support;
 /// assemblies in ref/ and the version of each in sources.tsv. A user's clone has no kit; tests
 /// that need it skip, naming what is missing.
 /// </summary>
-public static class NanoKit
+public static class NanoKitPackages
 {
     public static string Root => Path.Combine(RepoPaths.Shared, "nanoframework");
 
