@@ -59,6 +59,7 @@ namespace Phytrace.Nano.Node
             bufferOptions.MaxAgeHours = config.Storage.MaxAgeHours;
             bufferOptions.RecordSize = config.Storage.RecordSize;
             bufferOptions.SyncEvery = config.Storage.SyncEveryRecords;
+            bufferOptions.EncryptionKey = config.Storage.EncryptionKey;
             bufferOptions.Overflow = config.Storage.OverflowPolicy == StorageSettings.OverflowDropOldest ? OverflowPolicy.DropOldest : OverflowPolicy.Reject;
             var buffer = new EdgeBuffer(platform.Medium, bufferOptions, platform.Wall!);
 
