@@ -35,6 +35,12 @@ namespace Phytrace.Nano.Security
             cipher.SetKey(key, 0);
         }
 
+        /// <summary>Replaces the key with the 32 bytes at key[offset..] (no allocation).</summary>
+        public void SetKey(byte[] key, int offset)
+        {
+            cipher.SetKey(key, offset);
+        }
+
         /// <summary>
         /// Encrypts data[offset .. offset+length) in place and writes the tag over it and
         /// aad[aadOffset .. aadOffset+aadLength) (aad may be null when aadLength is 0) to tag[tagOffset..].
