@@ -15,7 +15,8 @@ namespace Phytrace.Nano.DeviceTests.Storage
         [TestMethod]
         public void EnqueueDequeueAcknowledgeReopen()
         {
-            var medium = new RamMedium(Checkpoint.SlotsOffset + (16 * 128));
+            // Five records of one or two slots, each sync point a whole 512-byte sector (four slots).
+            var medium = new RamMedium(Checkpoint.SlotsOffset + (32 * 128));
             var buffer = Open(medium);
             for (int n = 0; n < 5; n++)
             {
@@ -36,13 +37,15 @@ namespace Phytrace.Nano.DeviceTests.Storage
         [TestMethod]
         public void FullRegionRejects()
         {
-            // 12 slots: the least that holds one event of MaxEventSize (1000 bytes) and one more slot.
-            var buffer = Open(new RamMedium(Checkpoint.SlotsOffset + (12 * 128)));
-            for (int n = 0; n < 12; n++)
+            // 16 slots of 128 bytes in 512-byte sectors: the least that holds one event of
+            // MaxEventSize (1000 bytes, 11 slots, padded to 12) and one more sector; one record
+            // per sync point takes a whole sector, so four fit.
+            var buffer = Open(new RamMedium(Checkpoint.SlotsOffset + (16 * 128)));
+            for (int n = 0; n < 4; n++)
             {
                 Assert.IsTrue(Put(buffer, n, 10), "enqueue " + n.ToString());
             }
-            Assert.IsFalse(Put(buffer, 12, 10), "thirteenth does not fit");
+            Assert.IsFalse(Put(buffer, 4, 10), "fifth does not fit");
             Assert.IsTrue(buffer.LastEnqueueFailure == EnqueueFailure.Full, "reason is Full");
         }
 
@@ -96,31 +99,18 @@ namespace Phytrace.Nano.DeviceTests.Storage
             var counting = new FaultInjectingMedium(ram); // power cut: the buffer is never disposed
             var reopened = Open(counting);
             Assert.AreEqual(7L, reopened.Count, "every record recovered");
-            Assert.AreEqual((long)(Checkpoint.Copies + 1), counting.ReadCalls, "checkpoint places plus one run of slots");
+            // The three records past the last checkpoint take a sector (four slots) each: one run
+            // of twelve slots (the group buffer), and one more read finds the log's end.
+            Assert.AreEqual((long)(Checkpoint.Places + 2), counting.ReadCalls, "checkpoint places plus two runs of slots");
         }
 
         [TestMethod]
         public void OtherFormatVersionIsRefusedNotReformatted()
         {
             var ram = new RamMedium(Checkpoint.SlotsOffset + (16 * 128));
-            var buffer = Open(ram);
-            Put(buffer, 0, 30);
-            buffer.Dispose();
-            for (int place = 0; place < Checkpoint.Copies; place++)
-            {
-                int at = place * Checkpoint.Stride;
-                if (ram.Image[at] == (byte)'P' && ram.Image[at + 1] == (byte)'N' && ram.Image[at + 2] == (byte)'C')
-                {
-                    ram.Image[at + 4] = 1;
-                    uint crc = Phytrace.Nano.Formats.Crc32.Compute(ram.Image, at, Checkpoint.Size - 4);
-                    for (int i = 0; i < 4; i++)
-                    {
-                        ram.Image[at + Checkpoint.Size - 4 + i] = (byte)(crc >> (8 * i));
-                    }
-                }
-            }
+            LegacyCheckpoint.Write(ram.Image, 2, 0, 0x1234u, 128, 16, 5, 0, 1);
             byte[] before = (byte[])ram.Image.Clone();
-            Exception e = ExceptionAssert.Catch(delegate { Open(ram); }, "a version-1 region is refused");
+            Exception e = ExceptionAssert.Catch(delegate { Open(ram); }, "a format-2 region is refused");
             Assert.IsTrue(e is InvalidOperationException, "InvalidOperationException");
             BytesAssert.AreEqual(before, 0, ram.Image, 0, before.Length, "region left as it was");
         }
