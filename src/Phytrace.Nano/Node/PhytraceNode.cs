@@ -62,6 +62,7 @@ namespace Phytrace.Nano.Node
             bufferOptions.CheckpointEvery = config.Storage.CheckpointEveryRecords;
             bufferOptions.SectorSize = config.Storage.SectorSizeBytes;
             bufferOptions.EncryptionKey = config.Storage.EncryptionKey;
+            bufferOptions.Random = platform.Random;
             bufferOptions.Overflow = config.Storage.OverflowPolicy == StorageSettings.OverflowDropOldest ? OverflowPolicy.DropOldest : OverflowPolicy.Reject;
             var buffer = new EdgeBuffer(platform.Medium, bufferOptions, platform.Wall!);
 

@@ -27,8 +27,14 @@ namespace Phytrace.Nano.Security
         private const uint Sigma3 = 0x6b206574;
 
         private readonly uint[] tail = new uint[16];
+        private readonly byte[] keystream = new byte[BlockSize];
         private uint k0, k1, k2, k3, k4, k5, k6, k7;
         private uint n0, n1, n2;
+
+        // The stream position of XorStream: the next block's counter, and how much of the last
+        // generated block (in keystream) is used up (BlockSize: none left).
+        private uint streamCounter;
+        private int keystreamUsed = BlockSize;
 
         /// <summary>Sets the 32-byte key at <paramref name="offset"/>.</summary>
         public void SetKey(byte[] key, int offset)
@@ -67,7 +73,7 @@ namespace Phytrace.Nano.Security
             n2 = word2;
         }
 
-        /// <summary>Clears the key and nonce from memory.</summary>
+        /// <summary>Clears the key, nonce and keystream from memory.</summary>
         public void Clear()
         {
             k0 = k1 = k2 = k3 = k4 = k5 = k6 = k7 = 0;
@@ -75,6 +81,57 @@ namespace Phytrace.Nano.Security
             for (int i = 0; i < tail.Length; i++)
             {
                 tail[i] = 0;
+            }
+            Array.Clear(keystream, 0, BlockSize);
+            keystreamUsed = BlockSize;
+        }
+
+        /// <summary>Starts a keystream for <see cref="XorStream"/> at block <paramref name="counter"/>.</summary>
+        public void StartStream(uint counter)
+        {
+            streamCounter = counter;
+            keystreamUsed = BlockSize;
+        }
+
+        /// <summary>
+        /// XORs the next <paramref name="length"/> keystream bytes into data[offset..]: a message
+        /// encrypted in pieces of any length (a record split over slots) gets the same bytes as in
+        /// one piece. Whole blocks go through <see cref="Xor"/>; a block cut by a piece's end is
+        /// kept and its rest used by the next piece.
+        /// </summary>
+        public void XorStream(byte[] data, int offset, int length)
+        {
+            if (data == null || offset < 0 || length < 0 || offset > data.Length - length)
+            {
+                throw new ArgumentOutOfRangeException(nameof(length), "the range to encrypt lies outside the buffer");
+            }
+            while (length > 0 && keystreamUsed < BlockSize)
+            {
+                data[offset] = (byte)(data[offset] ^ keystream[keystreamUsed]);
+                offset++;
+                length--;
+                keystreamUsed++;
+            }
+            int whole = length & ~(BlockSize - 1);
+            if (whole > 0)
+            {
+                Xor(streamCounter, data, offset, whole);
+                streamCounter += (uint)(whole / BlockSize);
+                offset += whole;
+                length -= whole;
+            }
+            if (length > 0)
+            {
+                Block(streamCounter, keystream, 0);
+                streamCounter++;
+                keystreamUsed = 0;
+                while (length > 0)
+                {
+                    data[offset] = (byte)(data[offset] ^ keystream[keystreamUsed]);
+                    offset++;
+                    length--;
+                    keystreamUsed++;
+                }
             }
         }
 

@@ -24,6 +24,8 @@ namespace Phytrace.Nano.Security
         private readonly Poly1305 mac = new Poly1305();
         private readonly byte[] oneTimeKey = new byte[ChaCha20.BlockSize];
         private readonly byte[] expected = new byte[TagSize];
+        private int pieceAadLength;
+        private int pieceTextLength;
 
         /// <summary>An AEAD with the 32-byte <paramref name="key"/> (copied in; ArgumentException for another length).</summary>
         public ChaCha20Poly1305Aead(byte[] key)
@@ -52,6 +54,36 @@ namespace Phytrace.Nano.Security
             Begin(nonce, nonceOffset, aad, aadOffset, aadLength);
             cipher.Xor(1, data, offset, length);
             Finish(data, offset, length, aadLength, tag, tagOffset);
+        }
+
+        /// <summary>
+        /// Starts sealing a message given in pieces (<see cref="SealPart"/>, then <see cref="EndSeal"/>):
+        /// the same ciphertext and tag as <see cref="Seal"/> on the pieces joined, for a message
+        /// that lies in several places (a record's chunks in consecutive slots).
+        /// </summary>
+        public void BeginSeal(byte[] nonce, int nonceOffset, byte[]? aad, int aadOffset, int aadLength)
+        {
+            Begin(nonce, nonceOffset, aad, aadOffset, aadLength);
+            cipher.StartStream(1);
+            pieceAadLength = aadLength;
+            pieceTextLength = 0;
+        }
+
+        /// <summary>Encrypts the next piece, data[offset .. offset+length), in place.</summary>
+        public void SealPart(byte[] data, int offset, int length)
+        {
+            cipher.XorStream(data, offset, length);
+            mac.Update(data, offset, length);
+            pieceTextLength += length;
+        }
+
+        /// <summary>Writes the tag of the pieces sealed since <see cref="BeginSeal"/> to tag[tagOffset..].</summary>
+        public void EndSeal(byte[] tag, int tagOffset)
+        {
+            CheckTag(tag, tagOffset);
+            mac.PadToBlock();
+            mac.UpdateLengths(pieceAadLength, pieceTextLength);
+            mac.Final(tag, tagOffset);
         }
 
         /// <summary>
