@@ -311,10 +311,12 @@ namespace Phytrace.Nano.DeviceTests.Vectors
         /// <summary>Bytes of hex text (two digits per byte, no separators).</summary>
         public static byte[] Hex(string hex)
         {
-            var bytes = new byte[hex.Length / 2];
+            // Through a char array: the device's string indexer is not exact (TextChars).
+            char[] digits = hex.ToCharArray();
+            var bytes = new byte[digits.Length / 2];
             for (int i = 0; i < bytes.Length; i++)
             {
-                bytes[i] = (byte)((Digit(hex[2 * i]) << 4) | Digit(hex[(2 * i) + 1]));
+                bytes[i] = (byte)((Digit(digits[2 * i]) << 4) | Digit(digits[(2 * i) + 1]));
             }
             return bytes;
         }
