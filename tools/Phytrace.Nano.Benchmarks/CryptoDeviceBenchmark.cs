@@ -60,6 +60,7 @@ public sealed class CryptoDeviceBenchmark : IBenchmark
         string dir = Directory.CreateTempSubdirectory("phytrace-crypto-nano-").FullName;
         try
         {
+            string security = Path.Combine(dir, "Phytrace.Nano.Security.dll");
             string core = Path.Combine(dir, "Phytrace.Nano.dll");
             string program = Path.Combine(dir, "CryptoOnNanoClr.exe");
             var options = new List<string> { "-define:TRACE", "-optimize" };
@@ -67,12 +68,15 @@ public sealed class CryptoDeviceBenchmark : IBenchmark
             {
                 options.Add("-define:QUICK");
             }
-            Step(kit, "nano-compile", new[] { "-out", core, "-nowarn:8632" }.Concat(options).Append(Path.Combine(root, "src", "Phytrace.Nano")));
-            Step(kit, "nano-compile", new[] { "-out", program, "-target", "exe", "-r", core }.Concat(options)
+            // The cipher is its own assembly on the device (src/Phytrace.Nano.Security), as deployed.
+            Step(kit, "nano-compile", new[] { "-out", security, "-nowarn:8632" }.Concat(options).Append(Path.Combine(root, "src", "Phytrace.Nano.Security")));
+            Step(kit, "nano-compile", new[] { "-out", core, "-nowarn:8632", "-r", security }.Concat(options).Append(Path.Combine(root, "src", "Phytrace.Nano")));
+            Step(kit, "nano-compile", new[] { "-out", program, "-target", "exe", "-r", core, "-r", security }.Concat(options)
                 .Append(Path.Combine(root, "tools", "Phytrace.Nano.Benchmarks", "OnNanoClr")));
-            Step(kit, "nano-pe", new[] { core });
-            Step(kit, "nano-pe", new[] { program, core });
-            string output = Step(kit, "nano-run", new[] { "-t", "900", "-expect", "BENCHMARK DONE", Path.ChangeExtension(core, ".pe"), Path.ChangeExtension(program, ".pe") });
+            Step(kit, "nano-pe", new[] { security });
+            Step(kit, "nano-pe", new[] { core, security });
+            Step(kit, "nano-pe", new[] { program, core, security });
+            string output = Step(kit, "nano-run", new[] { "-t", "900", "-expect", "BENCHMARK DONE", Path.ChangeExtension(security, ".pe"), Path.ChangeExtension(core, ".pe"), Path.ChangeExtension(program, ".pe") });
             var results = new Dictionary<string, double>(StringComparer.Ordinal);
             foreach (string line in output.Split('\n'))
             {

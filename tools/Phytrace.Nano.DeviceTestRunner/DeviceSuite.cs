@@ -25,6 +25,9 @@ public sealed class DeviceSuite
         this.timeLimit = timeLimit;
     }
 
+    /// <summary>src/Phytrace.Nano.Security beside the core's sources.</summary>
+    private string SecuritySources => Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(coreSources))!, "Phytrace.Nano.Security");
+
     /// <summary>Everything the launcher printed in the last run (for --verbose).</summary>
     public string LastLauncherOutput { get; private set; } = string.Empty;
 
@@ -37,21 +40,29 @@ public sealed class DeviceSuite
             Directory.Delete(dir, recursive: true);
         }
         Directory.CreateDirectory(dir);
+        // The core references the cipher, its own assembly on the device (src/Phytrace.Nano.Security:
+        // the metadata processor caps an assembly's byte code at 64 KB).
+        string security = Path.Combine(dir, "Phytrace.Nano.Security.dll");
         string core = Path.Combine(dir, "Phytrace.Nano.dll");
         string tests = Path.Combine(dir, "NFUnitTest.dll");
         LastLauncherOutput = string.Empty;
 
-        var coreArgs = new List<string> { "-out", core, "-nowarn:8632" };
+        var securityArgs = new List<string> { "-out", security, "-nowarn:8632" };
+        securityArgs.AddRange(mode.CompilerOptions);
+        securityArgs.Add(SecuritySources);
+        var coreArgs = new List<string> { "-out", core, "-nowarn:8632", "-r", security };
         coreArgs.AddRange(mode.CompilerOptions);
         coreArgs.Add(coreSources);
-        var testArgs = new List<string> { "-out", tests, "-r", core, "-r", "nanoFramework.TestFramework", "-langversion:10" };
+        var testArgs = new List<string> { "-out", tests, "-r", core, "-r", security, "-r", "nanoFramework.TestFramework", "-langversion:10" };
         testArgs.AddRange(mode.CompilerOptions);
         testArgs.Add(testSources);
         // Each step runs only when the one before it succeeded.
-        ModeOutcome? broken = Check("nano-compile", coreArgs, "compiling the core")
+        ModeOutcome? broken = Check("nano-compile", securityArgs, "compiling the cipher (Phytrace.Nano.Security)")
+            ?? Check("nano-compile", coreArgs, "compiling the core")
             ?? Check("nano-compile", testArgs, "compiling the device tests")
-            ?? Check("nano-pe", new[] { core }, "converting the core to .pe")
-            ?? Check("nano-pe", new[] { tests, core }, "converting the device tests to .pe");
+            ?? Check("nano-pe", new[] { security }, "converting the cipher to .pe")
+            ?? Check("nano-pe", new[] { core, security }, "converting the core to .pe")
+            ?? Check("nano-pe", new[] { tests, core, security }, "converting the device tests to .pe");
         if (broken != null)
         {
             return new ModeRun(mode, broken, clock.Elapsed, TimeSpan.Zero);
@@ -62,7 +73,7 @@ public sealed class DeviceSuite
         int seconds = (int)Math.Ceiling(timeLimit.TotalSeconds);
         ToolResult launcher = kit.Run(
             "nano-test",
-            new[] { "-t", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture), Path.ChangeExtension(tests, ".pe"), Path.ChangeExtension(core, ".pe") },
+            new[] { "-t", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture), Path.ChangeExtension(tests, ".pe"), Path.ChangeExtension(core, ".pe"), Path.ChangeExtension(security, ".pe") },
             timeLimit + TimeSpan.FromSeconds(30));
         LastLauncherOutput = launcher.Output;
         ModeOutcome outcome = ModeOutcome.Reconcile(model, LauncherLine.Parse(launcher.Output), launcher.ExitCode, launcher.TimedOut);

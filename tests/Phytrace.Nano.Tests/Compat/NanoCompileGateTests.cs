@@ -20,8 +20,10 @@ public class NanoCompileGateTests
         { "TickCount", "namespace Phytrace.Nano { static class Bad { static int F() { return System.Environment.TickCount; } } }" },
     };
 
+    // The core and the cipher it references (one assembly on .NET and in the gate, two on the device).
     private static IEnumerable<string> CoreSources() =>
-        Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "src", "Phytrace.Nano"), "*.cs", SearchOption.AllDirectories)
+        new[] { "Phytrace.Nano", "Phytrace.Nano.Security" }
+            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "src", folder), "*.cs", SearchOption.AllDirectories))
             .Where(p => !p.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                      && !p.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
 
@@ -91,6 +93,7 @@ public class NanoCompileGateTests
             File.Copy(Path.Combine(root, file), Path.Combine(work, file));
         }
         CopyTree(Path.Combine(root, "src", "Phytrace.Nano"), Path.Combine(work, "src", "Phytrace.Nano"));
+        CopyTree(Path.Combine(root, "src", "Phytrace.Nano.Security"), Path.Combine(work, "src", "Phytrace.Nano.Security"));
         CopyTree(Path.Combine(root, "tools", "NanoCompat"), Path.Combine(work, "tools", "NanoCompat"));
     }
 

@@ -6,8 +6,8 @@ namespace Phytrace.Nano.Security
     /// The ChaCha20 stream cipher of RFC 8439 (section 2.3 block function, 2.4 encryption): a
     /// 256-bit key, a 96-bit nonce and a 32-bit block counter. <see cref="Xor"/> encrypts or
     /// decrypts in place. Written for an interpreter: the sixteen state words live in locals, the
-    /// quarter rounds are written out (a call costs a nanoCLR frame), whole words are XORed into
-    /// the data without a keystream copy, and nothing is allocated after construction.
+    /// quarter rounds are written out (a call costs a nanoCLR frame), the block is XORed into
+    /// the data a word at a time from a reused array, and nothing is allocated after construction.
     /// </summary>
     public sealed class ChaCha20
     {
@@ -214,39 +214,27 @@ namespace Phytrace.Nano.Security
                 x8 += k4; x9 += k5; x10 += k6; x11 += k7;
                 x12 += counter; x13 += n0; x14 += n1; x15 += n2;
 
-                if (end - p >= BlockSize)
+                // The block's words, then XORed into the data four bytes a word (a loop, not 64
+                // statements written out: the core's byte code must stay under nanoFramework's
+                // 64 KB per assembly in a Debug build; this costs about 2 % of a block).
+                uint[] w = tail;
+                w[0] = x0; w[1] = x1; w[2] = x2; w[3] = x3;
+                w[4] = x4; w[5] = x5; w[6] = x6; w[7] = x7;
+                w[8] = x8; w[9] = x9; w[10] = x10; w[11] = x11;
+                w[12] = x12; w[13] = x13; w[14] = x14; w[15] = x15;
+                int wholeWords = end - p >= BlockSize ? 16 : (end - p) >> 2;
+                for (int i = 0; i < wholeWords; i++, p += 4)
                 {
-                    // A whole block: each word straight into its four bytes (written out: a call per
-                    // word would cost the interpreter a frame each).
-                    data[p] = (byte)(data[p] ^ x0); data[p + 1] = (byte)(data[p + 1] ^ (x0 >> 8)); data[p + 2] = (byte)(data[p + 2] ^ (x0 >> 16)); data[p + 3] = (byte)(data[p + 3] ^ (x0 >> 24));
-                    data[p + 4] = (byte)(data[p + 4] ^ x1); data[p + 5] = (byte)(data[p + 5] ^ (x1 >> 8)); data[p + 6] = (byte)(data[p + 6] ^ (x1 >> 16)); data[p + 7] = (byte)(data[p + 7] ^ (x1 >> 24));
-                    data[p + 8] = (byte)(data[p + 8] ^ x2); data[p + 9] = (byte)(data[p + 9] ^ (x2 >> 8)); data[p + 10] = (byte)(data[p + 10] ^ (x2 >> 16)); data[p + 11] = (byte)(data[p + 11] ^ (x2 >> 24));
-                    data[p + 12] = (byte)(data[p + 12] ^ x3); data[p + 13] = (byte)(data[p + 13] ^ (x3 >> 8)); data[p + 14] = (byte)(data[p + 14] ^ (x3 >> 16)); data[p + 15] = (byte)(data[p + 15] ^ (x3 >> 24));
-                    data[p + 16] = (byte)(data[p + 16] ^ x4); data[p + 17] = (byte)(data[p + 17] ^ (x4 >> 8)); data[p + 18] = (byte)(data[p + 18] ^ (x4 >> 16)); data[p + 19] = (byte)(data[p + 19] ^ (x4 >> 24));
-                    data[p + 20] = (byte)(data[p + 20] ^ x5); data[p + 21] = (byte)(data[p + 21] ^ (x5 >> 8)); data[p + 22] = (byte)(data[p + 22] ^ (x5 >> 16)); data[p + 23] = (byte)(data[p + 23] ^ (x5 >> 24));
-                    data[p + 24] = (byte)(data[p + 24] ^ x6); data[p + 25] = (byte)(data[p + 25] ^ (x6 >> 8)); data[p + 26] = (byte)(data[p + 26] ^ (x6 >> 16)); data[p + 27] = (byte)(data[p + 27] ^ (x6 >> 24));
-                    data[p + 28] = (byte)(data[p + 28] ^ x7); data[p + 29] = (byte)(data[p + 29] ^ (x7 >> 8)); data[p + 30] = (byte)(data[p + 30] ^ (x7 >> 16)); data[p + 31] = (byte)(data[p + 31] ^ (x7 >> 24));
-                    data[p + 32] = (byte)(data[p + 32] ^ x8); data[p + 33] = (byte)(data[p + 33] ^ (x8 >> 8)); data[p + 34] = (byte)(data[p + 34] ^ (x8 >> 16)); data[p + 35] = (byte)(data[p + 35] ^ (x8 >> 24));
-                    data[p + 36] = (byte)(data[p + 36] ^ x9); data[p + 37] = (byte)(data[p + 37] ^ (x9 >> 8)); data[p + 38] = (byte)(data[p + 38] ^ (x9 >> 16)); data[p + 39] = (byte)(data[p + 39] ^ (x9 >> 24));
-                    data[p + 40] = (byte)(data[p + 40] ^ x10); data[p + 41] = (byte)(data[p + 41] ^ (x10 >> 8)); data[p + 42] = (byte)(data[p + 42] ^ (x10 >> 16)); data[p + 43] = (byte)(data[p + 43] ^ (x10 >> 24));
-                    data[p + 44] = (byte)(data[p + 44] ^ x11); data[p + 45] = (byte)(data[p + 45] ^ (x11 >> 8)); data[p + 46] = (byte)(data[p + 46] ^ (x11 >> 16)); data[p + 47] = (byte)(data[p + 47] ^ (x11 >> 24));
-                    data[p + 48] = (byte)(data[p + 48] ^ x12); data[p + 49] = (byte)(data[p + 49] ^ (x12 >> 8)); data[p + 50] = (byte)(data[p + 50] ^ (x12 >> 16)); data[p + 51] = (byte)(data[p + 51] ^ (x12 >> 24));
-                    data[p + 52] = (byte)(data[p + 52] ^ x13); data[p + 53] = (byte)(data[p + 53] ^ (x13 >> 8)); data[p + 54] = (byte)(data[p + 54] ^ (x13 >> 16)); data[p + 55] = (byte)(data[p + 55] ^ (x13 >> 24));
-                    data[p + 56] = (byte)(data[p + 56] ^ x14); data[p + 57] = (byte)(data[p + 57] ^ (x14 >> 8)); data[p + 58] = (byte)(data[p + 58] ^ (x14 >> 16)); data[p + 59] = (byte)(data[p + 59] ^ (x14 >> 24));
-                    data[p + 60] = (byte)(data[p + 60] ^ x15); data[p + 61] = (byte)(data[p + 61] ^ (x15 >> 8)); data[p + 62] = (byte)(data[p + 62] ^ (x15 >> 16)); data[p + 63] = (byte)(data[p + 63] ^ (x15 >> 24));
-                    p += BlockSize;
+                    t = w[i];
+                    data[p] = (byte)(data[p] ^ t);
+                    data[p + 1] = (byte)(data[p + 1] ^ (t >> 8));
+                    data[p + 2] = (byte)(data[p + 2] ^ (t >> 16));
+                    data[p + 3] = (byte)(data[p + 3] ^ (t >> 24));
                 }
-                else
+                // The last, partial word of a partial block: byte by byte.
+                for (int i = wholeWords << 2; p < end && i < BlockSize; i++, p++)
                 {
-                    // The last, partial block: byte by byte from the words.
-                    tail[0] = x0; tail[1] = x1; tail[2] = x2; tail[3] = x3;
-                    tail[4] = x4; tail[5] = x5; tail[6] = x6; tail[7] = x7;
-                    tail[8] = x8; tail[9] = x9; tail[10] = x10; tail[11] = x11;
-                    tail[12] = x12; tail[13] = x13; tail[14] = x14; tail[15] = x15;
-                    for (int i = 0; p < end; i++, p++)
-                    {
-                        data[p] = (byte)(data[p] ^ (tail[i >> 2] >> ((i & 3) << 3)));
-                    }
+                    data[p] = (byte)(data[p] ^ (w[i >> 2] >> ((i & 3) << 3)));
                 }
                 counter++;
             }

@@ -8,6 +8,8 @@ namespace Phytrace.Nano.Storage
     /// whose first slot decodes as <see cref="SlotKind.Valid"/> with a sequence at or after
     /// TailSequence and not in the checkpoint's removed sequences (plus the whole records past
     /// HeadSlot that a mount would recover: sequences from HeadSequence up, below SequenceLimit).
+    /// Host only (the CLI, tests): the device never inspects its own ring, and the core's byte code
+    /// must stay under nanoFramework's 64 KB per assembly.
     /// </summary>
     public sealed class BufferInspector
     {
