@@ -21,7 +21,7 @@ namespace Phytrace.Nano.DeviceBenchmarks
 #if QUICK
                 int scale = 1;
 #else
-                int scale = 4;
+                int scale = 16;
 #endif
                 var key = new byte[32];
                 for (int i = 0; i < key.Length; i++)
