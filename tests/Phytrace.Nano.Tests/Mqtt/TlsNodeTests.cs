@@ -11,8 +11,8 @@ namespace Phytrace.Nano.Tests.Mqtt;
 
 /// <summary>
 /// A node configured for TLS in its BoardConfig (as on the device) against mosquitto's TLS
-/// listener: with the right CA its events arrive at a TLS receiver; with a wrong CA the uplink
-/// reports one tls_failure that says why, does not count it as a network error, and waits the
+/// listener: with the right CA its events arrive at a TLS receiver; with a wrong CA, an expired
+/// or another host's broker certificate the uplink reports one tls_failure that says why, does not count it as a network error, and waits the
 /// retry policy's longest delay between attempts instead of retrying at once. Driven step by step
 /// on a manual clock, so the waits are exact.
 /// </summary>
@@ -43,12 +43,22 @@ public sealed class TlsNodeTests : IDisposable
         Assert.Equal(ErrorType.None, node.Node.Uplink.LastError);
     }
 
-    [SkippableFact]
-    public void A_wrong_ca_is_reported_once_as_tls_failure_and_retried_only_at_the_longest_delay()
+    public static TheoryData<string, string> Refusals => new()
     {
-        using MosquittoBroker broker = Brokers.StartTls(pki.Listener(pki.Broker));
+        { "wrong CA", "the broker's certificate is not trusted by the configured CA" },
+        { "expired", "expired on" },
+        { "another host", "broker.example.org" },
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(Refusals))]
+    public void A_refused_broker_certificate_is_reported_once_as_tls_failure_and_retried_only_at_the_longest_delay(string refusal, string reason)
+    {
+        PemPair server = refusal switch { "expired" => pki.ExpiredBroker, "another host" => pki.OtherHostBroker, _ => pki.Broker };
+        string ca = refusal == "wrong CA" ? pki.OtherCaPem : pki.CaPem;
+        using MosquittoBroker broker = Brokers.StartTls(pki.Listener(server));
         var clock = new ManualTickClock();
-        BoardConfig config = TlsConfig("tls-wrong-ca", broker, "1.2", pki.OtherCaPem, withClientCertificate: false);
+        BoardConfig config = TlsConfig("tls-refused", broker, "1.2", ca, withClientCertificate: false);
         using var node = new TestNode(config, new RamMedium(1024 * 1024), online: true, clock, HandshakePatience);
         var reports = new List<(ErrorType Error, string Message)>();
         node.Node.Uplink.ErrorReported += (error, message) => reports.Add((error, message));
@@ -72,7 +82,8 @@ public sealed class TlsNodeTests : IDisposable
 
         var report = Assert.Single(reports);
         Assert.Equal(ErrorType.TlsFailure, report.Error);
-        Assert.StartsWith("TLS handshake with the broker failed: the broker's certificate is not trusted by the configured CA", report.Message, StringComparison.Ordinal);
+        Assert.StartsWith("TLS handshake with the broker failed: ", report.Message, StringComparison.Ordinal);
+        Assert.Contains(reason, report.Message, StringComparison.Ordinal);
         Assert.Equal(ErrorType.TlsFailure, node.Node.Uplink.LastError);
         Assert.Equal(0, counters.Connects);
         // Not retryable: never the quick initial delay, always the policy's longest one (or the breaker's wait).
