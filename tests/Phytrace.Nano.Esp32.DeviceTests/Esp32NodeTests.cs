@@ -42,6 +42,28 @@ namespace Phytrace.Nano.Esp32.DeviceTests
         }
 
         [TestMethod]
+        public void A_client_key_the_device_parser_refuses_is_named_without_its_text()
+        {
+            BoardConfig config = DeviceConfigs.OnInternalFlash();
+            config.Mqtt.UseTls = true;
+            config.Mqtt.ClientCertificatePem = DeviceConfigs.PemThatIsNoCertificate;
+            config.Mqtt.ClientKeyPem = "-----BEGIN PRIVATE KEY-----\nS3ntinelKeyText\n-----END PRIVATE KEY-----\n";
+
+            string message = string.Empty;
+            try
+            {
+                Phytrace.Nano.Esp32.Uplink.M2MqttSession.ParseClientCertificate(config.Mqtt);
+            }
+            catch (ArgumentException e)
+            {
+                message = e.Message;
+            }
+
+            Assert.Contains("mqtt.client_certificate_pem is refused with mqtt.client_key_pem by the device's certificate parser", message, "fields named: " + message);
+            Assert.IsTrue(message.IndexOf("S3ntinelKeyText") < 0, "the key's text is in the message");
+        }
+
+        [TestMethod]
         public void A_node_on_a_medium_of_ones_own_is_wired_from_the_configuration()
         {
             BoardConfig config = DeviceConfigs.OnInternalFlash();

@@ -28,6 +28,7 @@ public sealed class BufferBenchmark : IBenchmark
             {
                 RunRecordSize(table, dir, recordSize, quick);
             }
+            RunSealed(table, dir, 256, quick);
             MountReads(table, dir, quick);
         }
         finally
@@ -146,6 +147,95 @@ public sealed class BufferBenchmark : IBenchmark
                 buffer.AcknowledgeThrough(batch.Sequence(0));
             }
         }, calls), double.NaN, "0");
+    }
+
+    /// <summary>
+    /// Encryption at rest on: the same file enqueue with every record sealed (ChaCha20-Poly1305,
+    /// the payload 16 bytes shorter so record and tag fill the slot as above), against FileStream
+    /// writes of the same bytes, paired rounds as above; and the buffer's own CPU sealed against
+    /// unsealed on a medium that discards writes (what the seal adds per record).
+    /// </summary>
+    private static void RunSealed(ResultTable table, string dir, int recordSize, bool quick)
+    {
+        int payloadLength = SlotFormat.FirstCapacity(recordSize) - RecordSealer.TagSize;
+        int events = (quick ? 2 : 4) * 1024 * 1024 / recordSize;
+        const int regionMb = 64;
+        long regionBytes = (long)regionMb * 1024 * 1024;
+        var payload = new byte[payloadLength];
+        new Random(recordSize).NextBytes(payload);
+        var id = new byte[16];
+        long micros = Formats.Iso8601Utc.ToUnixMicros(DateTime.UtcNow);
+        var key = new byte[RecordSealer.KeySize];
+        new Random(3).NextBytes(key);
+        EdgeBufferOptions Sealed()
+        {
+            EdgeBufferOptions options = Options(recordSize, regionMb);
+            options.EncryptionKey = key;
+            options.Random = new XorShiftRandom(5);
+            return options;
+        }
+        string name = $"record {recordSize} B, payload {payloadLength} B, ENCRYPTED";
+        int pairs = quick ? 5 : 15;
+        var ratios = new List<double>();
+        var sealedRates = new List<double>();
+        var baselineRates = new List<double>();
+        var sealedCpu = new List<double>();
+        var plainCpu = new List<double>();
+        for (int round = 0; round < 2 + pairs; round++)
+        {
+            string path = Path.Combine(dir, $"sealed-{recordSize}.bin");
+            string plainPath = Path.Combine(dir, $"plain-sealed-{recordSize}.bin");
+            double plain = round % 2 == 1 ? PlainFileStream(plainPath, regionBytes, recordSize, events) : double.NaN;
+            double onFile;
+            using (var fileBuffer = new EdgeBuffer(new FileStreamMedium(path, regionBytes, reopenAtSyncPoints: false), Sealed(), new SystemWallClock()))
+            {
+                onFile = EnqueueSeconds(fileBuffer, payload, id, micros, events);
+            }
+            if (round % 2 == 0)
+            {
+                plain = PlainFileStream(plainPath, regionBytes, recordSize, events);
+            }
+            File.Delete(path);
+            File.Delete(plainPath);
+            double cpuSealed;
+            using (var cpuOnly = new EdgeBuffer(new DiscardingMedium(regionBytes), Sealed(), new SystemWallClock()))
+            {
+                cpuSealed = EnqueueSeconds(cpuOnly, payload, id, micros, events);
+            }
+            double cpuPlain;
+            using (var cpuOnly = new EdgeBuffer(new DiscardingMedium(regionBytes), Options(recordSize, regionMb), new SystemWallClock()))
+            {
+                cpuPlain = EnqueueSeconds(cpuOnly, payload, id, micros, events);
+            }
+            if (round < 2)
+            {
+                Thread.Sleep(300);
+                continue;
+            }
+            ratios.Add(plain / onFile);
+            sealedRates.Add(events / onFile);
+            baselineRates.Add(events / plain);
+            sealedCpu.Add(events / cpuSealed);
+            plainCpu.Add(events / cpuPlain);
+        }
+        ratios.Sort();
+        table.Add(name, "enqueue events/s (median)", Median(sealedRates), Median(baselineRates), "baseline: FileStream, same bytes and flushes");
+        table.Add(name, "enqueue speed / FileStream, median pair", Median(ratios), double.NaN,
+            $"information (middle half of {pairs} pairs: {Quantile(ratios, 0.25):0.00} to {Quantile(ratios, 0.75):0.00})");
+        double sealedNs = 1e9 / Median(sealedCpu);
+        double plainNs = 1e9 / Median(plainCpu);
+        table.Add(name, "ns/event, writes discarded (own CPU)", sealedNs, plainNs, $"baseline: unsealed; the seal adds {sealedNs - plainNs:0} ns/event");
+        var buffer = new EdgeBuffer(new RamMedium(Checkpoint.SlotsOffset + (4096 * 4 * recordSize)), Sealed(), new SystemWallClock());
+        var batch = new BufferedEvents(16, 16 * 4096);
+        table.Add(name, "bytes allocated / Enqueue+dequeue+ack", Measure.AllocatedBytesPerCall(() =>
+        {
+            buffer.Enqueue(payload, 0, payloadLength, id, 0, micros, true);
+            if (buffer.Dequeue(batch, 1) > 0)
+            {
+                buffer.AcknowledgeThrough(batch.Sequence(0));
+            }
+        }, quick ? 2000 : 10000), double.NaN, "0");
+        buffer.Dispose();
     }
 
     /// <summary>Bytes written per payload byte and Write calls per event on a RAM medium with <paramref name="syncEvery"/> records per sync point.</summary>

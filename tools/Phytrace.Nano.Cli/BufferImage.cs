@@ -11,13 +11,20 @@ public sealed record BufferRecord(long SlotIndex, long Sequence, long CapturedAt
 /// checkpoint's tail to its head, then the whole records written after that checkpoint (sequences
 /// rising from its head sequence, below its sequence limit, resynchronising past damage). Each
 /// slot in the checkpoint's range that fails its checks is listed as corrupt; records with every
-/// slot intact are returned (live, or removed out of order per the checkpoint).
+/// slot intact are returned (live, or removed out of order per the checkpoint). In a sealed region
+/// opened with its key, a record is intact only if its tag holds too (a changed record is corrupt,
+/// as a mount counts it), and its payload is the plaintext; without the key, payloads stay
+/// ciphertext and tags unchecked (<see cref="RecordsOpened"/> is false).
 /// </summary>
 public sealed class BufferImage
 {
-    private BufferImage(BufferInspector inspector)
+    private readonly RecordSealer? sealer;
+    private readonly byte[] eventId = new byte[UuidText.ByteLength];
+
+    private BufferImage(BufferInspector inspector, RecordSealer? sealer)
     {
         Inspector = inspector;
+        this.sealer = sealer;
     }
 
     public BufferInspector Inspector { get; }
@@ -38,11 +45,23 @@ public sealed class BufferImage
     /// <summary>Whole records found after the checkpoint's head (a mount recovers them).</summary>
     public int RecoveredPastCheckpoint { get; private set; }
 
+    /// <summary>Records whose slots are intact but whose tag fails under the key (changed since they were sealed).</summary>
+    public int RejectedByTag { get; private set; }
+
     public IEnumerable<BufferRecord> LiveRecords => Records.Where(r => !r.Removed);
 
-    public static BufferImage Read(IStorageMedium medium)
+    /// <summary>False for a sealed region read without its key: payloads are ciphertext and tags were not checked.</summary>
+    public bool RecordsOpened => !Inspector.IsSealed || sealer != null;
+
+    /// <summary>
+    /// Reads the image; <paramref name="key"/> (32 bytes) opens a sealed region's records.
+    /// InvalidOperationException if the image has no valid checkpoint, or the key is not the
+    /// region's (by key id, before any record is read), or a key is given for a plaintext region.
+    /// </summary>
+    public static BufferImage Read(IStorageMedium medium, byte[]? key = null)
     {
-        var image = new BufferImage(BufferInspector.Open(medium));
+        BufferInspector inspector = BufferInspector.Open(medium);
+        var image = new BufferImage(inspector, key == null ? null : inspector.OpenWith(key));
         image.Walk();
         return image;
     }
@@ -116,11 +135,15 @@ public sealed class BufferImage
             windowEnd = cursor + cp.ScanWindowSlots;
             next = sequence + 1;
             damaged = false;
-            RecoveredPastCheckpoint++;
+            RecoveredPastCheckpoint += Records.Count > 0 && Records[^1].Sequence == sequence ? 1 : 0;
         }
     }
 
-    /// <summary>Reads the record whose valid first slot is at absolute slot <paramref name="first"/>; returns its slots and padding, or 0 if a later slot is not intact.</summary>
+    /// <summary>
+    /// Reads the record whose valid first slot is at absolute slot <paramref name="first"/>; returns
+    /// its slots and padding, or 0 if a later slot is not intact. A sealed record whose tag fails is
+    /// not taken but listed corrupt (its first slot) and stepped over whole.
+    /// </summary>
     private int TryTakeRecord(long first, SlotHeader header, bool markCorrupt)
     {
         int recordSize = Checkpoint.RecordSize;
@@ -131,6 +154,7 @@ public sealed class BufferImage
         bool synced = header.ClockSynced;
         int padding = header.PaddingSlots;
         string id = UuidText.ToString(slot, header.EventIdOffset);
+        Array.Copy(slot, header.EventIdOffset, eventId, 0, eventId.Length);
         int total = header.TotalLength;
         int slots = SlotFormat.SlotsFor(total, recordSize);
         var payload = new byte[total];
@@ -154,6 +178,18 @@ public sealed class BufferImage
             }
             Array.Copy(slot, header.ChunkOffset, payload, done, expected);
             done += expected;
+        }
+        if (sealer != null)
+        {
+            // As a mount reads it: a record that fails its tag is damage, never delivered.
+            if (!sealer.Open(sequence, capturedAt, eventId, 0, synced, payload, 0, total))
+            {
+                // Its slots are whole, so the walk steps over it as a mount's scan does.
+                RejectedByTag++;
+                CorruptSlots.Add(index);
+                return slots + padding;
+            }
+            payload = payload.AsSpan(0, total - RecordSealer.TagSize).ToArray();
         }
         Records.Add(new BufferRecord(index, sequence, capturedAt, synced, id, Checkpoint.Removed.Contains(sequence), payload));
         return slots + padding;

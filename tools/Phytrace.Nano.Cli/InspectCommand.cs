@@ -8,9 +8,11 @@ using Spectre.Console;
 namespace Phytrace.Nano.Cli;
 
 /// <summary>
-/// `inspect &lt;buffer file&gt; [--export events.ndjson]`: format, geometry, live records, corrupt
-/// slots, oldest and newest, consumed-through sequence of an EdgeBuffer image, read without
-/// writing. Exit 0: intact; 1: corrupt slots or damaged checkpoints found; 2: cannot inspect.
+/// `inspect &lt;buffer file&gt; [--export events.ndjson] [--key-file key]`: format, geometry, live
+/// records, corrupt slots, oldest and newest, consumed-through sequence of an EdgeBuffer image,
+/// read without writing. An encrypted image is described without its key; its records are
+/// verified (a changed record is corrupt) and exported only with it. Exit 0: intact; 1: corrupt
+/// slots or damaged checkpoints found; 2: cannot inspect (a wrong or missing key included).
 /// </summary>
 public static class InspectCommand
 {
@@ -21,16 +23,26 @@ public static class InspectCommand
     {
         var file = new Argument<FileInfo>("buffer") { Description = "EdgeBuffer image (the file on SD card or flash)" };
         var export = new Option<FileInfo?>("--export") { Description = "write the live, intact events as NDJSON to this file" };
-        var command = new Command("inspect", "show a buffer image's format, geometry, live records and corrupt slots") { file, export };
-        command.SetAction(parse => Run(console, parse.GetValue(file)!, parse.GetValue(export), DateTime.UtcNow));
+        var keyFile = new Option<FileInfo?>(EncryptionKeyFile.Option) { Description = EncryptionKeyFile.Help };
+        var command = new Command("inspect", "show a buffer image's format, geometry, live records and corrupt slots") { file, export, keyFile };
+        command.SetAction(parse => Run(console, parse.GetValue(file)!, parse.GetValue(export), DateTime.UtcNow, parse.GetValue(keyFile)));
         return command;
     }
 
-    public static int Run(IAnsiConsole console, FileInfo file, FileInfo? export, DateTime now)
+    public static int Run(IAnsiConsole console, FileInfo file, FileInfo? export, DateTime now, FileInfo? keyFile = null)
     {
         if (!file.Exists)
         {
             return Fail(console, $"file '{file.FullName}' not found");
+        }
+        byte[]? key = null;
+        if (keyFile != null)
+        {
+            key = EncryptionKeyFile.Read(keyFile.FullName, out string keyError);
+            if (key == null)
+            {
+                return Fail(console, keyError);
+            }
         }
         if (export != null && string.Equals(Path.GetFullPath(export.FullName), Path.GetFullPath(file.FullName), StringComparison.Ordinal))
         {
@@ -55,11 +67,17 @@ public static class InspectCommand
             }
             try
             {
-                image = BufferImage.Read(medium);
+                image = BufferImage.Read(medium, key);
             }
             catch (InvalidOperationException e)
             {
-                return Fail(console, $"{file.Name}: {e.Message}");
+                // No valid checkpoint, or the key is not this region's (named by key id, never shown).
+                string hint = key != null && e.Message.StartsWith("wrong key", StringComparison.Ordinal) ? $" (from {EncryptionKeyFile.Option} '{keyFile!.FullName}')" : string.Empty;
+                return Fail(console, $"{file.Name}: {e.Message}{hint}");
+            }
+            if (export != null && !image.RecordsOpened)
+            {
+                return Fail(console, $"{file.Name}: its records are encrypted (key id {KeyIdText.Of(image.Checkpoint.KeyId)}): --export needs the key, give it with {EncryptionKeyFile.Option}");
             }
             long needed = Checkpoint.SlotsOffset + (image.Checkpoint.SlotCount * image.Checkpoint.RecordSize);
             if (medium.Length < needed)
@@ -120,6 +138,7 @@ public static class InspectCommand
         long regionBytes = Checkpoint.SlotsOffset + (cp.SlotCount * cp.RecordSize);
         console.MarkupLineInterpolated($"[bold]{file.Name}[/]: Phytrace.Nano buffer, format version {Checkpoint.Version}, region id {cp.RegionId:X8}");
         console.MarkupLineInterpolated($"geometry: region {regionBytes} bytes, record size {cp.RecordSize}, {cp.SlotCount} slots, sector size {cp.SectorSize}");
+        console.MarkupLineInterpolated($"encryption: {Encryption(image)}");
         console.MarkupLineInterpolated($"checkpoints: {image.Inspector.ValidCheckpoints} valid, {image.Inspector.DamagedCheckpoints} damaged, newest generation {cp.Generation}");
         if (live.Length == 0 && image.Records.Count == 0)
         {
@@ -146,10 +165,26 @@ public static class InspectCommand
             string more = image.CorruptSlots.Count > ListedCorruptSlots ? ", ..." : "";
             console.MarkupLineInterpolated($"[yellow]corrupt slots: {image.CorruptSlots.Count}[/] (indexes {listed}{more})");
         }
+        if (image.RejectedByTag > 0)
+        {
+            console.MarkupLineInterpolated($"[yellow]records failing their tag:[/] {image.RejectedByTag} (changed since they were sealed; counted among the corrupt slots, not exported)");
+        }
         if (image.BrokenRecords > 0 || image.OrphanSlots > 0)
         {
             console.MarkupLineInterpolated($"[yellow]unreadable records:[/] {image.BrokenRecords} with a damaged part, {image.OrphanSlots} continuation slots without their first slot");
         }
+    }
+
+    private static string Encryption(BufferImage image)
+    {
+        if (!image.Inspector.IsSealed)
+        {
+            return "none (records stored in plaintext)";
+        }
+        string id = KeyIdText.Of(image.Checkpoint.KeyId);
+        return image.RecordsOpened
+            ? $"ChaCha20-Poly1305, key id {id}: every record opened and its tag checked with the key"
+            : $"ChaCha20-Poly1305, key id {id}: records not opened (no {EncryptionKeyFile.Option}), their tags unchecked; headers below are read without the key";
     }
 
     private static string Describe(BufferRecord record, DateTime now)

@@ -13,29 +13,37 @@ namespace Phytrace.Nano.Cli;
 /// files always end with a whole line), and keeps quarantined records (raw bytes a node could not
 /// send as events) in OUT/quarantine/{source_id}-{sequence}.bin. On a terminal one status line is
 /// updated in place; into a redirected log it writes only what happened (undecodable batches,
-/// quarantined records) and the closing summary.
+/// quarantined records) and the closing summary. mqtts:// connects over TLS (--ca-file, and --cert-file/--key-file
+/// for mutual TLS).
 /// </summary>
 public static class ReceiveCommand
 {
     public static Command Create(IAnsiConsole console, CancellationToken cancel)
     {
-        var broker = new Option<string>("--broker") { Description = "broker URL, mqtt://host[:port]", Required = true };
+        var broker = new Option<string>("--broker") { Description = "broker URL, mqtt://host[:port] or mqtts://host[:port] (TLS)", Required = true };
+        var caFile = new Option<string?>(TlsCommandLine.CaFileOption) { Description = TlsCommandLine.CaFileHelp };
+        var certFile = new Option<string?>(TlsCommandLine.CertFileOption) { Description = TlsCommandLine.CertFileHelp };
+        var keyFile = new Option<string?>(TlsCommandLine.KeyFileOption) { Description = TlsCommandLine.KeyFileHelp };
         var output = new Option<DirectoryInfo>("--out") { Description = "folder for {source_id}.ndjson files", DefaultValueFactory = _ => new DirectoryInfo("received") };
         var seconds = new Option<int>("--seconds") { Description = "stop after this many seconds (0: until Ctrl+C)" };
         var count = new Option<int>("--count") { Description = "stop after this many unique events (0: no limit)" };
-        var command = new Command("receive", "receive UDM batches from MQTT, de-duplicate by event_id, write NDJSON per source") { broker, output, seconds, count };
-        command.SetAction(parse => Run(console, parse.GetValue(broker)!, parse.GetValue(output)!, parse.GetValue(seconds), parse.GetValue(count), cancel));
+        var command = new Command("receive", "receive UDM batches from MQTT, de-duplicate by event_id, write NDJSON per source") { broker, caFile, certFile, keyFile, output, seconds, count };
+        command.SetAction(parse => Run(console, parse.GetValue(broker)!, parse.GetValue(output)!, parse.GetValue(seconds), parse.GetValue(count), cancel,
+            parse.GetValue(caFile), parse.GetValue(certFile), parse.GetValue(keyFile)));
         return command;
     }
 
-    public static int Run(IAnsiConsole console, string brokerUrl, DirectoryInfo outDir, int seconds, int count, CancellationToken cancel)
+    public static int Run(IAnsiConsole console, string brokerUrl, DirectoryInfo outDir, int seconds, int count, CancellationToken cancel,
+        string? caFile = null, string? certFile = null, string? keyFile = null)
     {
         BrokerAddress address;
+        MqttTlsSettings? tls;
         try
         {
             address = BrokerAddress.Parse(brokerUrl);
+            tls = TlsCommandLine.Resolve(address, caFile, certFile, keyFile);
         }
-        catch (FormatException e)
+        catch (Exception e) when (e is FormatException or ArgumentException)
         {
             console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
             return 2;
@@ -52,7 +60,7 @@ public static class ReceiveCommand
         bool closed = false;
         // Lines for the console, printed by the loop's thread (MQTTnet raises events on its own).
         var notices = new ConcurrentQueue<string>();
-        using var receiver = new BatchReceiver(address.Host, address.Port, "phytrace-nano-receive-" + Environment.ProcessId);
+        using var receiver = new BatchReceiver(address.Host, address.Port, "phytrace-nano-receive-" + Environment.ProcessId, tls: tls);
         receiver.EventReceived += ev =>
         {
             lock (writeGate)
@@ -98,6 +106,11 @@ public static class ReceiveCommand
         catch (TimeoutException)
         {
             console.MarkupLineInterpolated($"[red]error:[/] broker {address} did not answer within 5 s");
+            return 3;
+        }
+        catch (System.Security.Authentication.AuthenticationException e)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
             return 3;
         }
 

@@ -29,6 +29,7 @@ public sealed class Simulation : IDisposable
     private readonly bool ownsBroker;
     private readonly BrokerAddress address;
     private readonly FaultTimeline timeline;
+    private readonly MqttTlsSettings? tls;
     private BatchReceiver? receiver;
     private long[] attempts = [];
     private bool brokerDown;
@@ -40,11 +41,12 @@ public sealed class Simulation : IDisposable
     {
         this.options = options;
         this.console = console;
+        tls = options.ResolveTls();
         FaultTimeline planned = options.Timeline ?? Scenario.Build(options.Scenario, options.Nodes, options.Seconds, options.Seed);
         if (options.BrokerInstance != null)
         {
             broker = options.BrokerInstance;
-            address = new BrokerAddress(broker.Host, broker.Port);
+            address = new BrokerAddress(broker.Host, broker.Port, tls != null);
             timeline = planned;
         }
         else if (options.ExternalBroker is BrokerAddress external)
@@ -101,7 +103,7 @@ public sealed class Simulation : IDisposable
     {
         string outDir = Path.GetFullPath(options.OutputDirectory);
         Directory.CreateDirectory(outDir);
-        receiver = new BatchReceiver(address.Host, address.Port, "phytrace-sim-receiver-" + Guid.NewGuid().ToString("N")[..8]);
+        receiver = new BatchReceiver(address.Host, address.Port, "phytrace-sim-receiver-" + Guid.NewGuid().ToString("N")[..8], tls: tls);
         receiver.EventReceived += e => deliveredBySource.AddOrUpdate(e.SourceId, 1, (_, n) => n + 1);
         receiver.Start(TimeSpan.FromSeconds(3));
 
@@ -111,7 +113,7 @@ public sealed class Simulation : IDisposable
             string file = Path.Combine(outDir, source + ".ring");
             // A buffer left by an earlier run would resend its events into this run's numbers.
             File.Delete(file);
-            nodes.Add(new VirtualNode(i, source, file, address, options.Seed));
+            nodes.Add(new VirtualNode(i, source, file, address, options.Seed, tls));
         }
         attempts = new long[nodes.Count];
         foreach (VirtualNode node in nodes)

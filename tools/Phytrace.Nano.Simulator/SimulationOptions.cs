@@ -21,8 +21,20 @@ public sealed class SimulationOptions
     /// <summary>Seed of the random faults and the telemetry values.</summary>
     public ulong Seed { get; set; } = 42;
 
-    /// <summary>mqtt://host:port of an external broker, or null for the embedded MQTTnet broker.</summary>
+    /// <summary>mqtt://host:port (or mqtts:// for TLS) of an external broker, or null for the embedded MQTTnet broker.</summary>
     public string? Broker { get; set; }
+
+    /// <summary>PEM CA file for an mqtts:// broker (null: the system's trust store).</summary>
+    public string? CaFile { get; set; }
+
+    /// <summary>PEM client certificate for mutual TLS (with <see cref="KeyFile"/>).</summary>
+    public string? CertFile { get; set; }
+
+    /// <summary>PEM private key of <see cref="CertFile"/>.</summary>
+    public string? KeyFile { get; set; }
+
+    /// <summary>TLS for the nodes and the receiver (tests that start their own TLS broker set this with <see cref="BrokerInstance"/>).</summary>
+    public MqttTlsSettings? Tls { get; set; }
 
     /// <summary>Folder for the buffer files, summary.json and chart.png.</summary>
     public string OutputDirectory { get; set; } = "sim-out";
@@ -40,6 +52,9 @@ public sealed class SimulationOptions
 
     /// <summary>A broker the caller started and the simulator may restart (tests); wins over <see cref="Broker"/>.</summary>
     public IBroker? BrokerInstance { get; set; }
+
+    /// <summary>TLS for the nodes and the receiver: <see cref="Tls"/>, or what --broker and the TLS files say (call after <see cref="Validate"/>).</summary>
+    public MqttTlsSettings? ResolveTls() => Tls ?? (Broker == null ? null : TlsCommandLine.Resolve(BrokerAddress.Parse(Broker), CaFile, CertFile, KeyFile));
 
     /// <summary>The external broker's address, or null for the embedded one (call after <see cref="Validate"/>).</summary>
     public BrokerAddress? ExternalBroker => Broker == null ? null : BrokerAddress.Parse(Broker);
@@ -64,12 +79,24 @@ public sealed class SimulationOptions
         {
             try
             {
-                BrokerAddress.Parse(Broker);
+                BrokerAddress address = BrokerAddress.Parse(Broker);
+                if (Tls == null)
+                {
+                    TlsCommandLine.Resolve(address, CaFile, CertFile, KeyFile);
+                }
             }
             catch (FormatException e)
             {
                 problems.Add("--broker: " + e.Message);
             }
+            catch (ArgumentException e)
+            {
+                problems.Add(e.Message);
+            }
+        }
+        else if (CaFile != null || CertFile != null || KeyFile != null)
+        {
+            problems.Add($"{(CaFile != null ? TlsCommandLine.CaFileOption : CertFile != null ? TlsCommandLine.CertFileOption : TlsCommandLine.KeyFileOption)} needs --broker mqtts://host[:port]; the embedded broker speaks plain MQTT");
         }
         if (string.IsNullOrWhiteSpace(OutputDirectory))
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Phytrace.Nano.Host.Mqtt;
 using Spectre.Console;
 
 namespace Phytrace.Nano.Simulator;
@@ -17,14 +18,17 @@ public static class SimulatorApp
         var seconds = new Option<double>("--seconds") { Description = "length of the emitting phase in seconds (the final drain follows)", DefaultValueFactory = _ => defaults.Seconds };
         var rate = new Option<double>("--rate") { Description = "events per second per node", DefaultValueFactory = _ => defaults.Rate };
         var seed = new Option<ulong>("--seed") { Description = "seed of the random faults and telemetry values", DefaultValueFactory = _ => defaults.Seed };
-        var broker = new Option<string?>("--broker") { Description = "external broker mqtt://host[:port] (default: an embedded MQTTnet broker)" };
+        var broker = new Option<string?>("--broker") { Description = "external broker mqtt://host[:port] or mqtts://host[:port] (TLS) (default: an embedded MQTTnet broker)" };
+        var caFile = new Option<string?>(TlsCommandLine.CaFileOption) { Description = TlsCommandLine.CaFileHelp };
+        var certFile = new Option<string?>(TlsCommandLine.CertFileOption) { Description = TlsCommandLine.CertFileHelp };
+        var keyFile = new Option<string?>(TlsCommandLine.KeyFileOption) { Description = TlsCommandLine.KeyFileHelp };
         var output = new Option<string>("--out") { Description = "folder for the buffer files, summary.json and chart.png", DefaultValueFactory = _ => defaults.OutputDirectory };
         var scenario = new Option<ScenarioKind>("--scenario") { Description = "default | calm | stormy", DefaultValueFactory = _ => defaults.Scenario };
         var noChart = new Option<bool>("--no-chart") { Description = "skip chart.png" };
 
         var root = new RootCommand("Phytrace.Nano simulator: virtual sensor nodes on real buffer files, an MQTT broker and scripted faults (Wi-Fi drops, broker restarts, power cuts)")
         {
-            nodes, seconds, rate, seed, broker, output, scenario, noChart,
+            nodes, seconds, rate, seed, broker, caFile, certFile, keyFile, output, scenario, noChart,
         };
         int exitCode = 0;
         root.SetAction(parse =>
@@ -36,6 +40,9 @@ public static class SimulatorApp
                 Rate = parse.GetValue(rate),
                 Seed = parse.GetValue(seed),
                 Broker = parse.GetValue(broker),
+                CaFile = parse.GetValue(caFile),
+                CertFile = parse.GetValue(certFile),
+                KeyFile = parse.GetValue(keyFile),
                 OutputDirectory = parse.GetValue(output)!,
                 Scenario = parse.GetValue(scenario),
                 Chart = !parse.GetValue(noChart),
@@ -84,6 +91,11 @@ public static class SimulatorApp
         catch (TimeoutException e)
         {
             console.MarkupLine("[red]error:[/] " + Markup.Escape(e.Message) + " (is the broker running? start one or leave out --broker for the embedded one)");
+            return UsageError;
+        }
+        catch (System.Security.Authentication.AuthenticationException e)
+        {
+            console.MarkupLine("[red]error:[/] " + Markup.Escape(e.Message));
             return UsageError;
         }
     }

@@ -19,6 +19,7 @@ public sealed class VirtualNode : IDisposable
 {
     private readonly BoardConfig config;
     private readonly BrokerAddress broker;
+    private readonly MqttTlsSettings? tls;
     private readonly TelemetryGenerator telemetry;
     private readonly UdmEvent scratch = new();
     private readonly HashSet<string> accepted = new(StringComparer.Ordinal);
@@ -34,8 +35,9 @@ public sealed class VirtualNode : IDisposable
     private long retiredExpired;
     private long lastBuffered;
 
-    public VirtualNode(int index, string sourceId, string filePath, BrokerAddress broker, ulong seed)
+    public VirtualNode(int index, string sourceId, string filePath, BrokerAddress broker, ulong seed, MqttTlsSettings? tls = null)
     {
+        this.tls = tls;
         Index = index;
         SourceId = sourceId;
         FilePath = filePath;
@@ -102,7 +104,7 @@ public sealed class VirtualNode : IDisposable
         var file = new FileStreamMedium(FilePath, config.Storage.MaxSizeBytes, reopenAtSyncPoints: false);
         medium = new PowerSwitchMedium(file);
         connectivity = new SimulatedConnectivity(wifiUp);
-        session = new MqttNetSession(broker.Host, broker.Port, TimeSpan.FromSeconds(2));
+        session = new MqttNetSession(broker.Host, broker.Port, TimeSpan.FromSeconds(2), tls);
         try
         {
             node = PhytraceNode.Create(config, new NodePlatform

@@ -14,9 +14,10 @@ namespace Phytrace.Nano.Esp32.Uplink
     /// The core's MQTT session on nanoFramework.M2Mqtt 5.x. MqttClient's constructor opens the
     /// network channel, which resolves the broker's name and throws while offline, so a client is
     /// created inside each Connect and every failure to reach the broker becomes
-    /// <see cref="CoreReasonCode.NetworkUnreachable"/>. The CA certificate is parsed once, when the
-    /// session is made from the configuration, so a certificate the device cannot read is a
-    /// configuration error there and not a connect failure on every attempt. Events of the client
+    /// <see cref="CoreReasonCode.NetworkUnreachable"/>. The CA certificate and the client certificate
+    /// (mutual TLS) are parsed once, when the session is made from the configuration, so a
+    /// certificate the device cannot read is a configuration error there and not a connect failure
+    /// on every attempt. TLS is 1.2 or 1.3 as mqtt.tls_version says. Events of the client
     /// are forwarded as the core's Published and ConnectionClosed; they arrive on M2Mqtt's own threads.
     /// </summary>
     public sealed class M2MqttSession : IMqttSession
@@ -26,27 +27,73 @@ namespace Phytrace.Nano.Esp32.Uplink
         private readonly int port;
         private readonly bool useTls;
         private readonly X509Certificate? caCertificate;
+        private readonly X509Certificate? clientCertificate;
+        private readonly MqttSslProtocols tlsVersion;
         private MqttClient? client;
+        private string lastConnectError = string.Empty;
 
         /// <summary>
-        /// A session to <paramref name="host"/>:<paramref name="port"/>; over TLS when
+        /// A session to <paramref name="host"/>:<paramref name="port"/>; over TLS 1.2 when
         /// <paramref name="useTls"/>, checking the broker against <paramref name="caCertificate"/>.
         /// </summary>
         public M2MqttSession(string host, int port, bool useTls, X509Certificate? caCertificate)
+            : this(host, port, useTls, caCertificate, null, MqttSslProtocols.TLSv1_2)
+        {
+        }
+
+        /// <summary>
+        /// A session over TLS <paramref name="tlsVersion"/> when <paramref name="useTls"/>, checking the
+        /// broker against <paramref name="caCertificate"/> and presenting <paramref name="clientCertificate"/>
+        /// (with its private key) when not null (mutual TLS).
+        /// </summary>
+        public M2MqttSession(string host, int port, bool useTls, X509Certificate? caCertificate, X509Certificate? clientCertificate, MqttSslProtocols tlsVersion)
         {
             this.host = host;
             this.port = port;
             this.useTls = useTls;
             this.caCertificate = caCertificate;
+            this.clientCertificate = clientCertificate;
+            this.tlsVersion = tlsVersion;
         }
 
         /// <summary>
         /// A session for the broker a (validated) BoardConfig names. Throws ArgumentException naming
-        /// mqtt.ca_certificate_pem when TLS is on and the device cannot parse the certificate.
+        /// mqtt.ca_certificate_pem or mqtt.client_certificate_pem when TLS is on and the device
+        /// cannot parse the certificate.
         /// </summary>
         public static M2MqttSession FromSettings(BrokerSettings settings)
         {
-            return new M2MqttSession(settings.Host, settings.Port, settings.UseTls, ParseCaCertificate(settings));
+            MqttSslProtocols version = settings.TlsVersion == BrokerSettings.Tls13 ? MqttSslProtocols.TLSv1_3 : MqttSslProtocols.TLSv1_2;
+            return new M2MqttSession(settings.Host, settings.Port, settings.UseTls, ParseCaCertificate(settings), ParseClientCertificate(settings), version);
+        }
+
+        /// <summary>
+        /// The client certificate with its private key parsed by the device, or null without TLS or
+        /// without a client certificate. The key is a secret: the error names the fields, never their text.
+        /// </summary>
+        public static X509Certificate? ParseClientCertificate(BrokerSettings settings)
+        {
+            if (!settings.UseTls || settings.ClientCertificatePem.Length == 0)
+            {
+                return null;
+            }
+            try
+            {
+                return new X509Certificate2(settings.ClientCertificatePem, settings.ClientKeyPem, null);
+            }
+            catch (Exception e)
+            {
+                var problems = new ConfigProblems();
+                problems.Add("mqtt.client_certificate_pem", "refused with mqtt.client_key_pem by the device's certificate parser (" + e.Message + ")",
+                    "the PEM text of this node's client certificate and of its private key");
+                throw new ArgumentException(problems.ToString());
+            }
+        }
+
+        /// <inheritdoc />
+        public string LastConnectError
+        {
+            get { return lastConnectError; }
         }
 
         /// <summary>
@@ -104,6 +151,7 @@ namespace Phytrace.Nano.Esp32.Uplink
             lock (gate)
             {
                 Release();
+                lastConnectError = string.Empty;
                 MqttClient? candidate = OpenClient();
                 if (candidate == null)
                 {
@@ -121,10 +169,14 @@ namespace Phytrace.Nano.Esp32.Uplink
                     bool hasWill = options.WillTopic != null;
                     answer = candidate.Connect(options.ClientId, options.UserName, options.Password, options.WillRetain, (MqttQoSLevel)(byte)options.WillQos, hasWill, options.WillTopic, options.WillMessage, options.CleanSession, options.KeepAliveSeconds);
                 }
-                catch (Exception)
+                catch (Exception e)
                 {
-                    // MqttConnectionException (TCP/TLS refused) or a timeout waiting for CONNACK.
+                    // MqttConnectionException (TCP or TLS refused) or a timeout waiting for CONNACK.
+                    // What nanoFramework's SslStream throws for a refused handshake has not been
+                    // observed on a board (the kit's nanoCLR has no network), so it is not told
+                    // apart from a network failure here; the message goes into LastConnectError.
                     Abandon(candidate);
+                    lastConnectError = Describe(e);
                     return CoreReasonCode.NetworkUnreachable;
                 }
                 CoreReasonCode result = ToReasonCode(answer);
@@ -144,10 +196,11 @@ namespace Phytrace.Nano.Esp32.Uplink
         {
             try
             {
-                return new MqttClient(host, port, useTls, caCertificate, null, useTls ? MqttSslProtocols.TLSv1_2 : MqttSslProtocols.None);
+                return new MqttClient(host, port, useTls, caCertificate, clientCertificate, useTls ? tlsVersion : MqttSslProtocols.None);
             }
-            catch (Exception)
+            catch (Exception e)
             {
+                lastConnectError = Describe(e);
                 return null;
             }
         }
@@ -185,6 +238,17 @@ namespace Phytrace.Nano.Esp32.Uplink
             {
                 Release();
             }
+        }
+
+        /// <summary>The exception and its causes in one line ("outer: inner: innermost").</summary>
+        private static string Describe(Exception e)
+        {
+            string text = e.Message;
+            for (Exception? inner = e.InnerException; inner != null; inner = inner.InnerException)
+            {
+                text = text + ": " + inner.Message;
+            }
+            return text;
         }
 
         /// <summary>Closes the current client, if any, without raising ConnectionClosed (the caller chose to close it).</summary>

@@ -32,5 +32,12 @@ namespace Phytrace.Nano.Reliability
 
         /// <summary>Anything else.</summary>
         Unknown = 8,
+
+        /// <summary>
+        /// The TLS handshake failed: the broker's certificate is not trusted (another CA, expired,
+        /// issued for another host) or the broker refused the client's certificate. Retrying the
+        /// same connect will not cure it; the configuration or the broker has to change.
+        /// </summary>
+        TlsFailure = 9,
     }
 }

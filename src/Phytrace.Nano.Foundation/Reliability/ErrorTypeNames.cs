@@ -20,6 +20,7 @@ namespace Phytrace.Nano.Reliability
                 case ErrorType.InvalidData: return "invalid_data";
                 case ErrorType.PayloadTooLarge: return "payload_too_large";
                 case ErrorType.Unknown: return "unknown";
+                case ErrorType.TlsFailure: return "tls_failure";
                 default: return "error_type_" + ((int)errorType).ToString();
             }
         }

@@ -5,7 +5,7 @@ namespace Phytrace.Nano.Host.Mqtt;
 
 /// <summary>
 /// A mosquitto process on 127.0.0.1 with a config of its own in a temporary folder, optionally
-/// with a password file. Persistence is on and Stop is a SIGTERM, so a restart keeps persistent
+/// with a password file and a TLS listener (<see cref="BrokerTlsFiles"/>). Persistence is on and Stop is a SIGTERM, so a restart keeps persistent
 /// sessions and their queued messages, as a broker service restart does. <see cref="Find"/> says where the binary is (Debian installs it in /usr/sbin).
 /// </summary>
 public sealed class MosquittoBroker : IBroker
@@ -14,7 +14,7 @@ public sealed class MosquittoBroker : IBroker
     private readonly string executable;
     private Process? process;
 
-    public MosquittoBroker(string executable, int port = 0, string? requiredUser = null, string? requiredPassword = null)
+    public MosquittoBroker(string executable, int port = 0, string? requiredUser = null, string? requiredPassword = null, BrokerTlsFiles? tls = null)
     {
         this.executable = executable;
         Port = port == 0 ? FreePort.Find() : port;
@@ -36,6 +36,15 @@ public sealed class MosquittoBroker : IBroker
             "log_dest stderr",
             "log_type error",
         };
+        if (tls != null)
+        {
+            // Copies readable by the user mosquitto drops to when started as root.
+            config.Add($"cafile {ReadableCopy(tls.CaFile, "ca.pem")}");
+            config.Add($"certfile {ReadableCopy(tls.CertificateFile, "server.pem")}");
+            config.Add($"keyfile {ReadableCopy(tls.KeyFile, "server.key")}");
+            config.Add($"require_certificate {(tls.RequireClientCertificate ? "true" : "false")}");
+            UsesTls = true;
+        }
         if (requiredUser != null)
         {
             string passwordFile = Path.Combine(directory, "passwords");
@@ -57,6 +66,9 @@ public sealed class MosquittoBroker : IBroker
     public int Port { get; }
 
     public bool IsRunning => process is { HasExited: false };
+
+    /// <summary>True when the listener speaks TLS (1.2 and 1.3).</summary>
+    public bool UsesTls { get; }
 
     /// <summary>The mosquitto binary on PATH or in /usr/sbin, or null if it is not installed.</summary>
     public static string? Find()
@@ -126,6 +138,17 @@ public sealed class MosquittoBroker : IBroker
         {
             // A leftover temp folder is harmless.
         }
+    }
+
+    private string ReadableCopy(string source, string name)
+    {
+        string target = Path.Combine(directory, name);
+        File.Copy(source, target, overwrite: true);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        }
+        return target;
     }
 
     private void WaitUntilListening()

@@ -9,7 +9,10 @@ namespace Phytrace.Nano.Host.Mqtt;
 /// The core's <see cref="IMqttSession"/> on MQTTnet 5, for tests, the simulator and the CLI.
 /// MQTTnet's PublishAsync completes on the PUBACK; this adapter turns that into M2Mqtt's shape:
 /// Publish returns a message id at once and <see cref="Published"/> reports the outcome later,
-/// from a thread-pool thread, as M2Mqtt does from its receive thread.
+/// from a thread-pool thread, as M2Mqtt does from its receive thread. With <see cref="MqttTlsSettings"/>
+/// it connects over TLS 1.2 or 1.3, checks the broker's certificate against the configured CA and
+/// host name, and reports a failed handshake as <see cref="MqttReasonCode.TlsHandshakeFailed"/>
+/// with the reason in <see cref="LastConnectError"/>, never as an unreachable network.
 /// </summary>
 public sealed class MqttNetSession : IMqttSession, IDisposable
 {
@@ -17,10 +20,12 @@ public sealed class MqttNetSession : IMqttSession, IDisposable
     private readonly int port;
     private readonly TimeSpan connectTimeout;
     private readonly IMqttClient client;
+    private readonly MqttTlsSettings? tls;
+    private readonly TlsHandshakeWatch? watch;
     private int nextMessageId;
     private volatile bool disposed;
 
-    public MqttNetSession(string host, int port, TimeSpan? connectTimeout = null)
+    public MqttNetSession(string host, int port, TimeSpan? connectTimeout = null, MqttTlsSettings? tls = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(host);
         if (port is < 1 or > 65535)
@@ -30,6 +35,8 @@ public sealed class MqttNetSession : IMqttSession, IDisposable
         this.host = host;
         this.port = port;
         this.connectTimeout = connectTimeout ?? TimeSpan.FromSeconds(5);
+        this.tls = tls;
+        watch = tls == null ? null : new TlsHandshakeWatch(tls, host);
         client = new MqttClientFactory().CreateMqttClient();
         client.DisconnectedAsync += OnDisconnectedAsync;
     }
@@ -40,9 +47,25 @@ public sealed class MqttNetSession : IMqttSession, IDisposable
 
     public bool IsConnected => !disposed && client.IsConnected;
 
+    /// <summary>True when this session connects over TLS.</summary>
+    public bool UsesTls => tls != null;
+
+    public string LastConnectError { get; private set; } = string.Empty;
+
+    /// <summary>A session to the broker a (validated) BoardConfig names, over TLS when mqtt.use_tls is set.</summary>
+    public static MqttNetSession FromSettings(Phytrace.Nano.Configuration.MqttSettings settings, TimeSpan? connectTimeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        MqttTlsSettings? tls = settings.UseTls
+            ? MqttTlsSettings.FromPem(settings.CaCertificatePem, settings.ClientCertificatePem, settings.ClientKeyPem, settings.TlsVersion)
+            : null;
+        return new MqttNetSession(settings.Host, settings.Port, connectTimeout, tls);
+    }
+
     public MqttReasonCode Connect(MqttConnectOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        LastConnectError = string.Empty;
         if (disposed)
         {
             // An abandoned session (the node lost power) reaches nothing any more.
@@ -55,6 +78,7 @@ public sealed class MqttNetSession : IMqttSession, IDisposable
             .WithCleanSession(options.CleanSession)
             .WithKeepAlivePeriod(TimeSpan.FromSeconds(options.KeepAliveSeconds))
             .WithTimeout(connectTimeout);
+        watch?.Apply(builder);
         if (options.UserName != null)
         {
             builder.WithCredentials(options.UserName, options.Password ?? string.Empty);
@@ -73,6 +97,11 @@ public sealed class MqttNetSession : IMqttSession, IDisposable
             MqttClientConnectResult result = client.ConnectAsync(builder.Build(), timeout.Token).GetAwaiter().GetResult();
             return (MqttReasonCode)(int)result.ResultCode;
         }
+        catch (Exception e) when (watch?.Explain(e) is string why)
+        {
+            LastConnectError = why;
+            return MqttReasonCode.TlsHandshakeFailed;
+        }
         catch (MQTTnet.Adapter.MqttConnectingFailedException e) when (e.InnerException is not System.Net.Sockets.SocketException)
         {
             // MQTTnet 5 throws this for a CONNACK refusal without exposing the code; the message names it.
@@ -80,6 +109,7 @@ public sealed class MqttNetSession : IMqttSession, IDisposable
         }
         catch (Exception e) when (e is MqttCommunicationException or OperationCanceledException or System.Net.Sockets.SocketException or IOException)
         {
+            LastConnectError = TlsHandshakeWatch.Innermost(e).Message;
             return MqttReasonCode.NetworkUnreachable;
         }
     }

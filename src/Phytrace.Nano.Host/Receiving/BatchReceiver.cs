@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using MQTTnet;
 using MQTTnet.Protocol;
+using Phytrace.Nano.Host.Mqtt;
 
 namespace Phytrace.Nano.Host.Receiving;
 
@@ -11,6 +12,8 @@ namespace Phytrace.Nano.Host.Receiving;
 /// arrival order; quarantined records (raw bytes a node could not send as events) are kept as they
 /// came. Used by the tests, the simulator and `phytrace-nano receive`. Reconnects by itself after a
 /// broker restart.
+/// Over TLS when given <see cref="MqttTlsSettings"/>; a refused handshake ends <see cref="Start"/>
+/// with an AuthenticationException that says why, rather than a time-out.
 /// </summary>
 public sealed class BatchReceiver : IDisposable
 {
@@ -22,6 +25,7 @@ public sealed class BatchReceiver : IDisposable
     private readonly string host;
     private readonly int port;
     private readonly IMqttClient client;
+    private readonly TlsHandshakeWatch? watch;
     private readonly object gate = new();
     private readonly HashSet<string> seen = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<DecodedEvent>> bySource = new(StringComparer.Ordinal);
@@ -35,11 +39,12 @@ public sealed class BatchReceiver : IDisposable
     private long payloadBytes;
     private long jsonBytes;
 
-    public BatchReceiver(string host, int port, string clientId = "phytrace-receiver", bool persistentSession = false)
+    public BatchReceiver(string host, int port, string clientId = "phytrace-receiver", bool persistentSession = false, MqttTlsSettings? tls = null)
     {
         this.persistentSession = persistentSession;
         this.host = host;
         this.port = port;
+        watch = tls == null ? null : new TlsHandshakeWatch(tls, host);
         ClientId = clientId;
         client = new MqttClientFactory().CreateMqttClient();
         client.ApplicationMessageReceivedAsync += OnMessageAsync;
@@ -130,11 +135,21 @@ public sealed class BatchReceiver : IDisposable
     /// <summary>The last status message (retained JSON) per source.</summary>
     public string? StatusOf(string sourceId) => status.TryGetValue(sourceId, out string? s) ? s : null;
 
-    /// <summary>Connects and subscribes, then keeps the subscription alive across broker restarts.</summary>
+    /// <summary>Why the last connect failed in TLS, or null.</summary>
+    public string? TlsFailure { get; private set; }
+
+    /// <summary>
+    /// Connects and subscribes, then keeps the subscription alive across broker restarts. Throws
+    /// TimeoutException when the broker does not answer, AuthenticationException when TLS fails.
+    /// </summary>
     public void Start(TimeSpan timeout)
     {
         if (!TryConnect(timeout))
         {
+            if (TlsFailure != null)
+            {
+                throw new System.Security.Authentication.AuthenticationException($"TLS to broker {host}:{port} failed: {TlsFailure}");
+            }
             throw new TimeoutException($"broker {host}:{port} did not answer within {timeout.TotalSeconds:0} s");
         }
         reconnectLoop = Task.Run(ReconnectLoopAsync);
@@ -183,17 +198,18 @@ public sealed class BatchReceiver : IDisposable
 
     private bool TryConnect(TimeSpan timeout)
     {
-        var options = new MqttClientOptionsBuilder()
+        var builder = new MqttClientOptionsBuilder()
             .WithTcpServer(host, port)
             .WithClientId(ClientId)
             .WithCleanSession(!persistentSession)
             .WithSessionExpiryInterval(persistentSession ? 3600u : 0u)
-            .WithTimeout(timeout)
-            .Build();
+            .WithTimeout(timeout);
+        watch?.Apply(builder);
         try
         {
             using var cts = new CancellationTokenSource(timeout + TimeSpan.FromSeconds(1));
-            client.ConnectAsync(options, cts.Token).GetAwaiter().GetResult();
+            client.ConnectAsync(builder.Build(), cts.Token).GetAwaiter().GetResult();
+            TlsFailure = null;
             var subscribe = new MqttClientSubscribeOptionsBuilder()
                 .WithTopicFilter(EventsFilter, MqttQualityOfServiceLevel.AtLeastOnce)
                 .WithTopicFilter(StatusFilter, MqttQualityOfServiceLevel.AtLeastOnce)
@@ -205,6 +221,7 @@ public sealed class BatchReceiver : IDisposable
         }
         catch (Exception e) when (e is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException)
         {
+            TlsFailure = watch?.Explain(e);
             return false;
         }
     }

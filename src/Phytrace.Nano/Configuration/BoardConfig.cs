@@ -49,6 +49,15 @@ namespace Phytrace.Nano.Configuration
             return this;
         }
 
+        /// <summary>
+        /// Every setting, a line per section, with the secrets (Wi-Fi and MQTT passwords, client
+        /// key, encryption key) shown only as "set" or "none".
+        /// </summary>
+        public override string ToString()
+        {
+            return BoardConfigText.Describe(this);
+        }
+
         /// <summary>Every problem, without checking the size against a medium.</summary>
         public ConfigProblems Validate()
         {

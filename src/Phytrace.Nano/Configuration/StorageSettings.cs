@@ -68,6 +68,16 @@ namespace Phytrace.Nano.Configuration
         /// <summary><see cref="OverflowReject"/> (default) or <see cref="OverflowDropOldest"/>.</summary>
         public string OverflowPolicy = OverflowReject;
 
+        /// <summary>Length of <see cref="EncryptionKey"/> in bytes.</summary>
+        public const int EncryptionKeySize = 32;
+
+        /// <summary>
+        /// The key (32 random bytes) that seals every record at rest with ChaCha20-Poly1305, or null
+        /// to store records in plaintext (the seed's encryption_key). A secret: never printed, and
+        /// a ring written with one key is only readable with the same key.
+        /// </summary>
+        public byte[]? EncryptionKey;
+
         /// <summary>True when the ring lives on an SD card (and so needs the SD wiring).</summary>
         public bool IsOnSdCard
         {
@@ -160,9 +170,33 @@ namespace Phytrace.Nano.Configuration
             {
                 problems.Add(ConfigText.Problem("storage.sync_interval_ms", SyncIntervalMs.ToString(), "0 to 600000 ms"));
             }
+            ValidateEncryptionKey(problems);
             if (OverflowPolicy != OverflowReject && OverflowPolicy != OverflowDropOldest)
             {
                 problems.Add(ConfigText.Problem("storage.overflow_policy", ConfigText.Quote(OverflowPolicy), "\"reject\" or \"drop_oldest\""));
+            }
+        }
+
+        private void ValidateEncryptionKey(ConfigProblems problems)
+        {
+            if (EncryptionKey == null)
+            {
+                return;
+            }
+            // The key is a secret: problems say what is wrong with it, never what it is.
+            if (EncryptionKey.Length != EncryptionKeySize)
+            {
+                problems.Add(ConfigText.Problem("storage.encryption_key", EncryptionKey.Length.ToString() + " bytes long (value not shown)", "32 bytes (a ChaCha20-Poly1305 key), or null to store records unencrypted"));
+                return;
+            }
+            int bits = 0;
+            for (int i = 0; i < EncryptionKey.Length; i++)
+            {
+                bits |= EncryptionKey[i];
+            }
+            if (bits == 0)
+            {
+                problems.Add(ConfigText.Problem("storage.encryption_key", "all zeros", "32 random bytes (an array left as allocated is no key)"));
             }
         }
     }

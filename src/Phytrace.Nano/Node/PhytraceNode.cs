@@ -64,6 +64,8 @@ namespace Phytrace.Nano.Node
             bufferOptions.SyncEvery = config.Storage.SyncEveryRecords;
             bufferOptions.CheckpointEvery = config.Storage.CheckpointEveryRecords;
             bufferOptions.SectorSize = config.Storage.SectorSizeBytes;
+            bufferOptions.EncryptionKey = config.Storage.EncryptionKey;
+            bufferOptions.Random = platform.Random;
             bufferOptions.Overflow = config.Storage.OverflowPolicy == StorageSettings.OverflowDropOldest ? OverflowPolicy.DropOldest : OverflowPolicy.Reject;
             var buffer = new EdgeBuffer(platform.Medium, bufferOptions, platform.Wall!);
 

@@ -69,6 +69,18 @@ namespace Phytrace.Nano.Storage
         /// </summary>
         public int ScanWindowSlots;
 
+        /// <summary>
+        /// Id of the key the region's records are sealed under (KeyDerivation.KeyId), or 0 for a
+        /// region of plaintext records. Fixed when the region is formatted.
+        /// </summary>
+        public uint KeyId;
+
+        /// <summary>
+        /// Random salt of a sealed region, drawn when it is formatted: with the region id, the
+        /// context its record key is derived under (FORMAT.md, Encryption). 0 in a plaintext region.
+        /// </summary>
+        public long KeySalt;
+
         public readonly RemovedSequences Removed = new RemovedSequences();
 
         /// <summary>Medium position of copy <paramref name="copy"/> (0 or 1) of generation <paramref name="generation"/>.</summary>
@@ -104,6 +116,8 @@ namespace Phytrace.Nano.Storage
             NewestCapturedAtUnixMicros = other.NewestCapturedAtUnixMicros;
             NewestClockSynced = other.NewestClockSynced;
             ScanWindowSlots = other.ScanWindowSlots;
+            KeyId = other.KeyId;
+            KeySalt = other.KeySalt;
             Removed.CopyFrom(other.Removed);
         }
 
@@ -137,7 +151,9 @@ namespace Phytrace.Nano.Storage
             LittleEndian.WriteUInt32(b, 88, (uint)SectorSize);
             LittleEndian.WriteUInt16(b, 92, Removed.Count);
             LittleEndian.WriteUInt32(b, 96, (uint)ScanWindowSlots);
-            // 94..95 and 100..111 stay zero: reserved (encryption at rest puts its key id here, FORMAT.md).
+            LittleEndian.WriteUInt32(b, 100, KeyId);
+            LittleEndian.WriteInt64(b, 104, KeySalt);
+            // 94..95 stay zero: reserved.
             for (int i = 0; i < Removed.Count; i++)
             {
                 LittleEndian.WriteInt64(b, FixedSize + (i * 8), Removed[i]);
@@ -211,6 +227,8 @@ namespace Phytrace.Nano.Storage
             NewestCapturedAtUnixMicros = LittleEndian.ReadInt64(b, 80);
             NewestClockSynced = (b[5] & FlagNewestClockSynced) != 0;
             ScanWindowSlots = (int)window;
+            KeyId = LittleEndian.ReadUInt32(b, 100);
+            KeySalt = LittleEndian.ReadInt64(b, 104);
             Removed.Clear();
             for (int i = 0; i < removed; i++)
             {

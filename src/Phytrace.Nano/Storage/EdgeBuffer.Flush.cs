@@ -24,7 +24,7 @@ namespace Phytrace.Nano.Storage
             }
             var result = new BatchSendResult();
             var attempt = new BatchSendResult();
-            long room = (long)batchSize * maxEventSize;
+            long room = (long)batchSize * storedMaxSize;
             var batch = new BufferedEvents(batchSize, room > 262144 ? 262144 : (int)room);
             while (true)
             {

@@ -41,7 +41,13 @@ namespace Phytrace.Nano.Storage
                     + recordSize.ToString() + ", SectorSize " + sectorSize.ToString() + " and " + slotCount.ToString()
                     + " slots: open it with the same RecordSize, SectorSize and MaxSizeMb, or delete it to start empty");
             }
+            CheckSealing(checkpoint.KeyId);
             regionId = checkpoint.RegionId;
+            keySalt = checkpoint.KeySalt;
+            if (sealer != null)
+            {
+                sealer.UseRegion(regionId, keySalt);
+            }
             generation = checkpoint.Generation;
             tailSequence = checkpoint.TailSequence;
             tailSlot = checkpoint.TailSlot;
@@ -77,6 +83,31 @@ namespace Phytrace.Nano.Storage
         }
 
         /// <summary>
+        /// Refuses a region sealed otherwise than these options say: records are never read under
+        /// another key, as plaintext when sealed, or as sealed when plaintext (and never reformatted).
+        /// </summary>
+        private void CheckSealing(uint regionKeyId)
+        {
+            uint ours = sealer == null ? 0u : sealer.KeyId;
+            if (regionKeyId == ours)
+            {
+                return;
+            }
+            if (sealer == null)
+            {
+                throw new InvalidOperationException("the region's records are encrypted (key id " + KeyIdText.Of(regionKeyId)
+                    + ") but no EncryptionKey was given: open it with the key it was written with; it is never read without it, nor reformatted");
+            }
+            if (regionKeyId == 0)
+            {
+                throw new InvalidOperationException("the region holds unencrypted records (it was written without an EncryptionKey) but a key was given (key id "
+                    + KeyIdText.Of(ours) + "): open it without the key to drain it, or delete it to start an encrypted one; it is never read as if encrypted, nor reformatted");
+            }
+            throw new InvalidOperationException("wrong EncryptionKey: the region's records are sealed under the key with id " + KeyIdText.Of(regionKeyId)
+                + ", the key given has id " + KeyIdText.Of(ours) + "; open it with the key it was written with (nothing is read or changed without it)");
+        }
+
+        /// <summary>
         /// Recovers the records written after the checkpoint. From its head slot, a slot belongs
         /// to the log if it starts a whole, valid event whose sequence is above the last one taken
         /// and below the sequence limit. Records of the log follow each other without a gap (a
@@ -106,7 +137,7 @@ namespace Phytrace.Nano.Storage
                 }
                 else
                 {
-                    header.Decode(slot, 0, recordSize, regionId, maxEventSize);
+                    DecodeSlot();
                 }
                 if (header.Kind == SlotKind.Corrupt)
                 {
@@ -203,6 +234,15 @@ namespace Phytrace.Nano.Storage
         private void FormatWith(uint id)
         {
             regionId = id;
+            keySalt = 0;
+            if (sealer != null)
+            {
+                // A fresh salt: with the region id, the context of the region's record key. Random,
+                // so regions sealed under one key (other devices', this one's after a reformat) never share it.
+                saltSource!.NextBytes(checkpointBytes, 0, 8);
+                keySalt = LittleEndian.ReadInt64(checkpointBytes, 0);
+                sealer.UseRegion(regionId, keySalt);
+            }
             generation = 0;
             tailSequence = 0;
             tailSlot = 0;

@@ -45,7 +45,7 @@ namespace Phytrace.Nano.Storage
         /// <summary>The seed's dequeue(max_events=100): allocates a BufferedEvents (for tools and tests).</summary>
         public BufferedEvents Dequeue(int maxEvents)
         {
-            long room = (long)maxEvents * maxEventSize;
+            long room = (long)maxEvents * storedMaxSize;
             var events = new BufferedEvents(maxEvents < 1 ? 1 : maxEvents, room > 1048576 ? 1048576 : (int)room);
             Dequeue(events, maxEvents);
             return events;
@@ -83,7 +83,7 @@ namespace Phytrace.Nano.Storage
                     if (into.Count == 0)
                     {
                         throw new ArgumentException("BufferedEvents has room for " + (into.PayloadCapacity - into.PayloadUsed).ToString()
-                            + " payload bytes but the oldest event has " + total.ToString() + "; give it at least MaxEventSize (" + maxEventSize.ToString() + ")", nameof(into));
+                            + " payload bytes but the oldest event has " + total.ToString() + "; give it at least " + storedMaxSize.ToString() + " bytes (MaxEventSize" + (sealer == null ? ")" : ", plus the tag of a sealed record)"), nameof(into));
                     }
                     break;
                 }
@@ -133,7 +133,7 @@ namespace Phytrace.Nano.Storage
                 {
                     return false;
                 }
-                header.Decode(slot, 0, recordSize, regionId, maxEventSize);
+                DecodeSlot();
                 int expected = ContinuationChunk(total - done);
                 if (!IsContinuation(header, sequence, total, part, slots, expected))
                 {
@@ -147,7 +147,13 @@ namespace Phytrace.Nano.Storage
             }
             if (into != null)
             {
-                into.Reserve(total, idStash, 0, sequence, capturedAt, synced);
+                // A sealed record is stored with its tag: opened in place, or damage if anything
+                // about it (bytes, sequence, capture time, id) changed since it was sealed.
+                if (sealer != null && !sealer.Open(sequence, capturedAt, idStash, 0, synced, destination!, at, total))
+                {
+                    return false;
+                }
+                into.Reserve(sealer == null ? total : total - RecordSealer.TagSize, idStash, 0, sequence, capturedAt, synced);
             }
             return true;
         }
@@ -172,7 +178,7 @@ namespace Phytrace.Nano.Storage
                 {
                     return false;
                 }
-                probeHeader.Decode(probe, 0, recordSize, regionId, maxEventSize);
+                probeHeader.Decode(probe, 0, recordSize, regionId, storedMaxSize, sealer != null);
                 int expected = ContinuationChunk(total - done);
                 if (!IsContinuation(probeHeader, sequence, total, part, slots, expected))
                 {

@@ -18,7 +18,7 @@ namespace Phytrace.Nano.Storage
             {
                 return SlotVerdict.Damaged;
             }
-            header.Decode(slot, 0, recordSize, regionId, maxEventSize);
+            DecodeSlot();
             if (header.Kind == SlotKind.Corrupt)
             {
                 return SlotVerdict.Damaged;

@@ -40,7 +40,7 @@ namespace Phytrace.Nano.Storage
                 {
                     return Refuse(EnqueueFailure.Expired);
                 }
-                int need = SlotFormat.SlotsFor(count, recordSize);
+                int need = SlotFormat.SlotsFor(sealer == null ? count : count + RecordSealer.TagSize, recordSize);
                 if (groupSlots + need > groupCapacitySlots && !SyncLocked())
                 {
                     return Refuse(EnqueueFailure.MediumError);
@@ -51,7 +51,14 @@ namespace Phytrace.Nano.Storage
                     return Refuse(room);
                 }
                 int savedLastEvent = groupLastEventSlot;
-                AppendToGroup(payload, offset, count, eventId, eventIdOffset, capturedAtUnixMicros, clockSynced, need);
+                if (sealer == null)
+                {
+                    AppendToGroup(payload, offset, count, eventId, eventIdOffset, capturedAtUnixMicros, clockSynced, need);
+                }
+                else
+                {
+                    AppendSealedToGroup(payload, offset, count, eventId, eventIdOffset, capturedAtUnixMicros, clockSynced, need);
+                }
                 if (groupEvents >= syncEvery && !SyncLocked())
                 {
                     // The new event did not reach the medium: take it back out (its sequence stays
@@ -109,6 +116,66 @@ namespace Phytrace.Nano.Storage
                 int used = SlotFormat.Encode(group, at, regionId, sequence, count, part, part == slots - 1,
                     capturedAt, clockSynced, eventId, eventIdOffset, payload, offset + done, chunk);
                 // Zero the slot's tail past the CRC's padding so the image is deterministic.
+                int covered = SlotFormat.CoveredLength(used);
+                if (covered < recordSize)
+                {
+                    Array.Clear(group, at + covered, recordSize - covered);
+                }
+                done += chunk;
+            }
+            groupLastEventSlot = groupSlots;
+            groupEvents++;
+            groupSlots += slots;
+            nextSequence++;
+        }
+
+        /// <summary>
+        /// As <see cref="AppendToGroup"/>, sealed: the stored record is the payload encrypted
+        /// (ChaCha20-Poly1305, in place in the group buffer, chunk by chunk) followed by its 16-byte
+        /// tag, which may run into the next slot. Only ciphertext reaches the medium.
+        /// </summary>
+        private void AppendSealedToGroup(byte[] payload, int offset, int count, byte[] eventId, int eventIdOffset, long capturedAt, bool clockSynced, int slots)
+        {
+            RecordSealer seal = sealer!;
+            long sequence = nextSequence;
+            if (groupEvents == 0)
+            {
+                groupFirstSequence = sequence;
+            }
+            int stored = count + RecordSealer.TagSize;
+            seal.BeginSeal(sequence, capturedAt, eventId, eventIdOffset, clockSynced);
+            int done = 0;
+            for (int part = 0; part < slots; part++)
+            {
+                int capacity = recordSize - SlotFormat.HeaderSize(part);
+                int chunk = stored - done < capacity ? stored - done : capacity;
+                int at = (groupSlots + part) * recordSize;
+                int header = SlotFormat.EncodeHeader(group, at, regionId, sequence, stored, part, part == slots - 1,
+                    capturedAt, clockSynced, true, eventId, eventIdOffset, chunk);
+                int text = count - done < chunk ? (count - done > 0 ? count - done : 0) : chunk;
+                if (text > 0)
+                {
+                    Array.Copy(payload, offset + done, group, at + header, text);
+                    seal.SealPart(group, at + header, text);
+                }
+                done += chunk;
+            }
+            seal.EndSeal();
+            // The tag goes after the ciphertext: the last 16 stored bytes, in the last slot or two.
+            int tagStart = count;
+            done = 0;
+            for (int part = 0; part < slots; part++)
+            {
+                int capacity = recordSize - SlotFormat.HeaderSize(part);
+                int chunk = stored - done < capacity ? stored - done : capacity;
+                int at = (groupSlots + part) * recordSize;
+                int header = SlotFormat.HeaderSize(part);
+                int from = tagStart > done ? tagStart : done;
+                if (from < done + chunk)
+                {
+                    Array.Copy(seal.Tag, from - tagStart, group, at + header + (from - done), done + chunk - from);
+                }
+                int used = SlotFormat.Finish(group, at, header + chunk);
                 int covered = SlotFormat.CoveredLength(used);
                 if (covered < recordSize)
                 {
@@ -255,6 +322,8 @@ namespace Phytrace.Nano.Storage
             checkpoint.NewestCapturedAtUnixMicros = newestCapturedAt;
             checkpoint.NewestClockSynced = newestClockSynced;
             checkpoint.ScanWindowSlots = (int)(scanWindowSlots < slotCount ? scanWindowSlots : slotCount);
+            checkpoint.KeyId = sealer == null ? 0u : sealer.KeyId;
+            checkpoint.KeySalt = keySalt;
             checkpoint.Removed.CopyFrom(removed);
             int bytes = (int)RingGeometry.AlignUp(checkpoint.EncodedLength, sectorSize);
             checkpoint.Encode(checkpointBytes, bytes);

@@ -35,6 +35,13 @@ namespace Phytrace.Nano.Storage
         private readonly long sequenceReserve;
         private readonly long scanWindowSlots;
 
+        // Encryption at rest (FORMAT.md, Encryption): null for plaintext records. A stored record is
+        // its payload, sealed, plus the tag, so slots hold up to storedMaxSize bytes of it.
+        private readonly RecordSealer? sealer;
+        private readonly IRandomSource? saltSource;
+        private readonly int storedMaxSize;
+        private long keySalt;
+
         private readonly byte[] slot;
         private readonly byte[] probe;
         private readonly SlotHeader probeHeader = new SlotHeader();
@@ -91,10 +98,11 @@ namespace Phytrace.Nano.Storage
         /// <summary>
         /// Opens (mounts) the buffer in <paramref name="medium"/>, formatting it if it holds no
         /// valid checkpoint. The region is the medium's whole length; options.MaxSizeMb sizes the
-        /// file a file medium preallocates. Throws NotSupportedException for an encryption key,
-        /// ArgumentException for bad options, InvalidOperationException if the region was
-        /// formatted with another geometry or format version, StorageMediumException if the
-        /// medium cannot be read.
+        /// file a file medium preallocates. With options.EncryptionKey every record is sealed
+        /// (ChaCha20-Poly1305). Throws ArgumentException for bad options, InvalidOperationException
+        /// if the region was formatted with another geometry or format version, or sealed under
+        /// another key, or sealed while no key is given, or plaintext while a key is given;
+        /// StorageMediumException if the medium cannot be read.
         /// </summary>
         public EdgeBuffer(IStorageMedium medium, EdgeBufferOptions options, IWallClock clock)
         {
@@ -117,7 +125,10 @@ namespace Phytrace.Nano.Storage
             sectorSize = options.SectorSize;
             alignSlots = RingGeometry.AlignmentSlots(recordSize, sectorSize);
             maxEventSize = options.MaxEventSize;
-            maxEventSlots = SlotFormat.SlotsFor(maxEventSize, recordSize);
+            sealer = options.EncryptionKey == null ? null : new RecordSealer(options.EncryptionKey);
+            saltSource = options.Random;
+            storedMaxSize = sealer == null ? maxEventSize : maxEventSize + RecordSealer.TagSize;
+            maxEventSlots = SlotFormat.SlotsFor(storedMaxSize, recordSize);
             overflow = options.Overflow;
             syncEvery = options.SyncEvery;
             checkpointEvery = options.CheckpointEvery;
@@ -161,6 +172,12 @@ namespace Phytrace.Nano.Storage
         public int MaxEventSize
         {
             get { return maxEventSize; }
+        }
+
+        /// <summary>True when every record is sealed (an EncryptionKey was given and the region is sealed under it).</summary>
+        public bool IsSealed
+        {
+            get { return sealer != null; }
         }
 
         /// <summary>Bytes of the sector each sync point's records start on and fill.</summary>
@@ -345,6 +362,12 @@ namespace Phytrace.Nano.Storage
         {
             counters.MediumErrors++;
             lastMediumFailure = e.Failure;
+        }
+
+        /// <summary>Decodes <see cref="slot"/> into <see cref="header"/> by this region's rules (id, largest stored event, sealed or not).</summary>
+        private void DecodeSlot()
+        {
+            header.Decode(slot, 0, recordSize, regionId, storedMaxSize, sealer != null);
         }
 
         private long SlotPosition(long absoluteSlot)

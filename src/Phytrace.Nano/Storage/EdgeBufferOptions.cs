@@ -1,4 +1,5 @@
 using System;
+using Phytrace.Nano.Platform;
 
 namespace Phytrace.Nano.Storage
 {
@@ -51,8 +52,21 @@ namespace Phytrace.Nano.Storage
         /// </summary>
         public int CheckpointEvery = 256;
 
-        /// <summary>Seed's encryption_key: not implemented yet, a non-null key is refused.</summary>
+        /// <summary>
+        /// The seed's encryption_key: 32 bytes to seal every record with ChaCha20-Poly1305 (copied
+        /// when the buffer opens), or null for plaintext records. A region is formatted sealed or
+        /// not for good: opening it with no key, another key, or a key when it holds plaintext is
+        /// refused with InvalidOperationException (FORMAT.md, Encryption). Needs <see cref="Random"/>.
+        /// </summary>
         public byte[]? EncryptionKey;
+
+        /// <summary>
+        /// Where an encrypted region's salt comes from when it is formatted (the hardware random
+        /// generator on the device): the salt keeps the record nonces of every region sealed with
+        /// one key apart, so it must differ between devices that format at the same moment.
+        /// Required with <see cref="EncryptionKey"/>, unused without.
+        /// </summary>
+        public IRandomSource? Random;
 
         /// <summary>Region size in bytes implied by <see cref="MaxSizeMb"/>.</summary>
         public long RegionBytes
@@ -60,14 +74,18 @@ namespace Phytrace.Nano.Storage
             get { return (long)MaxSizeMb * 1024L * 1024L; }
         }
 
-        /// <summary>Throws ArgumentException naming every bad field, or NotSupportedException for an encryption key.</summary>
+        /// <summary>Throws ArgumentException naming every bad field (never showing the key).</summary>
         public void Validate()
         {
-            if (EncryptionKey != null)
-            {
-                throw new NotSupportedException("EdgeBufferOptions.EncryptionKey: encryption at rest is not implemented yet; pass null (events would otherwise be stored in plaintext)");
-            }
             string problems = string.Empty;
+            if (EncryptionKey != null && EncryptionKey.Length != RecordSealer.KeySize)
+            {
+                problems += "EncryptionKey must be 32 bytes (a ChaCha20-Poly1305 key) or null, got " + EncryptionKey.Length.ToString() + " bytes (value not shown); ";
+            }
+            if (EncryptionKey != null && Random == null)
+            {
+                problems += "Random must be set with EncryptionKey (the source of the region's salt, which keeps nonces apart between devices sharing a key); ";
+            }
             if (MaxSizeMb < 1)
             {
                 problems += "MaxSizeMb must be at least 1, got " + MaxSizeMb.ToString() + "; ";

@@ -24,8 +24,9 @@ namespace Phytrace.Nano.Storage
         public const int FlagClockUnsynced = 0x04;
 
         /// <summary>
-        /// Reserved for encryption at rest: the event's stored bytes are ciphertext followed by a
-        /// 16-byte authentication tag (see FORMAT.md). This library writes no sealed slots.
+        /// A slot of a sealed record (encryption at rest): the event's stored bytes are ciphertext
+        /// followed by a 16-byte authentication tag (see FORMAT.md, Encryption). Every slot of a
+        /// sealed region carries it and no slot of a plaintext region does.
         /// </summary>
         public const int FlagSealed = 0x08;
 
@@ -90,8 +91,21 @@ namespace Phytrace.Nano.Storage
         public static int Encode(byte[] slot, int at, uint regionId, long sequence, int totalLength, int part, bool last,
             long capturedAtUnixMicros, bool clockSynced, byte[] eventId, int eventIdOffset, byte[] payload, int payloadOffset, int chunkLength)
         {
+            int header = EncodeHeader(slot, at, regionId, sequence, totalLength, part, last, capturedAtUnixMicros, clockSynced, false, eventId, eventIdOffset, chunkLength);
+            System.Array.Copy(payload, payloadOffset, slot, at + header, chunkLength);
+            return Finish(slot, at, header + chunkLength);
+        }
+
+        /// <summary>
+        /// Writes the header of slot <paramref name="part"/> at slot[at] (CRC field zero) and
+        /// returns its size; the caller puts the chunk after it and then calls <see cref="Finish"/>.
+        /// The sealed path writes its chunks this way, encrypting them in place before the CRC.
+        /// </summary>
+        public static int EncodeHeader(byte[] slot, int at, uint regionId, long sequence, int totalLength, int part, bool last,
+            long capturedAtUnixMicros, bool clockSynced, bool sealedRecord, byte[] eventId, int eventIdOffset, int chunkLength)
+        {
             int header = HeaderSize(part);
-            int flags = (part == 0 ? FlagFirst : 0) | (last ? FlagLast : 0) | (clockSynced ? 0 : FlagClockUnsynced);
+            int flags = (part == 0 ? FlagFirst : 0) | (last ? FlagLast : 0) | (clockSynced ? 0 : FlagClockUnsynced) | (sealedRecord ? FlagSealed : 0);
             slot[at + OffsetMagic] = Magic0;
             slot[at + OffsetMagic + 1] = Magic1;
             slot[at + OffsetVersion] = Version;
@@ -110,8 +124,15 @@ namespace Phytrace.Nano.Storage
                 LittleEndian.WriteInt64(slot, at + OffsetCapturedAt, capturedAtUnixMicros);
                 System.Array.Copy(eventId, eventIdOffset, slot, at + OffsetEventId, 16);
             }
-            System.Array.Copy(payload, payloadOffset, slot, at + header, chunkLength);
-            int used = header + chunkLength;
+            return header;
+        }
+
+        /// <summary>
+        /// Pads the slot's <paramref name="used"/> bytes (header and chunk) with zeros to a
+        /// multiple of 16 and writes the CRC over them; returns <paramref name="used"/>.
+        /// </summary>
+        public static int Finish(byte[] slot, int at, int used)
+        {
             int covered = CoveredLength(used);
             if (covered > used)
             {

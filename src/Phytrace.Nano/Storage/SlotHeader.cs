@@ -28,6 +28,9 @@ namespace Phytrace.Nano.Storage
         public bool IsLast;
         public bool ClockSynced;
 
+        /// <summary>The slot belongs to a sealed record (ciphertext and tag).</summary>
+        public bool IsSealed;
+
         /// <summary>Slots of padding after this event (the rest of its group's last sector); first slots only.</summary>
         public int PaddingSlots;
 
@@ -39,11 +42,21 @@ namespace Phytrace.Nano.Storage
         /// <summary>Offset of the payload chunk inside the slot buffer.</summary>
         public int ChunkOffset;
 
+        /// <summary>Decodes a slot of a plaintext region (see the overload).</summary>
+        public void Decode(byte[] slot, int at, int recordSize, uint regionId, int maxEventSize)
+        {
+            Decode(slot, at, recordSize, regionId, maxEventSize, false);
+        }
+
         /// <summary>
         /// Decodes the slot at slot[at .. at+recordSize). Never throws: anything inconsistent is
         /// <see cref="SlotKind.Corrupt"/>, another region's or blank slot is <see cref="SlotKind.Foreign"/>.
+        /// <paramref name="maxStoredLength"/> is the largest stored event (MaxEventSize, plus the tag
+        /// in a sealed region). A slot of this region whose sealed flag differs from
+        /// <paramref name="sealedRegion"/> is Corrupt: a sealed region's records are never read as
+        /// plaintext, nor a plaintext record as sealed.
         /// </summary>
-        public void Decode(byte[] slot, int at, int recordSize, uint regionId, int maxEventSize)
+        public void Decode(byte[] slot, int at, int recordSize, uint regionId, int maxStoredLength, bool sealedRegion)
         {
             Kind = SlotKind.Foreign;
             bool magic = slot[at + SlotFormat.OffsetMagic] == SlotFormat.Magic0 && slot[at + SlotFormat.OffsetMagic + 1] == SlotFormat.Magic1;
@@ -56,13 +69,14 @@ namespace Phytrace.Nano.Storage
             IsFirst = (flags & SlotFormat.FlagFirst) != 0;
             IsLast = (flags & SlotFormat.FlagLast) != 0;
             ClockSynced = (flags & SlotFormat.FlagClockUnsynced) == 0;
+            IsSealed = (flags & SlotFormat.FlagSealed) != 0;
             PartIndex = LittleEndian.ReadUInt16(slot, at + SlotFormat.OffsetPartIndex);
             ChunkLength = LittleEndian.ReadUInt16(slot, at + SlotFormat.OffsetChunkLength);
             PaddingSlots = LittleEndian.ReadUInt16(slot, at + SlotFormat.OffsetPadding);
             TotalLength = (int)LittleEndian.ReadUInt32(slot, at + SlotFormat.OffsetTotalLength);
             int header = SlotFormat.HeaderSize(PartIndex);
             // The CRC's padded run must fit the slot (it covers the header and the whole chunk).
-            bool shaped = IsFirst == (PartIndex == 0) && TotalLength >= 0 && TotalLength <= maxEventSize
+            bool shaped = IsFirst == (PartIndex == 0) && TotalLength >= 0 && TotalLength <= maxStoredLength
                 && SlotFormat.CoveredLength(header + ChunkLength) <= recordSize;
             if (!shaped)
             {
@@ -78,7 +92,7 @@ namespace Phytrace.Nano.Storage
                 return;
             }
             Kind = SlotKind.Corrupt;
-            if (!sealedRight || !magic || slot[at + SlotFormat.OffsetVersion] != SlotFormat.Version)
+            if (!sealedRight || !magic || slot[at + SlotFormat.OffsetVersion] != SlotFormat.Version || IsSealed != sealedRegion)
             {
                 return;
             }

@@ -27,6 +27,13 @@ namespace Phytrace.Nano.Uplink
         MqttReasonCode Connect(MqttConnectOptions options);
 
         /// <summary>
+        /// Why the last <see cref="Connect"/> failed, in the adapter's words ("the broker's
+        /// certificate expired on ..."), or empty when it succeeded or there is nothing to add to
+        /// the reason code. Never contains a password or key.
+        /// </summary>
+        string LastConnectError { get; }
+
+        /// <summary>
         /// Starts publishing payload[offset .. offset+count) and returns its message id. Throws
         /// MqttSessionException if not connected. For QoS 1 the outcome comes on <see cref="Published"/>.
         /// </summary>

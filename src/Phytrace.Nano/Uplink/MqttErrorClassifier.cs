@@ -14,6 +14,8 @@ namespace Phytrace.Nano.Uplink
                     return ErrorType.None;
                 case MqttReasonCode.NetworkUnreachable:
                     return ErrorType.NetworkError;
+                case MqttReasonCode.TlsHandshakeFailed:
+                    return ErrorType.TlsFailure;
                 case MqttReasonCode.BadUserNameOrPassword:
                 case MqttReasonCode.NotAuthorized:
                 case MqttReasonCode.Banned:
@@ -59,7 +61,8 @@ namespace Phytrace.Nano.Uplink
             switch (code)
             {
                 case MqttReasonCode.Success: return "connected";
-                case MqttReasonCode.NetworkUnreachable: return "broker unreachable (DNS, TCP or TLS failed)";
+                case MqttReasonCode.NetworkUnreachable: return "broker unreachable (DNS or TCP failed)";
+                case MqttReasonCode.TlsHandshakeFailed: return "TLS handshake with the broker failed";
                 case MqttReasonCode.BadUserNameOrPassword: return "broker refused the user name or password";
                 case MqttReasonCode.NotAuthorized: return "broker says not authorized";
                 case MqttReasonCode.Banned: return "broker has banned this client";

@@ -25,7 +25,14 @@ namespace Phytrace.Nano.Uplink
         QuotaExceeded = 0x97,
         ConnectionRateExceeded = 0x9F,
 
-        /// <summary>Not a CONNACK: DNS, TCP or TLS failed before the broker could answer.</summary>
+        /// <summary>Not a CONNACK: DNS or TCP failed, or the link dropped, before the broker could answer.</summary>
         NetworkUnreachable = 0x100,
+
+        /// <summary>
+        /// Not a CONNACK: the TLS handshake failed. The broker's certificate was not trusted
+        /// (another CA, expired, issued for another host name) or the broker refused this client's
+        /// certificate (mutual TLS). The session's LastConnectError says which.
+        /// </summary>
+        TlsHandshakeFailed = 0x101,
     }
 }

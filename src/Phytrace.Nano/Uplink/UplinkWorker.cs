@@ -362,7 +362,9 @@ namespace Phytrace.Nano.Uplink
             {
                 counters.ConnectFailures++;
             }
-            return Failed(now, MqttErrorClassifier.FromConnect(code), MqttErrorClassifier.Describe(code));
+            string detail = session.LastConnectError;
+            string message = MqttErrorClassifier.Describe(code);
+            return Failed(now, MqttErrorClassifier.FromConnect(code), detail == null || detail.Length == 0 ? message : message + ": " + detail);
         }
 
         private int Failed(long now, ErrorType error, string message)

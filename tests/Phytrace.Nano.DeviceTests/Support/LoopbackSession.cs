@@ -1,4 +1,5 @@
 using System;
+using Phytrace.Nano.Formats;
 using Phytrace.Nano.Uplink;
 
 namespace Phytrace.Nano.DeviceTests
@@ -42,6 +43,14 @@ namespace Phytrace.Nano.DeviceTests
             get { return connected; }
         }
 
+        /// <summary>What LastConnectError says after a refused connect.</summary>
+        public string RefusalDetail = string.Empty;
+
+        public string LastConnectError
+        {
+            get { return RefuseWith == MqttReasonCode.Success ? string.Empty : RefusalDetail; }
+        }
+
         public event MqttPublishedHandler Published;
 
         public event MqttConnectionClosedHandler ConnectionClosed;
@@ -75,7 +84,7 @@ namespace Phytrace.Nano.DeviceTests
                 EventBytes += count;
                 accepted = !RejectEvents;
             }
-            else if (topic.IndexOf("/quarantine/") >= 0)
+            else if (TextChars.IndexOf(topic, "/quarantine/") >= 0)
             {
                 QuarantinePublishes++;
                 LastQuarantineTopic = topic;

@@ -17,7 +17,11 @@ public class SimulatorOptionsTests
     [Theory]
     [InlineData(new[] { "--nodes", "0" }, "--nodes 0: expected 1 to 50 nodes")]
     [InlineData(new[] { "--nodes", "51" }, "--nodes 51: expected 1 to 50 nodes")]
-    [InlineData(new[] { "--broker", "http://x" }, "--broker: broker URL 'http://x' has scheme 'http'; expected mqtt:// or tcp://")]
+    [InlineData(new[] { "--broker", "http://x" }, "--broker: broker URL 'http://x' has scheme 'http'; expected mqtt:// (or tcp://) for plain MQTT, mqtts:// (or ssl://) for MQTT over TLS")]
+    [InlineData(new[] { "--broker", "mqtt://x", "--ca-file", "ca.pem" }, "--ca-file needs a TLS broker URL (mqtts://x:8883); mqtt://x:1883 is plain MQTT")]
+    [InlineData(new[] { "--ca-file", "ca.pem" }, "--ca-file needs --broker mqtts://host[:port]; the embedded broker speaks plain MQTT")]
+    [InlineData(new[] { "--broker", "mqtts://x", "--cert-file", "c.pem" }, "--cert-file needs --key-file: mutual TLS takes the client certificate and its key")]
+    [InlineData(new[] { "--broker", "mqtts://x", "--ca-file", "/nonexistent/ca.pem" }, "CA file '/nonexistent/ca.pem' cannot be read")]
     [InlineData(new[] { "--rate", "0" }, "--rate 0: expected more than 0")]
     [InlineData(new[] { "--seconds", "0.5" }, "--seconds 0.5: expected 1 to 3600 seconds")]
     public void A_bad_option_value_is_named_with_what_was_expected(string[] args, string expected)

@@ -18,13 +18,19 @@ public class EdgeBufferBasicsTests
     }
 
     [Fact]
-    public void An_encryption_key_is_refused_clearly()
+    public void A_bad_encryption_key_or_one_without_a_salt_source_is_refused_clearly()
     {
         var o = Options();
+        o.EncryptionKey = new byte[16];
+        o.Random = new Phytrace.Nano.Platform.XorShiftRandom(1);
+        var e = Assert.Throws<ArgumentException>(() => new EdgeBuffer(new RamMedium(RegionLength(128, 16)), o, SyncedClock()));
+        Assert.Contains("EncryptionKey must be 32 bytes", e.Message, StringComparison.Ordinal);
+        Assert.Contains("got 16 bytes (value not shown)", e.Message, StringComparison.Ordinal);
+
         o.EncryptionKey = new byte[32];
-        var e = Assert.Throws<NotSupportedException>(() => new EdgeBuffer(new RamMedium(RegionLength(128, 16)), o, SyncedClock()));
-        Assert.Contains("EncryptionKey", e.Message, StringComparison.Ordinal);
-        Assert.Contains("not implemented", e.Message, StringComparison.Ordinal);
+        o.Random = null;
+        e = Assert.Throws<ArgumentException>(() => new EdgeBuffer(new RamMedium(RegionLength(128, 16)), o, SyncedClock()));
+        Assert.Contains("Random must be set with EncryptionKey", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

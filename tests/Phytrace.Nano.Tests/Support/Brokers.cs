@@ -18,6 +18,16 @@ public static class Brokers
         return broker;
     }
 
+    /// <summary>A started mosquitto with a TLS listener; skips the test if mosquitto is missing.</summary>
+    public static MosquittoBroker StartTls(BrokerTlsFiles tls)
+    {
+        string? exe = MosquittoBroker.Find();
+        Skip.If(exe == null, "mosquitto is not installed (bash .ci/run installs it)");
+        var broker = new MosquittoBroker(exe!, 0, tls: tls);
+        broker.Start();
+        return broker;
+    }
+
     public static IBroker Create(string kind, string? user = null, string? password = null)
     {
         switch (kind)

@@ -22,18 +22,22 @@ public sealed class TestNode : IDisposable
     {
     }
 
-    /// <summary>A node built from <paramref name="config"/> as it is: its broker is config.Mqtt.Host and Port.</summary>
-    public TestNode(BoardConfig config, IStorageMedium medium, bool online)
+    /// <summary>
+    /// A node built from <paramref name="config"/> as it is: its broker is config.Mqtt (host, port,
+    /// TLS); its tick clock the system's unless <paramref name="tick"/> is given (tests that step the
+    /// uplink); a connect gives up after <paramref name="connectTimeout"/> (2 s by default).
+    /// </summary>
+    public TestNode(BoardConfig config, IStorageMedium medium, bool online, ITickClock? tick = null, TimeSpan? connectTimeout = null)
     {
         Config = config;
         Connectivity = new SimulatedConnectivity(online);
-        Session = new MqttNetSession(config.Mqtt.Host, config.Mqtt.Port, TimeSpan.FromSeconds(2));
+        Session = MqttNetSession.FromSettings(config.Mqtt, connectTimeout ?? TimeSpan.FromSeconds(2));
         Node = PhytraceNode.Create(Config, new NodePlatform
         {
             Medium = medium,
             Session = Session,
             Connectivity = Connectivity,
-            Tick = SystemTickClock.Instance,
+            Tick = tick ?? SystemTickClock.Instance,
             Wall = SystemWallClock.Instance,
             Random = new XorShiftRandom((ulong)config.Identity.SourceId.GetHashCode(StringComparison.Ordinal) | 1UL),
         });

@@ -12,4 +12,14 @@ namespace System.Security.Cryptography.X509Certificates
             throw new NotImplementedException();
         }
     }
+
+    public class X509Certificate2 : X509Certificate
+    {
+        /// <summary>A PEM certificate with its PEM private key (and the key's password, or null).</summary>
+        public X509Certificate2(string rawData, string key, string password)
+            : base(rawData)
+        {
+            throw new NotImplementedException();
+        }
+    }
 }

@@ -36,6 +36,12 @@ namespace Phytrace.Nano.DeviceTests.Golden
             get { return connected; }
         }
 
+        /// <summary>A scripted refusal has nothing to add to its reason code.</summary>
+        public string LastConnectError
+        {
+            get { return string.Empty; }
+        }
+
         public event MqttPublishedHandler Published;
 
         public event MqttConnectionClosedHandler ConnectionClosed;

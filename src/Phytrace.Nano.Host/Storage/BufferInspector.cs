@@ -8,6 +8,8 @@ namespace Phytrace.Nano.Storage
     /// whose first slot decodes as <see cref="SlotKind.Valid"/> with a sequence at or after
     /// TailSequence and not in the checkpoint's removed sequences (plus the whole records past
     /// HeadSlot that a mount would recover: sequences from HeadSequence up, below SequenceLimit).
+    /// Host only (the CLI, tests): the device never inspects its own ring, and the core's byte code
+    /// must stay under nanoFramework's 64 KB per assembly.
     /// </summary>
     public sealed class BufferInspector
     {
@@ -103,8 +105,35 @@ namespace Phytrace.Nano.Storage
                 throw new ArgumentOutOfRangeException(nameof(index), "slot index must be in [0, " + checkpoint.SlotCount.ToString() + "), got " + index.ToString());
             }
             medium.Read(Checkpoint.SlotsOffset + (index * checkpoint.RecordSize), slot, 0, checkpoint.RecordSize);
-            header.Decode(slot, 0, checkpoint.RecordSize, checkpoint.RegionId, int.MaxValue);
+            header.Decode(slot, 0, checkpoint.RecordSize, checkpoint.RegionId, int.MaxValue, IsSealed);
             return header.Kind;
+        }
+
+        /// <summary>True when the region's records are sealed (encryption at rest); <see cref="Checkpoint"/>.KeyId names the key.</summary>
+        public bool IsSealed
+        {
+            get { return checkpoint.KeyId != 0; }
+        }
+
+        /// <summary>
+        /// A sealer that opens this region's records with <paramref name="key"/>. Throws
+        /// InvalidOperationException if the region is not sealed or was sealed under another key
+        /// (by key id, before any record is tried), ArgumentException for a key of another length.
+        /// </summary>
+        public RecordSealer OpenWith(byte[] key)
+        {
+            var sealer = new RecordSealer(key);
+            if (!IsSealed)
+            {
+                throw new InvalidOperationException("the region's records are not encrypted: no key is needed to read them");
+            }
+            if (sealer.KeyId != checkpoint.KeyId)
+            {
+                throw new InvalidOperationException("wrong key: the region's records are sealed under the key with id " + KeyIdText.Of(checkpoint.KeyId)
+                    + ", this key's id is " + KeyIdText.Of(sealer.KeyId));
+            }
+            sealer.UseRegion(checkpoint.RegionId, checkpoint.KeySalt);
+            return sealer;
         }
     }
 }
