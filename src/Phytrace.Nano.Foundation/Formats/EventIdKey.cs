@@ -52,15 +52,18 @@ namespace Phytrace.Nano.Formats
             return false;
         }
 
-        /// <summary>Starts a derived key over text that arrives in pieces (an id decoded from JSON escapes).</summary>
-        internal static void Begin(out ulong fnv, out ulong poly)
+        /// <summary>
+        /// Starts a derived key over text that arrives in pieces (an id decoded from JSON escapes).
+        /// Infrastructure for the core's UDM scanner (public because it lives in another assembly).
+        /// </summary>
+        public static void Begin(out ulong fnv, out ulong poly)
         {
             fnv = FnvOffset;
             poly = PolyOffset;
         }
 
         /// <summary>Adds text[offset..+count) to a derived key started with <see cref="Begin"/>.</summary>
-        internal static void Absorb(byte[] text, int offset, int count, ref ulong fnv, ref ulong poly)
+        public static void Absorb(byte[] text, int offset, int count, ref ulong fnv, ref ulong poly)
         {
             ulong f = fnv;
             ulong q = poly;
@@ -147,7 +150,7 @@ namespace Phytrace.Nano.Formats
         }
 
         /// <summary>Writes the derived key (UUIDv8) of <paramref name="length"/> bytes of text absorbed into fnv and poly.</summary>
-        internal static void Finish(ulong fnv, ulong poly, long length, byte[] key, int keyOffset)
+        public static void Finish(ulong fnv, ulong poly, long length, byte[] key, int keyOffset)
         {
             ulong bytes = (ulong)length;
             ulong high = Mix(fnv ^ (bytes * PolyFactor));

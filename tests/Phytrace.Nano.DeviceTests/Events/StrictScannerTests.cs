@@ -51,7 +51,7 @@ namespace Phytrace.Nano.DeviceTests.Events
             var e = (UdmScanException)ExceptionAssert.Catch(delegate { new UdmEventScanner().Scan(bytes, 0, bytes.Length); }, value);
             Assert.AreEqual("json", e.Field, "field");
             Assert.AreEqual(Envelope.Length + offset, e.Offset, "offset of " + value);
-            Assert.IsTrue(e.Message.IndexOf(words) >= 0, "message: " + e.Message);
+            Assert.IsTrue(TextChars.IndexOf(e.Message, words) >= 0, "message: " + e.Message);
         }
 
         [TestMethod]
@@ -65,7 +65,7 @@ namespace Phytrace.Nano.DeviceTests.Events
             byte[] bytes = AsciiText.ToBytes(Envelope + "1" + more + "}");
             var e = (UdmScanException)ExceptionAssert.Catch(delegate { new UdmEventScanner().Scan(bytes, 0, bytes.Length); }, more);
             Assert.AreEqual(field, e.Field, "field");
-            Assert.IsTrue(e.Message.IndexOf(words) >= 0, "message: " + e.Message);
+            Assert.IsTrue(TextChars.IndexOf(e.Message, words) >= 0, "message: " + e.Message);
         }
 
         [TestMethod]

@@ -1,4 +1,5 @@
 using System;
+using Phytrace.Nano.Formats;
 using Phytrace.Nano.Uplink;
 
 namespace Phytrace.Nano.DeviceTests
@@ -75,7 +76,7 @@ namespace Phytrace.Nano.DeviceTests
                 EventBytes += count;
                 accepted = !RejectEvents;
             }
-            else if (topic.IndexOf("/quarantine/") >= 0)
+            else if (TextChars.IndexOf(topic, "/quarantine/") >= 0)
             {
                 QuarantinePublishes++;
                 LastQuarantineTopic = topic;
