@@ -3,11 +3,13 @@ using System;
 namespace Phytrace.Nano.Events
 {
     /// <summary>
-    /// The shortest decimal digits that read back as exactly the same double (Steele &amp; White /
-    /// Burger &amp; Dybvig free-format digit generation with exact big-integer arithmetic).
-    /// Uses BitConverter.DoubleToInt64Bits and integers only, so .NET and the device produce the
-    /// same digits; double.ToString is lossy on the device. Buffers are allocated once per instance.
-    /// Not thread-safe: one instance per writer.
+    /// The shortest decimal digits that read back as exactly the same double. Doubles that are
+    /// short decimals, as sensors report them (up to 15 significant digits), take
+    /// <see cref="ShortDecimal"/>'s exact fast path; every other double takes Steele &amp; White /
+    /// Burger &amp; Dybvig free-format digit generation with exact big-integer arithmetic
+    /// (<see cref="GenerateExact"/>). Both give the same digits (the tests compare them on millions
+    /// of values), on .NET and the device alike; double.ToString is lossy on the device. Buffers
+    /// are allocated once per instance. Not thread-safe: one instance per writer.
     /// </summary>
     public sealed class ShortestDoubleDigits
     {
@@ -44,6 +46,21 @@ namespace Phytrace.Nano.Events
         /// Generates the digits of |value|, which must be finite and not zero.
         /// </summary>
         public void Generate(double value)
+        {
+            int count = ShortDecimal.TryDigits(value < 0 ? -value : value, digits, out pointPosition);
+            if (count > 0)
+            {
+                digitCount = count;
+                return;
+            }
+            GenerateExact(value);
+        }
+
+        /// <summary>
+        /// <see cref="Generate"/> without the fast path: big-integer digit generation for every
+        /// double (the reference the fast path is held to).
+        /// </summary>
+        internal void GenerateExact(double value)
         {
             long bits = BitConverter.DoubleToInt64Bits(value);
             int biasedExponent = (int)((bits >> 52) & 0x7FF);
