@@ -169,8 +169,41 @@ namespace Phytrace.Nano.Compression
 
         private void Deflate(byte[] input, int offset, int count)
         {
-            int end = offset + count;
             finder.Reset(input, offset, count);
+            if (lazyBelow == 0)
+            {
+                DeflateGreedy(input, offset, count);
+            }
+            else
+            {
+                DeflateLazy(input, offset, count);
+            }
+        }
+
+        // Levels 1 to 3: the match found at each position is taken (MatchFinder.ParseGreedy), a
+        // block written whenever the symbol buffer fills.
+        private void DeflateGreedy(byte[] input, int offset, int count)
+        {
+            int end = offset + count;
+            int blockStart = offset;
+            while (true)
+            {
+                int position = finder.ParseGreedy(blockStart, blocks.Symbols, maxChain, niceLength, insertBelow);
+                bool isFinal = position >= end;
+                blocks.WriteBlock(input, blockStart, position - blockStart, isFinal);
+                if (isFinal)
+                {
+                    return;
+                }
+                blockStart = position;
+            }
+        }
+
+        // Levels 4 to 9: a match is emitted only if the next position does not start a longer one.
+        private void DeflateLazy(byte[] input, int offset, int count)
+        {
+            int end = offset + count;
+            SymbolBuffer symbols = blocks.Symbols;
             int blockStart = offset;
             int position = offset;
             bool haveMatch = false;
@@ -192,42 +225,36 @@ namespace Phytrace.Nano.Compression
                     finder.FindAndInsert(position + 1, matchLength, chain, niceLength);
                     if (finder.MatchLength > matchLength)
                     {
-                        blocks.AddLiteral(input[position]);
+                        symbols.AddLiteral(input[position]);
                         position++;
                         matchLength = finder.MatchLength;
                         matchDistance = finder.MatchDistance;
                     }
                     else
                     {
-                        blocks.AddMatch(matchLength, matchDistance);
-                        for (int p = position + 2; p < position + matchLength; p++)
-                        {
-                            finder.Insert(p);
-                        }
+                        symbols.AddMatch(matchLength, matchDistance);
+                        finder.InsertRange(position + 2, position + matchLength);
                         position += matchLength;
                         haveMatch = false;
                     }
                 }
                 else if (matchLength >= DeflateTables.MinMatch)
                 {
-                    blocks.AddMatch(matchLength, matchDistance);
+                    symbols.AddMatch(matchLength, matchDistance);
                     if (matchLength < insertBelow)
                     {
-                        for (int p = position + 1; p < position + matchLength; p++)
-                        {
-                            finder.Insert(p);
-                        }
+                        finder.InsertRange(position + 1, position + matchLength);
                     }
                     position += matchLength;
                     haveMatch = false;
                 }
                 else
                 {
-                    blocks.AddLiteral(input[position]);
+                    symbols.AddLiteral(input[position]);
                     position++;
                     haveMatch = false;
                 }
-                if (blocks.IsFull && position < end)
+                if (symbols.Count == symbols.Capacity && position < end)
                 {
                     blocks.WriteBlock(input, blockStart, position - blockStart, false);
                     blockStart = position;

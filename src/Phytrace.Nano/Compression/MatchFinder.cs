@@ -56,48 +56,32 @@ namespace Phytrace.Nano.Compression
         /// Looks for the longest match at <paramref name="position"/> longer than
         /// <paramref name="longerThan"/> (results in <see cref="MatchLength"/>/<see cref="MatchDistance"/>),
         /// following at most <paramref name="maxChain"/> links and stopping at a match of
-        /// <paramref name="niceLength"/>; then records the position.
+        /// <paramref name="niceLength"/>; then records the position. One method with everything
+        /// written out (hash, link, chain walk, byte comparison): on the device this runs for most
+        /// input bytes, and each call cost as much as a chain step.
         /// </summary>
         public void FindAndInsert(int position, int longerThan, int maxChain, int niceLength)
         {
             MatchLength = 0;
             MatchDistance = 0;
-            if (position + DeflateTables.MinMatch > end)
+            int maxLength = end - position;
+            if (maxLength < DeflateTables.MinMatch)
             {
                 return;
             }
-            int hash = Hash(position);
+            byte[] data = input;
+            int hash = (int)(((uint)(data[position] | (data[position + 1] << 8) | (data[position + 2] << 16)) * 0x9E3779B1u) >> hashShift);
             int relative = position - start + 1;
             int stored = head[hash];
-            if (stored != 0 && maxChain > 0)
-            {
-                Search(position, (relative - stored) & 0xFFFF, longerThan, maxChain, niceLength);
-            }
-            Link(position, hash, relative, stored);
-        }
-
-        /// <summary>Records <paramref name="position"/> without searching (positions inside an emitted match).</summary>
-        public void Insert(int position)
-        {
-            if (position + DeflateTables.MinMatch > end)
+            int distance = stored == 0 ? 0 : (relative - stored) & 0xFFFF;
+            // Linking first is safe: the chain walk never reads this position's own slot.
+            prev[position & windowMask] = distance < windowSize ? (ushort)distance : (ushort)0;
+            head[hash] = (ushort)relative;
+            if (distance == 0 || maxChain <= 0)
             {
                 return;
             }
-            int hash = Hash(position);
-            Link(position, hash, position - start + 1, head[hash]);
-        }
 
-        private void Link(int position, int hash, int relative, int stored)
-        {
-            int distance = stored == 0 ? 0 : (relative - stored) & 0xFFFF;
-            prev[position & windowMask] = distance < windowSize ? (ushort)distance : (ushort)0;
-            head[hash] = (ushort)relative;
-        }
-
-        private void Search(int position, int distance, int longerThan, int maxChain, int niceLength)
-        {
-            byte[] data = input;
-            int maxLength = end - position;
             if (maxLength > DeflateTables.MaxMatch)
             {
                 maxLength = DeflateTables.MaxMatch;
@@ -112,7 +96,7 @@ namespace Phytrace.Nano.Compression
                 return;
             }
             int chain = maxChain;
-            while (distance > 0 && distance < windowSize && chain-- > 0)
+            while (distance < windowSize && chain-- > 0)
             {
                 int candidate = position - distance;
                 if (candidate < start)
@@ -122,7 +106,14 @@ namespace Phytrace.Nano.Compression
                 // Cheap reject first: the byte that would make this match the best must agree.
                 if (data[candidate + best] == data[position + best] && data[candidate] == data[position])
                 {
+                    // Eight bytes at a time through BitConverter.ToInt64 (a native call on the
+                    // device, about twice the speed of comparing byte by byte there; it never reads
+                    // past position + maxLength), then byte by byte.
                     int length = 1;
+                    while (length + 8 <= maxLength && BitConverter.ToInt64(data, candidate + length) == BitConverter.ToInt64(data, position + length))
+                    {
+                        length += 8;
+                    }
                     while (length < maxLength && data[candidate + length] == data[position + length])
                     {
                         length++;
@@ -147,10 +138,160 @@ namespace Phytrace.Nano.Compression
             }
         }
 
-        private int Hash(int position)
+        /// <summary>
+        /// The greedy parse of levels 1 to 3: from <paramref name="position"/>, takes the match
+        /// found at each position (or a literal) and appends it to <paramref name="symbols"/>,
+        /// until the input ends or the buffer is full; returns the position reached. The positions
+        /// inside a match shorter than <paramref name="insertBelow"/> are recorded too. Everything
+        /// per position is written out in this one loop, with the state in locals: on the device
+        /// (an interpreter) this loop is most of what gzip costs, and a call or a field access
+        /// costs as much as several of its operations.
+        /// </summary>
+        public int ParseGreedy(int position, SymbolBuffer symbols, int maxChain, int niceLength, int insertBelow)
         {
-            uint v = (uint)(input[position] | (input[position + 1] << 8) | (input[position + 2] << 16));
-            return (int)((v * 0x9E3779B1u) >> hashShift);
+            byte[] data = input;
+            ushort[] heads = head;
+            ushort[] links = prev;
+            int mask = windowMask;
+            int size = windowSize;
+            int shift = hashShift;
+            int first = start;
+            int stop = end;
+            byte[] values = symbols.Value;
+            ushort[] distances = symbols.Distance;
+            int[] literalFrequency = symbols.LiteralFrequency;
+            int[] distanceFrequency = symbols.DistanceFrequency;
+            byte[] lengthCodeOf = DeflateTables.LengthCodeOf;
+            byte[] nearDistanceCode = DeflateTables.NearDistanceCode;
+            byte[] farDistanceCode = DeflateTables.FarDistanceCode;
+            int n = symbols.Count;
+            int capacity = values.Length;
+            while (position < stop && n < capacity)
+            {
+                int length = 0;
+                int distance = 0;
+                int maxLength = stop - position;
+                if (maxLength >= DeflateTables.MinMatch)
+                {
+                    int hash = (int)(((uint)(data[position] | (data[position + 1] << 8) | (data[position + 2] << 16)) * 0x9E3779B1u) >> shift);
+                    int relative = position - first + 1;
+                    int stored = heads[hash];
+                    int step = stored == 0 ? 0 : (relative - stored) & 0xFFFF;
+                    links[position & mask] = step < size ? (ushort)step : (ushort)0;
+                    heads[hash] = (ushort)relative;
+                    if (step != 0)
+                    {
+                        if (maxLength > DeflateTables.MaxMatch)
+                        {
+                            maxLength = DeflateTables.MaxMatch;
+                        }
+                        int nice = niceLength < maxLength ? niceLength : maxLength;
+                        int best = DeflateTables.MinMatch - 1;
+                        int chain = maxChain;
+                        int back = step;
+                        while (back < size && chain-- > 0)
+                        {
+                            int candidate = position - back;
+                            if (candidate < first)
+                            {
+                                break;
+                            }
+                            if (data[candidate + best] == data[position + best] && data[candidate] == data[position])
+                            {
+                                int matched = 1;
+                                while (matched + 8 <= maxLength && BitConverter.ToInt64(data, candidate + matched) == BitConverter.ToInt64(data, position + matched))
+                                {
+                                    matched += 8;
+                                }
+                                while (matched < maxLength && data[candidate + matched] == data[position + matched])
+                                {
+                                    matched++;
+                                }
+                                if (matched > best)
+                                {
+                                    best = matched;
+                                    distance = back;
+                                    if (matched >= nice)
+                                    {
+                                        break;
+                                    }
+                                }
+                            }
+                            int link = links[candidate & mask];
+                            if (link == 0)
+                            {
+                                break;
+                            }
+                            back += link;
+                        }
+                        if (distance != 0)
+                        {
+                            length = best;
+                        }
+                    }
+                }
+                if (length != 0)
+                {
+                    values[n] = (byte)(length - DeflateTables.MinMatch);
+                    distances[n] = (ushort)distance;
+                    n++;
+                    literalFrequency[257 + lengthCodeOf[length]]++;
+                    distanceFrequency[distance <= 256 ? nearDistanceCode[distance - 1] : farDistanceCode[(distance - 1) >> 7]]++;
+                    if (length < insertBelow)
+                    {
+                        InsertRange(position + 1, position + length);
+                    }
+                    position += length;
+                }
+                else
+                {
+                    byte literal = data[position];
+                    values[n] = literal;
+                    distances[n] = 0;
+                    n++;
+                    literalFrequency[literal]++;
+                    position++;
+                }
+            }
+            symbols.Count = n;
+            return position;
+        }
+
+        /// <summary>
+        /// Records positions <paramref name="from"/> .. <paramref name="to"/> - 1 without searching
+        /// (the positions inside an emitted match), in one loop that carries the 3-byte window
+        /// from one position to the next.
+        /// </summary>
+        public void InsertRange(int from, int to)
+        {
+            int last = end - DeflateTables.MinMatch;
+            if (to > last + 1)
+            {
+                to = last + 1;
+            }
+            if (from >= to)
+            {
+                return;
+            }
+            byte[] data = input;
+            ushort[] heads = head;
+            ushort[] links = prev;
+            int mask = windowMask;
+            int size = windowSize;
+            int shift = hashShift;
+            int relative = from - start + 1;
+            uint window = (uint)(data[from] | (data[from + 1] << 8));
+            for (int p = from; p < to; p++)
+            {
+                window |= (uint)data[p + 2] << 16;
+                int hash = (int)((window * 0x9E3779B1u) >> shift);
+                int stored = heads[hash];
+                int distance = stored == 0 ? 0 : (relative - stored) & 0xFFFF;
+                links[p & mask] = distance < size ? (ushort)distance : (ushort)0;
+                heads[hash] = (ushort)relative;
+                relative++;
+                window >>= 8;
+            }
         }
     }
 }

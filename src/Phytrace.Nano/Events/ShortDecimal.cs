@@ -34,6 +34,47 @@ namespace Phytrace.Nano.Events
             1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
         };
 
+        /// <summary>10^0 .. 10^15 as integers (digit counting).</summary>
+        public static readonly long[] LongPowersOfTen =
+        {
+            1L, 10L, 100L, 1000L, 10000L, 100000L, 1000000L, 10000000L, 100000000L, 1000000000L,
+            10000000000L, 100000000000L, 1000000000000L, 10000000000000L, 100000000000000L, 1000000000000000L,
+        };
+
+        /// <summary>
+        /// The fewest decimals d (<paramref name="fromDecimals"/> to 22) for which
+        /// <paramref name="v"/> (positive, finite) is exactly the double nearest to
+        /// <paramref name="scaled"/> x 10^-d with <paramref name="scaled"/> below 10^15; -1 if there
+        /// is none. For d &gt; 0, <paramref name="scaled"/> is not a multiple of 10. A caller that
+        /// knows v is not an integer starts at 1 decimal.
+        /// </summary>
+        public static int Scale(double v, int fromDecimals, out long scaled)
+        {
+            scaled = 0;
+            // Below 1e-7 the layout is exponential and the decimals run out before the digits do.
+            if (!(v >= 1e-7 && v < Limit))
+            {
+                return -1;
+            }
+            double[] powers = PowersOfTen;
+            for (int d = fromDecimals; d < powers.Length; d++)
+            {
+                double power = powers[d];
+                double product = v * power;
+                if (product >= Limit)
+                {
+                    return -1;
+                }
+                long m = (long)(product + 0.5);
+                if ((double)m / power == v)
+                {
+                    scaled = m;
+                    return d;
+                }
+            }
+            return -1;
+        }
+
         /// <summary>
         /// Writes the shortest digits of <paramref name="v"/> (positive and finite) as ASCII into
         /// <paramref name="digits"/> and returns their count, with v = 0.digits x
@@ -43,28 +84,14 @@ namespace Phytrace.Nano.Events
         public static int TryDigits(double v, byte[] digits, out int pointPosition)
         {
             pointPosition = 0;
-            // Below 1e-7 the layout is exponential and the decimals run out before the digits do.
-            if (!(v >= 1e-7 && v < Limit))
+            int d = Scale(v, 0, out long m);
+            if (d < 0)
             {
                 return 0;
             }
-            double[] powers = PowersOfTen;
-            for (int d = 0; d < powers.Length; d++)
-            {
-                double scaled = v * powers[d];
-                if (scaled >= Limit)
-                {
-                    return 0;
-                }
-                long m = (long)(scaled + 0.5);
-                if ((double)m / powers[d] == v)
-                {
-                    int count = WriteDigits(m, digits, out int zeros);
-                    pointPosition = count + zeros - d;
-                    return count;
-                }
-            }
-            return 0;
+            int count = WriteDigits(m, digits, out int zeros);
+            pointPosition = count + zeros - d;
+            return count;
         }
 
         // The decimal digits of m (1 .. 10^15) into digits[0 ..), trailing zeros dropped; returns their count.

@@ -58,15 +58,42 @@ namespace Phytrace.Nano.Events
 
         private static void ValidatePower(PowerDomain p)
         {
-            Range("power.battery.soc_pct", p.BatterySocPct, 0, 100);
-            Finite("power.battery.voltage_v", p.BatteryVoltageV);
-            Finite("power.battery.current_a", p.BatteryCurrentA);
-            Finite("power.battery.temperature_c", p.BatteryTemperatureC);
-            Range("power.battery.health_pct", p.BatteryHealthPct, 0, 100);
-            NotNegative("power.power_consumption_w", p.PowerConsumptionW);
-            Finite("power.voltage_v", p.VoltageV);
-            Finite("power.current_a", p.CurrentA);
-            NotNegative("power.estimated_runtime_min", p.EstimatedRuntimeMin);
+            if (p.BatterySocPct.HasValue)
+            {
+                Range("power.battery.soc_pct", p.BatterySocPct.Value, 0, 100);
+            }
+            if (p.BatteryVoltageV.HasValue)
+            {
+                Finite("power.battery.voltage_v", p.BatteryVoltageV.Value);
+            }
+            if (p.BatteryCurrentA.HasValue)
+            {
+                Finite("power.battery.current_a", p.BatteryCurrentA.Value);
+            }
+            if (p.BatteryTemperatureC.HasValue)
+            {
+                Finite("power.battery.temperature_c", p.BatteryTemperatureC.Value);
+            }
+            if (p.BatteryHealthPct.HasValue)
+            {
+                Range("power.battery.health_pct", p.BatteryHealthPct.Value, 0, 100);
+            }
+            if (p.PowerConsumptionW.HasValue)
+            {
+                NotNegative("power.power_consumption_w", p.PowerConsumptionW.Value);
+            }
+            if (p.VoltageV.HasValue)
+            {
+                Finite("power.voltage_v", p.VoltageV.Value);
+            }
+            if (p.CurrentA.HasValue)
+            {
+                Finite("power.current_a", p.CurrentA.Value);
+            }
+            if (p.EstimatedRuntimeMin.HasValue)
+            {
+                NotNegative("power.estimated_runtime_min", p.EstimatedRuntimeMin.Value);
+            }
             if (p.PowerSource != PowerSource.NotSet)
             {
                 PowerSourceNames.ToUdm(p.PowerSource);
@@ -75,7 +102,10 @@ namespace Phytrace.Nano.Events
 
         private static void ValidateThermal(ThermalDomain t)
         {
-            Finite("thermal.ambient_temp_c", t.AmbientTempC);
+            if (t.AmbientTempC.HasValue)
+            {
+                Finite("thermal.ambient_temp_c", t.AmbientTempC.Value);
+            }
             for (int i = 0; i < t.ComponentCount; i++)
             {
                 double v = t.ComponentTemperatureC(i);
@@ -92,9 +122,18 @@ namespace Phytrace.Nano.Events
 
         private static void ValidateLocation(LocationDomain l)
         {
-            Range("location.latitude", l.Latitude, -90, 90);
-            Range("location.longitude", l.Longitude, -180, 180);
-            Finite("location.altitude_m", l.AltitudeM);
+            if (l.Latitude.HasValue)
+            {
+                Range("location.latitude", l.Latitude.Value, -90, 90);
+            }
+            if (l.Longitude.HasValue)
+            {
+                Range("location.longitude", l.Longitude.Value, -180, 180);
+            }
+            if (l.AltitudeM.HasValue)
+            {
+                Finite("location.altitude_m", l.AltitudeM.Value);
+            }
             if (l.HeadingDeg.HasValue)
             {
                 double h = l.HeadingDeg.Value;
@@ -103,17 +142,38 @@ namespace Phytrace.Nano.Events
                     throw new UdmValidationException("location.heading_deg", "must be at least 0 and below 360");
                 }
             }
-            Finite("location.local.x_m", l.LocalXM);
-            Finite("location.local.y_m", l.LocalYM);
-            Finite("location.local.z_m", l.LocalZM);
-            NotNegative("location.horizontal_accuracy_m", l.HorizontalAccuracyM);
+            if (l.LocalXM.HasValue)
+            {
+                Finite("location.local.x_m", l.LocalXM.Value);
+            }
+            if (l.LocalYM.HasValue)
+            {
+                Finite("location.local.y_m", l.LocalYM.Value);
+            }
+            if (l.LocalZM.HasValue)
+            {
+                Finite("location.local.z_m", l.LocalZM.Value);
+            }
+            if (l.HorizontalAccuracyM.HasValue)
+            {
+                NotNegative("location.horizontal_accuracy_m", l.HorizontalAccuracyM.Value);
+            }
         }
 
         private static void ValidateMotion(MotionDomain m)
         {
-            NotNegative("motion.speed_mps", m.SpeedMps);
-            Finite("motion.commanded_linear_mps", m.CommandedLinearMps);
-            Finite("motion.commanded_angular_dps", m.CommandedAngularDps);
+            if (m.SpeedMps.HasValue)
+            {
+                NotNegative("motion.speed_mps", m.SpeedMps.Value);
+            }
+            if (m.CommandedLinearMps.HasValue)
+            {
+                Finite("motion.commanded_linear_mps", m.CommandedLinearMps.Value);
+            }
+            if (m.CommandedAngularDps.HasValue)
+            {
+                Finite("motion.commanded_angular_dps", m.CommandedAngularDps.Value);
+            }
             Vector("motion.linear_velocity", m.LinearVelocity);
             Vector("motion.angular_velocity", m.AngularVelocity);
             Vector("motion.linear_acceleration", m.LinearAcceleration);
@@ -129,7 +189,10 @@ namespace Phytrace.Nano.Events
             {
                 throw new UdmValidationException("safety.violation_count", "must not be negative");
             }
-            NotNegative("safety.speed_limit_mps", s.SpeedLimitMps);
+            if (s.SpeedLimitMps.HasValue)
+            {
+                NotNegative("safety.speed_limit_mps", s.SpeedLimitMps.Value);
+            }
             if (s.EStopTriggeredAtMicros.HasValue)
             {
                 Timestamp("safety.e_stop.triggered_at", s.EStopTriggeredAtMicros.Value);
@@ -142,18 +205,42 @@ namespace Phytrace.Nano.Events
 
         private static void ValidateEnvironment(EnvironmentReadings r)
         {
-            Finite("context.weather.temperature_c", r.TemperatureC);
-            Range("context.weather.humidity_pct", r.HumidityPct, 0, 100);
-            NotNegative("context.weather.pressure_hpa", r.PressureHpa);
-            NotNegative("context.weather.illuminance_lux", r.IlluminanceLux);
+            if (r.TemperatureC.HasValue)
+            {
+                Finite("context.weather.temperature_c", r.TemperatureC.Value);
+            }
+            if (r.HumidityPct.HasValue)
+            {
+                Range("context.weather.humidity_pct", r.HumidityPct.Value, 0, 100);
+            }
+            if (r.PressureHpa.HasValue)
+            {
+                NotNegative("context.weather.pressure_hpa", r.PressureHpa.Value);
+            }
+            if (r.IlluminanceLux.HasValue)
+            {
+                NotNegative("context.weather.illuminance_lux", r.IlluminanceLux.Value);
+            }
         }
 
         private static void ValidateCommunication(CommunicationDomain c)
         {
-            NotNegative("communication.phytrace.buffered_events", c.BufferedEvents);
-            NotNegative("communication.phytrace.buffer_bytes_used", c.BufferBytesUsed);
-            NotNegative("communication.phytrace.buffer_capacity_bytes", c.BufferCapacityBytes);
-            NotNegative("communication.phytrace.dropped_events", c.DroppedEvents);
+            if (c.BufferedEvents.HasValue)
+            {
+                NotNegative("communication.phytrace.buffered_events", c.BufferedEvents.Value);
+            }
+            if (c.BufferBytesUsed.HasValue)
+            {
+                NotNegative("communication.phytrace.buffer_bytes_used", c.BufferBytesUsed.Value);
+            }
+            if (c.BufferCapacityBytes.HasValue)
+            {
+                NotNegative("communication.phytrace.buffer_capacity_bytes", c.BufferCapacityBytes.Value);
+            }
+            if (c.DroppedEvents.HasValue)
+            {
+                NotNegative("communication.phytrace.dropped_events", c.DroppedEvents.Value);
+            }
         }
 
         private static void ValidateExtensions(UdmExtensions x)
@@ -184,35 +271,37 @@ namespace Phytrace.Nano.Events
             }
         }
 
-        private static void Finite(string field, OptionalDouble v)
+        // The checks take the value of a field that is set: the call sites test HasValue first, so
+        // an unset field (most of them) costs no call; on the device a call costs more than the test.
+        private static void Finite(string field, double v)
         {
-            if (v.HasValue && !IsFinite(v.Value))
+            if (!IsFinite(v))
             {
                 throw new UdmValidationException(field, "must be a finite number (NaN and Infinity are not JSON)");
             }
         }
 
-        private static void NotNegative(string field, OptionalDouble v)
+        private static void NotNegative(string field, double v)
         {
             Finite(field, v);
-            if (v.HasValue && v.Value < 0)
+            if (v < 0)
             {
                 throw new UdmValidationException(field, "must not be negative");
             }
         }
 
-        private static void NotNegative(string field, OptionalLong v)
+        private static void NotNegative(string field, long v)
         {
-            if (v.HasValue && v.Value < 0)
+            if (v < 0)
             {
-                throw new UdmValidationException(field, "must not be negative, got " + v.Value.ToString());
+                throw new UdmValidationException(field, "must not be negative, got " + v.ToString());
             }
         }
 
-        private static void Range(string field, OptionalDouble v, double min, double max)
+        private static void Range(string field, double v, double min, double max)
         {
             Finite(field, v);
-            if (v.HasValue && (v.Value < min || v.Value > max))
+            if (v < min || v > max)
             {
                 throw new UdmValidationException(field, "must be between " + ((long)min).ToString() + " and " + ((long)max).ToString());
             }

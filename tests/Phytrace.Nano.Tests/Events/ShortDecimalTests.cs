@@ -109,6 +109,61 @@ public class ShortDecimalTests
         }
     }
 
+    [Fact]
+    public void The_writers_text_for_short_decimals_is_the_exact_algorithms_digits_laid_out()
+    {
+        // JsonWriter writes short decimals straight from the scaled integer, in 32-bit or 64-bit
+        // arithmetic; the text must be what the exact digits give in the ECMAScript layout.
+        var writer = new JsonWriter();
+        var buffer = new byte[64];
+        var exact = new ShortestDoubleDigits();
+        var random = new Random(3);
+        var values = new List<double> { 0.5, 0.000001, 0.0000015, 0.0234, 23.456789, 2147483.647, 2147483.648, 21474836.48, 999999999999999.9, 12345678901234.5 };
+        for (int i = 0; i < 200_000 * Scale; i++)
+        {
+            int digits = 1 + random.Next(15);
+            values.Add(random.NextInt64(1, Pow10(digits)) / Math.Pow(10, random.Next(1, 12)));
+        }
+        foreach (double magnitude in values)
+        {
+            foreach (double v in new[] { magnitude, -magnitude })
+            {
+                writer.Reset(buffer, 0, buffer.Length);
+                writer.WriteNumberValue(v);
+                string ours = System.Text.Encoding.ASCII.GetString(buffer, 0, writer.Length);
+                Assert.Equal(Layout(exact, v), ours);
+            }
+        }
+    }
+
+    // ECMAScript Number.prototype.toString of the exact algorithm's digits.
+    private static string Layout(ShortestDoubleDigits exact, double v)
+    {
+        if (v == Math.Floor(v) && Math.Abs(v) < 9007199254740992.0)
+        {
+            return ((long)v).ToString(CultureInfo.InvariantCulture);
+        }
+        exact.GenerateExact(v);
+        string d = System.Text.Encoding.ASCII.GetString(exact.Digits, 0, exact.DigitCount);
+        int n = d.Length;
+        int p = exact.PointPosition;
+        string sign = v < 0 ? "-" : string.Empty;
+        if (n <= p && p <= 21)
+        {
+            return sign + d + new string('0', p - n);
+        }
+        if (0 < p && p <= 21)
+        {
+            return sign + d[..p] + "." + d[p..];
+        }
+        if (-6 < p && p <= 0)
+        {
+            return sign + "0." + new string('0', -p) + d;
+        }
+        int e = p - 1;
+        return sign + d[0] + (n > 1 ? "." + d[1..] : string.Empty) + "e" + (e < 0 ? "-" : "+") + Math.Abs(e).ToString(CultureInfo.InvariantCulture);
+    }
+
     [Theory]
     [InlineData(23.456789, "23456789", 2)]
     [InlineData(0.0234, "234", -1)]

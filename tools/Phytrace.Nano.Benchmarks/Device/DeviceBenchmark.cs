@@ -1,0 +1,197 @@
+using System.Globalization;
+using Phytrace.Nano.DeviceBenchmark;
+using Phytrace.Nano.Benchmarks.Device;
+using Spectre.Console;
+
+namespace Phytrace.Nano.Benchmarks;
+
+/// <summary>
+/// The device path on the kit's nanoCLR (the interpreter nanoFramework firmware runs, built like
+/// the firmware), with an ESP32 estimate: the core is compiled as a Release deployment would be,
+/// and each operation of issue 17's table is timed on nanoCLR, with the portable forms and with
+/// the firmware natives installed, beside the same code on .NET. The ESP32 figure is an estimate:
+/// nanoCLR time x 90 (CoreMark 44,700 on this machine kind, single thread, against 494.6 for one
+/// ESP32 LX6 core at 240 MHz; good to about x/÷3).
+/// </summary>
+public sealed class DeviceBenchmark : IBenchmark
+{
+    /// <summary>nanoCLR time x this = ESP32 estimate.</summary>
+    public const double Esp32Factor = 90;
+
+    /// <summary>Set by --baseline=REV: also measure the core of that git revision.</summary>
+    public static string? BaselineRevision { get; set; }
+
+    public string Name => "device";
+
+    public string Description => "the pipeline on the kit's nanoCLR (core compiled -optimize): per operation, portable vs firmware natives, ESP32 estimate (x90), .NET beside it; node goals (--baseline=REV measures an older core too)";
+
+    public ResultTable Run(bool quick)
+    {
+        var goals = new ResultTable("device: node goals (ESP32 estimates, nanoCLR x 90)", "issue 17 baseline");
+        string repoRoot = FindRepoRoot();
+        NanoKit? kit = NanoKit.Locate(repoRoot, out string reason);
+        if (kit == null)
+        {
+            AnsiConsole.MarkupLine($"[yellow]device benchmark not run: {Markup.Escape(reason)}[/]");
+            goals.Add("not run", reason, double.NaN, double.NaN, "needs the nanoFramework kit");
+            return goals;
+        }
+        // Not under obj/ or bin/: nano-compile skips sources below those.
+        string work = Path.Combine(repoRoot, "artifacts", "device-benchmark");
+        var rows = new List<DeviceRow>();
+        try
+        {
+            AnsiConsole.MarkupLine($"kit: {Markup.Escape(kit.Root)}; compiling the core, the natives and the benchmark (nano-compile -optimize, nano-pe) ...");
+            rows.AddRange(DeviceRun.Run(kit, DeviceBuild.Current(kit, repoRoot, Path.Combine(work, "current")), 1800));
+            if (BaselineRevision != null)
+            {
+                AnsiConsole.MarkupLine($"baseline: the core of {Markup.Escape(BaselineRevision)} ...");
+                rows.AddRange(DeviceRun.Run(kit, DeviceBuild.Baseline(kit, repoRoot, Path.Combine(work, "baseline"), BaselineRevision), 1800));
+            }
+        }
+        catch (InvalidOperationException e)
+        {
+            AnsiConsole.MarkupLine($"[red]device benchmark failed:[/] {Markup.Escape(e.Message)}");
+            Environment.ExitCode = 1;
+            goals.Add("failed", e.Message.Split('\n')[0], double.NaN, double.NaN, "see above");
+            return goals;
+        }
+        AnsiConsole.MarkupLine("the same workloads on .NET ...");
+        var host = HostRun.Run(quick ? 2 : 5);
+        PrintOperations(rows, host);
+        AddGoals(goals, rows);
+        return goals;
+    }
+
+    private static void PrintOperations(List<DeviceRow> rows, IReadOnlyDictionary<string, (double Us, long Check)> host)
+    {
+        bool measuredBaseline = rows.Any(r => r.Mode == "baseline");
+        bool cpu = rows.All(r => r.CpuUs != null);
+        var table = new Table().Border(TableBorder.Rounded).Title("device: µs per operation on nanoCLR" + (cpu ? " (CPU time of the nanoCLR process)" : " (best round, wall clock)"));
+        table.AddColumn("operation");
+        table.AddColumn(new TableColumn($"issue 17 ({IssueBaseline.Revision})").RightAligned());
+        if (measuredBaseline)
+        {
+            table.AddColumn(new TableColumn($"{BaselineRevision} now").RightAligned());
+        }
+        table.AddColumn(new TableColumn("portable").RightAligned());
+        table.AddColumn(new TableColumn("device path").RightAligned());
+        table.AddColumn(new TableColumn("vs issue").RightAligned());
+        if (measuredBaseline)
+        {
+            table.AddColumn(new TableColumn("vs baseline now").RightAligned());
+        }
+        table.AddColumn(new TableColumn("ESP32 est. (x90)").RightAligned());
+        table.AddColumn(new TableColumn(".NET µs").RightAligned());
+        table.AddColumn("note");
+        foreach (DeviceRow device in rows.Where(r => r.Mode == "natives"))
+        {
+            DeviceRow? portable = rows.FirstOrDefault(r => r.Mode == "portable" && r.Name == device.Name);
+            DeviceRow? baseline = rows.FirstOrDefault(r => r.Mode == "baseline" && r.Name == device.Name);
+            double issue = IssueBaseline.Us(device.Name);
+            var cells = new List<string> { Describe(device.Name), Us(issue) };
+            if (measuredBaseline)
+            {
+                cells.Add(baseline == null ? "-" : Us(baseline.Us));
+            }
+            cells.Add(portable == null ? "-" : Us(portable.Us));
+            cells.Add(Us(device.Us));
+            cells.Add(double.IsNaN(issue) ? "-" : Ratio(issue / device.Us));
+            if (measuredBaseline)
+            {
+                cells.Add(baseline == null ? "-" : Ratio(baseline.Us / device.Us));
+            }
+            cells.Add(Esp32(device.Us));
+            bool sameResult = !host.TryGetValue(device.Name, out var dotnet) || dotnet.Check == device.Check;
+            cells.Add(host.ContainsKey(device.Name) ? Us(dotnet.Us) : "-");
+            cells.Add(Note(device, sameResult));
+            table.AddRow(cells.Select(Markup.Escape).ToArray());
+        }
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine(Markup.Escape($"wall clock, device path: median/best round per operation: {string.Join("; ", rows.Where(r => r.Mode == "natives").Select(r => $"{r.Name} {r.MedianUs:0.#}/{r.BestUs:0.#} µs"))}"));
+        AnsiConsole.MarkupLine(Markup.Escape($"load average when done: {LoadAverage()} (the machine may be shared; CPU time is not inflated by other load, wall clock is)"));
+    }
+
+    private static void AddGoals(ResultTable goals, List<DeviceRow> rows)
+    {
+        DeviceRow? Row(string name) => rows.FirstOrDefault(r => r.Mode == "natives" && r.Name == name);
+        double Ms(DeviceRow? r) => r == null ? double.NaN : r.Us * Esp32Factor / 1000;
+        goals.Add("emit (begin, fill, encode, enqueue)", "ESP32 ms per event", Ms(Row("emit")), (503 + 40) * Esp32Factor / 1000, Goal(Ms(Row("emit")) <= 5, "<= 5 ms"));
+        foreach (int level in new[] { 6, 1 })
+        {
+            DeviceRow? pipeline = Row("pipeline-gzip" + level.ToString(CultureInfo.InvariantCulture));
+            double perEvent = Ms(pipeline);
+            goals.Add($"whole pipeline, gzip {level}", "ESP32 ms per event", perEvent, 1160 * Esp32Factor / 1000, Goal(perEvent <= 10, "<= 10 ms"));
+            goals.Add($"whole pipeline, gzip {level}", "events/s, 100 % of one core", 1000 / perEvent, 1000 / (1160 * Esp32Factor / 1000), "higher is better");
+            goals.Add($"whole pipeline, gzip {level}", "events/s, 20 % of one core", 200 / perEvent, 200 / (1160 * Esp32Factor / 1000), "higher is better");
+            DeviceRow? gzip = Row("gzip" + level.ToString(CultureInfo.InvariantCulture) + "-batch");
+            goals.Add($"gzip {level}, default batch", "ESP32 ms per batch", Ms(gzip), 28_600 * Esp32Factor / 1000, Goal(Ms(gzip) <= 300, "<= 300 ms"));
+            if (gzip != null)
+            {
+                byte[] envelope = GzipBatchWorkload.BuildEnvelope(out int length);
+                double zlib6 = GzipBenchmark.ZlibCompress(envelope[..length], 6).Length;
+                double share = 100.0 * (length - gzip.Check) / (length - zlib6);
+                goals.Add($"gzip {level}, default batch", "% of zlib 6's size reduction", share, double.NaN,
+                    Goal(share >= 85, $">= 85 % ({length:N0} B to {gzip.Check:N0} B; zlib 6: {zlib6:N0} B)"));
+            }
+        }
+    }
+
+    private static string Goal(bool met, string goal) => goal + (met ? ": met" : ": NOT met");
+
+    private static string Describe(string workload) => workload switch
+    {
+        "encode-event" => "begin + fill + encode, typical event (12 doubles)",
+        "double-sensor" => "one double, 23.456789, to JSON",
+        "double-17-digits" => "one double, 0.30000000000000004, to JSON",
+        "enqueue-550" => "EdgeBuffer.Enqueue of 550 B (RAM, sync every 16)",
+        "dequeue-ack" => "dequeue + acknowledge, per event",
+        "crc32-4k" => "CRC-32 of 4 KiB",
+        "gzip6-batch" => "gzip level 6, default batch",
+        "gzip1-batch" => "gzip level 1, default batch",
+        "emit" => "emit: begin + fill + encode + enqueue",
+        "pipeline-gzip6" => "whole pipeline per event, gzip 6",
+        "pipeline-gzip1" => "whole pipeline per event, gzip 1",
+        _ => workload,
+    };
+
+    private static string Note(DeviceRow row, bool sameResult)
+    {
+        string note = row.Name.StartsWith("gzip", StringComparison.Ordinal) || row.Name.StartsWith("pipeline", StringComparison.Ordinal)
+            ? $"{row.Check:N0} B compressed"
+            : row.Name == "encode-event" ? $"{row.Check} B" : string.Empty;
+        return sameResult ? note : (note + " DIFFERS from .NET").Trim();
+    }
+
+    private static string Us(double us) => double.IsNaN(us) ? "-" : us >= 100 ? us.ToString("N0", CultureInfo.InvariantCulture) : us.ToString("0.0#", CultureInfo.InvariantCulture);
+
+    private static string Ratio(double r) => r.ToString("0.0", CultureInfo.InvariantCulture) + "x";
+
+    private static string Esp32(double us)
+    {
+        double ms = us * Esp32Factor / 1000;
+        return ms >= 1 ? ms.ToString("0.0#", CultureInfo.InvariantCulture) + " ms" : (ms * 1000).ToString("0", CultureInfo.InvariantCulture) + " µs";
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
+
+    private static string FindRepoRoot()
+    {
+        string? dir = AppContext.BaseDirectory;
+        while (dir != null && !File.Exists(Path.Combine(dir, "Phytrace.Nano.sln")))
+        {
+            dir = Path.GetDirectoryName(dir);
+        }
+        return dir ?? throw new InvalidOperationException("Phytrace.Nano.sln not found above " + AppContext.BaseDirectory);
+    }
+}
