@@ -21,6 +21,11 @@ namespace Phytrace.Nano.Boards
             config.Storage.Drive = StorageSettings.SdCardDrive;
             config.Storage.FilePath = "D:\\phytrace\\events.ring";
             config.Storage.MaxSizeMb = SdRingSizeMb;
+            // SD cards write 512-byte sectors and may land them in any order at a power cut.
+            config.Storage.SectorSizeBytes = 512;
+            // A checkpoint per 256 records: one in 16 sync points of 16 records; a mount after a cut
+            // scans at most 272 records and skips at most as many sequence numbers.
+            config.Storage.CheckpointEveryRecords = 256;
             return config;
         }
 

@@ -5,7 +5,9 @@ namespace Phytrace.Nano.Boards
     /// <summary>
     /// M5Stack Core2 (ESP32-D0WDQ6-V3). The microSD slot shares the SPI bus with the LCD.
     /// Pin map, source: M5Stack Core2 documentation, "PinMap" (TF card and LCD tables),
-    /// https://docs.m5stack.com/en/core/core2
+    /// https://docs.m5stack.com/en/core/core2; checked against M5Stack's Core2 library
+    /// (github.com/m5stack/M5Core2): src/utility/Config.h defines TFCARD_CS_PIN 4, and
+    /// src/utility/In_eSPI_Setup.h the shared bus (MISO 38, MOSI 23, SCLK 18) and the LCD's CS 5, DC 15.
     /// - TF card: MOSI G23, MISO G38, SCK G18, CS G4 (no card-detect line).
     /// - LCD (ILI9342C): MOSI G23, SCK G18, CS G5, DC G15 - the shared bus pins are the card's, so
     ///   only its CS and DC are reserved here.

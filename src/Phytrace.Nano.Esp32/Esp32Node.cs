@@ -60,26 +60,20 @@ namespace Phytrace.Nano.Esp32
         }
 
         /// <summary>
-        /// Validates <paramref name="config"/> (ArgumentException listing every problem), mounts the
-        /// SD card if the ring is on one (InvalidOperationException naming the driver's error if it
-        /// cannot), creates the ring file's folder, opens the ring and builds the node. Nothing
-        /// touches the network until <see cref="Start()"/>.
+        /// Validates <paramref name="config"/> and parses its CA certificate (ArgumentException listing
+        /// every problem, naming the field), mounts the SD card if the ring is on one
+        /// (InvalidOperationException naming the driver's error if it cannot), creates the ring
+        /// file's folders, opens the ring and builds the node. On the SD card the ring file is wrapped
+        /// in a RemountingMedium, so a card pulled and pushed back in is mounted again (a card
+        /// without a detect pin shows up only as I/O errors). Nothing touches the network until
+        /// <see cref="Start()"/>.
         /// </summary>
         public static Esp32Node Create(BoardConfig config)
         {
-            if (config == null)
-            {
-                throw new ArgumentNullException(nameof(config));
-            }
-            // Checked before the SD pins are configured: wrong wiring must not reach the driver.
-            ConfigProblems problems = config.Validate();
-            if (!problems.IsValid)
-            {
-                throw new ArgumentException("BoardConfig '" + config.BoardName + "' is not valid:\n" + problems.ToString());
-            }
+            M2MqttSession session = CheckAndCreateSession(config);
             StorageSettings storage = config.Storage;
             SdCardMount? sdCard = null;
-            FileStreamMedium? medium = null;
+            IStorageMedium? medium = null;
             try
             {
                 if (storage.IsOnSdCard)
@@ -91,21 +85,14 @@ namespace Phytrace.Nano.Esp32
                             + "): check that a FAT32 card is inserted and the sd.* pins match the board");
                     }
                 }
-                CreateFolders(storage.Drive, storage.FilePath);
-                bool internalFlash = storage.Drive == StorageSettings.InternalFlashDrive;
-                medium = new FileStreamMedium(storage.FilePath, storage.MaxSizeBytes, internalFlash);
-
-                var wifi = WifiConnectivity.FromSettings(config.Wifi);
-                var clock = new SntpWallClock(config.SntpServer);
-                var platform = new NodePlatform();
-                platform.Medium = medium;
-                platform.Session = M2MqttSession.FromSettings(config.Mqtt);
-                platform.Connectivity = wifi;
-                platform.Tick = TickClock.Instance;
-                platform.Wall = clock;
-                platform.Random = new HardwareRandom();
-                PhytraceNode node = PhytraceNode.Create(config, platform);
-                return new Esp32Node(node, wifi, clock, sdCard);
+                CreateFolders(storage);
+                var file = new FileStreamMedium(storage.FilePath, storage.MaxSizeBytes, storage.ReopenAtSyncPoints);
+                medium = file;
+                if (sdCard != null)
+                {
+                    medium = new RemountingMedium(file, sdCard, TickClock.Instance, RemountingMedium.DefaultRetryIntervalMs);
+                }
+                return Build(config, session, medium, sdCard);
             }
             catch (Exception)
             {
@@ -119,6 +106,21 @@ namespace Phytrace.Nano.Esp32
                 }
                 throw;
             }
+        }
+
+        /// <summary>
+        /// The node on a medium of your own (RAM, a file elsewhere, an external flash chip) with the
+        /// ESP32's M2Mqtt session, Wi-Fi, clocks and random source; no SD card is touched. The node
+        /// owns <paramref name="medium"/> from here on.
+        /// </summary>
+        public static Esp32Node Create(BoardConfig config, IStorageMedium medium)
+        {
+            if (medium == null)
+            {
+                throw new ArgumentNullException(nameof(medium));
+            }
+            M2MqttSession session = CheckAndCreateSession(config);
+            return Build(config, session, medium, null);
         }
 
         /// <summary>Start with <see cref="DefaultWifiConnectTimeoutMs"/>.</summary>
@@ -168,19 +170,52 @@ namespace Phytrace.Nano.Esp32
             }
         }
 
-        /// <summary>Creates each missing folder between the drive and the file (nanoFramework's CreateDirectory is not recursive).</summary>
-        private static void CreateFolders(string drive, string filePath)
+        /// <summary>Validation first (wrong wiring must not reach the SD driver), then the CA certificate through the device's parser.</summary>
+        private static M2MqttSession CheckAndCreateSession(BoardConfig config)
         {
-            for (int i = drive.Length; i < filePath.Length; i++)
+            if (config == null)
             {
-                if (filePath[i] != '\\')
+                throw new ArgumentNullException(nameof(config));
+            }
+            ConfigProblems problems = config.Validate();
+            if (!problems.IsValid)
+            {
+                throw new ArgumentException("BoardConfig '" + config.BoardName + "' is not valid:\n" + problems.ToString());
+            }
+            try
+            {
+                return M2MqttSession.FromSettings(config.Mqtt);
+            }
+            catch (ArgumentException e)
+            {
+                throw new ArgumentException("BoardConfig '" + config.BoardName + "' is not valid:\n" + e.Message);
+            }
+        }
+
+        private static Esp32Node Build(BoardConfig config, M2MqttSession session, IStorageMedium medium, SdCardMount? sdCard)
+        {
+            var wifi = WifiConnectivity.FromSettings(config.Wifi);
+            var clock = new SntpWallClock(config.SntpServer);
+            var platform = new NodePlatform();
+            platform.Medium = medium;
+            platform.Session = session;
+            platform.Connectivity = wifi;
+            platform.Tick = TickClock.Instance;
+            platform.Wall = clock;
+            platform.Random = new HardwareRandom();
+            PhytraceNode node = PhytraceNode.Create(config, platform);
+            return new Esp32Node(node, wifi, clock, sdCard);
+        }
+
+        /// <summary>Creates each missing folder of the ring file's path (nanoFramework's CreateDirectory is not recursive).</summary>
+        private static void CreateFolders(StorageSettings storage)
+        {
+            string[] folders = storage.FoldersOfFilePath();
+            for (int i = 0; i < folders.Length; i++)
+            {
+                if (!Directory.Exists(folders[i]))
                 {
-                    continue;
-                }
-                string folder = filePath.Substring(0, i);
-                if (!Directory.Exists(folder))
-                {
-                    Directory.CreateDirectory(folder);
+                    Directory.CreateDirectory(folders[i]);
                 }
             }
         }

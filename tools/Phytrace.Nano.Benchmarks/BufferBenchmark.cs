@@ -6,8 +6,9 @@ namespace Phytrace.Nano.Benchmarks;
 
 /// <summary>
 /// The EdgeBuffer on a real file against plain FileStream writes of the same bytes with the same
-/// flush cadence; its write amplification, Write calls per event, mount reads for a 1 MB and a
-/// 1 GB region, and allocations on the hot paths.
+/// flush cadence; its write amplification (sector padding and checkpoint copies included), Write
+/// calls per event, what the padding costs when every record is its own sync point, mount reads
+/// for a 1 MB and a 1 GB region, and allocations on the hot paths.
 /// </summary>
 public sealed class BufferBenchmark : IBenchmark
 {
@@ -43,6 +44,7 @@ public sealed class BufferBenchmark : IBenchmark
         SyncEvery = SyncEvery,
         MaxEventSize = 4096,
         Overflow = OverflowPolicy.Reject,
+        SectorSize = 512,
     };
 
     private static void RunRecordSize(ResultTable table, string dir, int recordSize, bool quick)
@@ -124,7 +126,11 @@ public sealed class BufferBenchmark : IBenchmark
         int fill = payloadLength * 100 / recordSize;
         string bytesGoal = fill >= 80 ? "<= 1.15 (baseline: slot / payload)" : $"n/a, payload fills {fill} % of the slot (< 80 %)";
         table.Add(name, "bytes written / payload byte", bytesPerPayload, (double)recordSize / payloadLength, bytesGoal);
-        table.Add(name, "Write calls / event", writesPerEvent, 1.0 / SyncEvery, "baseline: one Write per group");
+        table.Add(name, "Write calls / event", writesPerEvent, 1.0 / SyncEvery, "baseline: one Write per group; checkpoints add two per 256 records");
+        // Sector padding: with one record per sync point each record takes a whole 512-byte sector.
+        var (padBytes, padWrites) = PaddingCost(recordSize, payloadLength, 1);
+        table.Add(name, "bytes written / payload byte, sync every record", padBytes, (double)recordSize / payloadLength,
+            $"information: {Math.Max(1, 512 / recordSize)} slot(s) per sync point; {padWrites:0.00} Write calls / event");
 
         int calls = quick ? 2000 : 20000;
         // Room for the Enqueue measurement: warm-up and three rounds (dequeue+ack keeps the count level).
@@ -140,6 +146,27 @@ public sealed class BufferBenchmark : IBenchmark
                 buffer.AcknowledgeThrough(batch.Sequence(0));
             }
         }, calls), double.NaN, "0");
+    }
+
+    /// <summary>Bytes written per payload byte and Write calls per event on a RAM medium with <paramref name="syncEvery"/> records per sync point.</summary>
+    private static (double Bytes, double Writes) PaddingCost(int recordSize, int payloadLength, int syncEvery)
+    {
+        var options = Options(recordSize, 64);
+        options.SyncEvery = syncEvery;
+        const int events = 4096;
+        var counting = new CountingMedium(new RamMedium(Checkpoint.SlotsOffset + (8 * events * Math.Max(recordSize, 512))));
+        using var buffer = new EdgeBuffer(counting, options, new SystemWallClock());
+        counting.Reset();
+        var payload = new byte[payloadLength];
+        var id = new byte[16];
+        for (int i = 0; i < events; i++)
+        {
+            if (!buffer.Enqueue(payload, 0, payloadLength, id, 0, 0, false))
+            {
+                throw new InvalidOperationException($"padding run: enqueue {i} refused ({buffer.LastEnqueueFailure})");
+            }
+        }
+        return (counting.BytesWritten / ((double)events * payloadLength), counting.WriteCalls / (double)events);
     }
 
     private static double Median(List<double> values)

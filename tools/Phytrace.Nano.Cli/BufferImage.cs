@@ -8,9 +8,10 @@ public sealed record BufferRecord(long SlotIndex, long Sequence, long CapturedAt
 
 /// <summary>
 /// Walks a buffer image the way a mount would, without writing: the slots from the newest
-/// checkpoint's tail to its head, then any whole records written after that checkpoint. Each
-/// slot in that range that fails its checks is listed as corrupt; records with every slot intact
-/// are returned (live or removed out of order).
+/// checkpoint's tail to its head, then the whole records written after that checkpoint (sequences
+/// rising from its head sequence, below its sequence limit, resynchronising past damage). Each
+/// slot in the checkpoint's range that fails its checks is listed as corrupt; records with every
+/// slot intact are returned (live, or removed out of order per the checkpoint).
 /// </summary>
 public sealed class BufferImage
 {
@@ -51,62 +52,82 @@ public sealed class BufferImage
         Checkpoint cp = Checkpoint;
         var header = new SlotHeader();
         long cursor = cp.TailSlot;
+        long expected = cp.TailSequence;
         while (cursor < cp.HeadSlot)
         {
-            int slots = TryTakeRecord(cursor, cp.TailSequence, header, markCorrupt: true);
-            cursor += slots > 0 ? slots : 1;
+            SlotKind kind = Inspector.ReadSlot(Inspector.IndexOf(cursor), header);
+            if (kind == SlotKind.Corrupt)
+            {
+                CorruptSlots.Add(Inspector.IndexOf(cursor));
+                cursor++;
+                continue;
+            }
+            if (kind == SlotKind.Valid && !header.IsFirst && header.Sequence >= expected)
+            {
+                OrphanSlots++;
+            }
+            if (kind != SlotKind.Valid || !header.IsFirst || header.Sequence < expected || header.Sequence >= cp.HeadSequence)
+            {
+                cursor++; // padding, stale or orphaned
+                continue;
+            }
+            long sequence = header.Sequence;
+            int extent = TryTakeRecord(cursor, header, markCorrupt: true);
+            cursor += extent > 0 ? extent : 1;
+            expected = extent > 0 ? sequence + 1 : expected;
         }
-        // Past the head: only whole records with the next sequence, as the mount's scan takes them.
-        long expected = cp.HeadSequence;
-        while (cursor - cp.TailSlot < cp.SlotCount)
+        // Past the head: what the mount's scan takes (FORMAT.md, Mount): records follow each other
+        // without a gap; after damage, the scan looks through the writer's window for the next.
+        cursor = cp.HeadSlot;
+        long next = cp.HeadSequence;
+        long windowEnd = cursor + cp.ScanWindowSlots;
+        long end = cp.TailSlot + cp.SlotCount;
+        bool damaged = false;
+        while (cursor < end && cursor < windowEnd)
         {
-            if (Inspector.ReadSlot(Inspector.IndexOf(cursor), header) is not (SlotKind.Live or SlotKind.Removed)
-                || !header.IsFirst || header.Sequence != expected
-                || cursor + SlotFormat.SlotsFor(header.TotalLength, cp.RecordSize) - cp.TailSlot > cp.SlotCount)
+            SlotKind kind = Inspector.ReadSlot(Inspector.IndexOf(cursor), header);
+            if (kind == SlotKind.Corrupt)
             {
-                break;
+                damaged = true;
+                cursor++;
+                continue;
             }
-            int slots = TryTakeRecord(cursor, expected, header, markCorrupt: false);
-            if (slots == 0)
+            if (kind != SlotKind.Valid || !header.IsFirst || header.Sequence < next || header.Sequence >= cp.SequenceLimit)
             {
-                break;
+                if (!damaged)
+                {
+                    break;
+                }
+                cursor++;
+                continue;
             }
-            cursor += slots;
-            expected++;
+            long sequence = header.Sequence;
+            int slots = SlotFormat.SlotsFor(header.TotalLength, cp.RecordSize);
+            int extent = cursor + slots + header.PaddingSlots <= end ? TryTakeRecord(cursor, header, markCorrupt: false) : 0;
+            if (extent == 0)
+            {
+                damaged = true;
+                cursor += slots;
+                continue;
+            }
+            cursor += extent;
+            windowEnd = cursor + cp.ScanWindowSlots;
+            next = sequence + 1;
+            damaged = false;
             RecoveredPastCheckpoint++;
         }
     }
 
-    /// <summary>Reads the record starting at absolute slot <paramref name="first"/>; returns its slot count, or 0 if it is not an intact record.</summary>
-    private int TryTakeRecord(long first, long minSequence, SlotHeader header, bool markCorrupt)
+    /// <summary>Reads the record whose valid first slot is at absolute slot <paramref name="first"/>; returns its slots and padding, or 0 if a later slot is not intact.</summary>
+    private int TryTakeRecord(long first, SlotHeader header, bool markCorrupt)
     {
         int recordSize = Checkpoint.RecordSize;
         long index = Inspector.IndexOf(first);
-        SlotKind kind = Inspector.ReadSlot(index, header);
-        if (kind is not (SlotKind.Live or SlotKind.Removed))
-        {
-            if (markCorrupt)
-            {
-                CorruptSlots.Add(index);
-            }
-            return 0;
-        }
-        if (!header.IsFirst)
-        {
-            if (markCorrupt)
-            {
-                OrphanSlots++;
-            }
-            return 0;
-        }
-        if (header.Sequence < minSequence)
-        {
-            return 0;
-        }
         byte[] slot = Inspector.SlotBytes;
         long sequence = header.Sequence;
         long capturedAt = header.CapturedAtUnixMicros;
         bool synced = header.ClockSynced;
+        int padding = header.PaddingSlots;
         string id = UuidText.ToString(slot, header.EventIdOffset);
         int total = header.TotalLength;
         int slots = SlotFormat.SlotsFor(total, recordSize);
@@ -114,7 +135,7 @@ public sealed class BufferImage
         int done = Math.Min(total, SlotFormat.FirstCapacity(recordSize));
         if (header.ChunkLength != done || header.IsLast != (slots == 1))
         {
-            BrokenRecords++;
+            BrokenRecords += markCorrupt ? 1 : 0;
             return 0;
         }
         Array.Copy(slot, header.ChunkOffset, payload, 0, done);
@@ -123,20 +144,16 @@ public sealed class BufferImage
             long partIndex = Inspector.IndexOf(first + part);
             SlotKind partKind = Inspector.ReadSlot(partIndex, header);
             int expected = Math.Min(total - done, SlotFormat.ContinuationCapacity(recordSize));
-            if (partKind is not (SlotKind.Live or SlotKind.Removed) || header.IsFirst || header.Sequence != sequence
+            if (partKind != SlotKind.Valid || header.IsFirst || header.Sequence != sequence
                 || header.PartIndex != part || header.TotalLength != total || header.ChunkLength != expected || header.IsLast != (part == slots - 1))
             {
-                if (markCorrupt && partKind is not (SlotKind.Live or SlotKind.Removed))
-                {
-                    CorruptSlots.Add(partIndex);
-                }
-                BrokenRecords++;
+                BrokenRecords += markCorrupt ? 1 : 0;
                 return 0;
             }
             Array.Copy(slot, header.ChunkOffset, payload, done, expected);
             done += expected;
         }
-        Records.Add(new BufferRecord(index, sequence, capturedAt, synced, id, kind == SlotKind.Removed, payload));
-        return slots;
+        Records.Add(new BufferRecord(index, sequence, capturedAt, synced, id, Checkpoint.Removed.Contains(sequence), payload));
+        return slots + padding;
     }
 }

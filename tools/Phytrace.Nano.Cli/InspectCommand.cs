@@ -93,9 +93,9 @@ public static class InspectCommand
             return $"{name} is not a Phytrace.Nano buffer: {medium.Length} bytes, a buffer image has at least {Checkpoint.SlotsOffset} bytes of checkpoints before its slots";
         }
         // The magic first, so a foreign file is named as such whatever its length.
-        var magic = new byte[Checkpoint.Size];
+        var magic = new byte[16];
         bool hasMagic = false;
-        for (int place = 0; place < Checkpoint.Copies && (long)place * Checkpoint.Stride + 4 <= medium.Length; place++)
+        for (int place = 0; place < Checkpoint.Places && (long)place * Checkpoint.Stride + 4 <= medium.Length; place++)
         {
             medium.Read((long)place * Checkpoint.Stride, magic, 0, 4);
             hasMagic |= magic.AsSpan(0, 4).SequenceEqual(CheckpointMagic);
@@ -119,9 +119,10 @@ public static class InspectCommand
         int removed = image.Records.Count - live.Length;
         long regionBytes = Checkpoint.SlotsOffset + (cp.SlotCount * cp.RecordSize);
         console.MarkupLineInterpolated($"[bold]{file.Name}[/]: Phytrace.Nano buffer, format version {Checkpoint.Version}, region id {cp.RegionId:X8}");
-        console.MarkupLineInterpolated($"geometry: region {regionBytes} bytes, record size {cp.RecordSize}, {cp.SlotCount} slots");
+        console.MarkupLineInterpolated($"geometry: region {regionBytes} bytes, record size {cp.RecordSize}, {cp.SlotCount} slots, sector size {cp.SectorSize}");
         console.MarkupLineInterpolated($"checkpoints: {image.Inspector.ValidCheckpoints} valid, {image.Inspector.DamagedCheckpoints} damaged, newest generation {cp.Generation}");
-        console.MarkupLineInterpolated($"live records: {live.Length} (sequences {cp.TailSequence}..{cp.HeadSequence + image.RecoveredPastCheckpoint - 1} in the checkpoint's range, {image.RecoveredPastCheckpoint} written after it, {removed} removed out of order)");
+        console.MarkupLineInterpolated($"live records: {live.Length} ({live.Length - image.RecoveredPastCheckpoint} in the checkpoint's range, which counts {cp.LiveCount}; {image.RecoveredPastCheckpoint} written after it; {removed} removed out of order)");
+        console.MarkupLineInterpolated($"next sequence after a mount: {Math.Max(cp.SequenceLimit, image.Records.Count == 0 ? 0 : image.Records[^1].Sequence + 1)} (checkpoint's sequence limit {cp.SequenceLimit})");
         console.MarkupLineInterpolated($"consumed (acknowledged) through sequence: {(cp.TailSequence == 0 ? "none" : (cp.TailSequence - 1).ToString(CultureInfo.InvariantCulture))}");
         if (live.Length > 0)
         {

@@ -11,6 +11,12 @@ namespace Phytrace.Nano.Esp32.Platform
     /// </summary>
     public sealed class SntpWallClock : IWallClock
     {
+        // Sntp.Server1 hands lwIP a pointer to the string's characters, which lwIP reads on every
+        // update from then on (nf-interpreter, nf_networking_sntp_nanoFramework_Networking_Sntp.cpp,
+        // sntp_setservername). The string must outlive SNTP, which nothing stops: a static field
+        // keeps the last one given alive for as long as the program runs.
+        private static string serverInUse = string.Empty;
+
         private readonly string server;
         private bool synchronized;
 
@@ -27,7 +33,8 @@ namespace Phytrace.Nano.Esp32.Platform
             {
                 return;
             }
-            Sntp.Server1 = server;
+            serverInUse = server;
+            Sntp.Server1 = serverInUse;
             if (!Sntp.IsStarted)
             {
                 Sntp.Start();

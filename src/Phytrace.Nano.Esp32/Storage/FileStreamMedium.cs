@@ -15,15 +15,22 @@ namespace Phytrace.Nano.Storage
     /// lose data on reset, so pass <c>reopenAtSyncPoints: true</c> there: every Flush closes
     /// the file (committing it) and the next operation reopens it. On SD cards keep it false.
     /// </para>
+    /// <para>
+    /// A file this medium creates (or finds empty) is reported fresh (<see cref="IFreshRegion"/>):
+    /// FatFs grows it with clusters it does not clear, so its bytes are whatever the card held
+    /// there before, and the buffer formats it rather than mount them.
+    /// </para>
     /// After a failure (card pulled) the file is closed; the next operation tries to reopen it,
-    /// so the medium comes back when the card does.
+    /// so the medium comes back when the card does (remounting the card is RemountingMedium's job).
     /// </summary>
-    public sealed class FileStreamMedium : IStorageMedium
+    public sealed class FileStreamMedium : IStorageMedium, IFreshRegion
     {
         private readonly string path;
         private readonly long length;
         private readonly bool reopenAtSyncPoints;
         private FileStream? stream;
+        private bool openedOnce;
+        private bool fresh;
 
         /// <summary>Opens or creates <paramref name="path"/> and preallocates <paramref name="length"/> bytes.</summary>
         public FileStreamMedium(string path, long length, bool reopenAtSyncPoints)
@@ -78,9 +85,29 @@ namespace Phytrace.Nano.Storage
         }
 
         /// <inheritdoc />
+        public bool IsFresh
+        {
+            get { return fresh; }
+        }
+
+        /// <inheritdoc />
+        public void Formatted()
+        {
+            fresh = false;
+        }
+
+        /// <inheritdoc />
         public int Read(long position, byte[] buffer, int offset, int count)
         {
+            // The range check is kept out of the method with the try: nanoCLR runs a catch for an
+            // exception thrown by the call just before its try, in an optimised compile (measured
+            // on the kit's nanoCLR), which would turn a bad argument into a medium error.
             CheckRange(position, count);
+            return ReadInRange(position, buffer, offset, count);
+        }
+
+        private int ReadInRange(long position, byte[] buffer, int offset, int count)
+        {
             try
             {
                 FileStream s = Open();
@@ -107,6 +134,11 @@ namespace Phytrace.Nano.Storage
         public void Write(long position, byte[] buffer, int offset, int count)
         {
             CheckRange(position, count);
+            WriteInRange(position, buffer, offset, count);
+        }
+
+        private void WriteInRange(long position, byte[] buffer, int offset, int count)
+        {
             try
             {
                 FileStream s = Open();
@@ -171,9 +203,14 @@ namespace Phytrace.Nano.Storage
             }
             try
             {
-                if (s.Length < length)
+                long found = s.Length;
+                if (found < length)
                 {
                     s.SetLength(length);
+                }
+                if (!openedOnce && found == 0)
+                {
+                    fresh = true;
                 }
             }
             catch (Exception e)
@@ -182,6 +219,7 @@ namespace Phytrace.Nano.Storage
                 throw new StorageMediumException(MediumFailure.Full, "cannot preallocate " + length.ToString() + " bytes for " + path + ": " + e.Message, e);
             }
             stream = s;
+            openedOnce = true;
             return s;
         }
 

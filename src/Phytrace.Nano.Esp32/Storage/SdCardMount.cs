@@ -3,24 +3,31 @@ using nanoFramework.Hardware.Esp32;
 using nanoFramework.System.IO;
 using nanoFramework.System.IO.FileSystem;
 using Phytrace.Nano.Configuration;
+using Phytrace.Nano.Storage;
 using PinRouting = nanoFramework.Hardware.Esp32.Configuration;
 
 namespace Phytrace.Nano.Esp32.Storage
 {
-    /// <summary>Raised when the SD card becomes usable (mounted) or stops being usable.</summary>
-    public delegate void SdCardMountChangedHandler(bool mounted);
-
     /// <summary>
     /// Mounts the SD card as D:\ from a <see cref="SdCardWiring"/>: SPI (the bus's pins are routed
-    /// through the GPIO matrix, then bus + chip select) or SDMMC (1 or 4 lines, fixed pins). With a
-    /// card-detect pin, inserting a card re-mounts it and <see cref="MountChanged"/> tells the node
-    /// to resume the buffer; pulling it reports false. The mount is done here rather than by the
-    /// driver's auto-mount so the event is raised only once the card is really usable.
+    /// through the GPIO matrix, then bus + chip select) or SDMMC (1 or 4 lines, fixed pins).
+    /// <para>
+    /// What the driver reports (System.IO.FileSystem and nf-interpreter's ESP32 natives): with a
+    /// card-detect pin, inserting a card raises CardDetectChanged (this class mounts it) and
+    /// pulling it raises CardDetectChanged and then, from the unmount, RemovableDeviceRemoved: two
+    /// reports of one removal, which <see cref="MountChanged"/> turns into one. Without a detect
+    /// pin nothing is raised when the card is pulled (RemovableDeviceRemoved is posted only by an
+    /// unmount): the card shows up only as I/O errors of the ring file. RemountingMedium turns
+    /// those into <see cref="Remount"/> calls, which bring the card back once it is inserted again.
+    /// </para>
+    /// The mount is done here rather than by the driver's auto-mount so that MountChanged(true)
+    /// is raised only once the card is really usable.
     /// </summary>
-    public sealed class SdCardMount : IDisposable
+    public sealed class SdCardMount : IRemovableVolume, IDisposable
     {
         private readonly object gate = new object();
         private readonly SDCard card;
+        private readonly MountState state = new MountState();
         private string lastError = string.Empty;
 
         /// <summary>Configures the card from <paramref name="wiring"/>; call <see cref="TryMount"/> to mount.</summary>
@@ -61,8 +68,12 @@ namespace Phytrace.Nano.Esp32.Storage
             StorageEventManager.RemovableDeviceRemoved += OnDriveRemoved;
         }
 
-        /// <summary>Card mounted or not.</summary>
-        public event SdCardMountChangedHandler? MountChanged;
+        /// <summary>Card mounted (true) or gone (false); once per change, on the driver's event thread.</summary>
+        public event MountChangedHandler MountChanged
+        {
+            add { state.Changed += value; }
+            remove { state.Changed -= value; }
+        }
 
         /// <summary>True while the card is mounted.</summary>
         public bool IsMounted
@@ -78,28 +89,35 @@ namespace Phytrace.Nano.Esp32.Storage
 
         /// <summary>
         /// Mounts the card if it is not mounted. Returns false, with <see cref="LastError"/>, when
-        /// there is no card or it cannot be read; the node retries later or on card insertion.
+        /// there is no card or it cannot be read.
         /// </summary>
         public bool TryMount()
         {
             lock (gate)
             {
-                if (card.IsMounted)
+                if (!card.IsMounted && !MountLocked())
                 {
-                    return true;
-                }
-                try
-                {
-                    card.Mount();
-                }
-                catch (Exception e)
-                {
-                    lastError = e.Message;
                     return false;
                 }
-                lastError = string.Empty;
             }
-            Raise(true);
+            state.Set(true);
+            return true;
+        }
+
+        /// <inheritdoc />
+        public bool Remount()
+        {
+            lock (gate)
+            {
+                // After the card was pulled the driver may still call it mounted; start over.
+                UnmountLocked();
+                if (!MountLocked())
+                {
+                    state.Set(false);
+                    return false;
+                }
+            }
+            state.Set(true);
             return true;
         }
 
@@ -110,18 +128,38 @@ namespace Phytrace.Nano.Esp32.Storage
             StorageEventManager.RemovableDeviceRemoved -= OnDriveRemoved;
             lock (gate)
             {
-                try
-                {
-                    if (card.IsMounted)
-                    {
-                        card.Unmount();
-                    }
-                }
-                catch (Exception)
-                {
-                    // A card pulled out is already unmounted as far as the node is concerned.
-                }
+                UnmountLocked();
                 card.Dispose();
+            }
+        }
+
+        private bool MountLocked()
+        {
+            try
+            {
+                card.Mount();
+            }
+            catch (Exception e)
+            {
+                lastError = e.Message;
+                return false;
+            }
+            lastError = string.Empty;
+            return true;
+        }
+
+        private void UnmountLocked()
+        {
+            try
+            {
+                if (card.IsMounted)
+                {
+                    card.Unmount();
+                }
+            }
+            catch (Exception)
+            {
+                // Unmounting a card that is gone may fail; it is unusable either way.
             }
         }
 
@@ -142,36 +180,18 @@ namespace Phytrace.Nano.Esp32.Storage
             }
             lock (gate)
             {
-                try
-                {
-                    if (card.IsMounted)
-                    {
-                        card.Unmount();
-                    }
-                }
-                catch (Exception)
-                {
-                    // Unmounting a card that is gone may fail; it is unusable either way.
-                }
+                UnmountLocked();
             }
-            Raise(false);
+            state.Set(false);
         }
 
         private void OnDriveRemoved(object sender, RemovableDriveEventArgs e)
         {
-            // Without a card-detect pin this is how a failed or pulled card shows up.
-            if (e.Drive != null && e.Drive.Name.StartsWith("D:"))
+            // Posted by an unmount (ours, or the driver's): the second report of a removal, or a
+            // late one from the unmount a Remount did before mounting again, which IsMounted shows.
+            if (e.Drive != null && e.Drive.Name.StartsWith("D:") && !card.IsMounted)
             {
-                Raise(false);
-            }
-        }
-
-        private void Raise(bool mounted)
-        {
-            SdCardMountChangedHandler? handler = MountChanged;
-            if (handler != null)
-            {
-                handler(mounted);
+                state.Set(false);
             }
         }
     }

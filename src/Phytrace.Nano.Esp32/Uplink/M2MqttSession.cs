@@ -4,6 +4,7 @@ using nanoFramework.M2Mqtt;
 using nanoFramework.M2Mqtt.Messages;
 using Phytrace.Nano.Configuration;
 using Phytrace.Nano.Uplink;
+using BrokerSettings = Phytrace.Nano.Configuration.MqttSettings;
 using CoreReasonCode = Phytrace.Nano.Uplink.MqttReasonCode;
 using M2MqttReasonCode = nanoFramework.M2Mqtt.Messages.MqttReasonCode;
 
@@ -13,8 +14,10 @@ namespace Phytrace.Nano.Esp32.Uplink
     /// The core's MQTT session on nanoFramework.M2Mqtt 5.x. MqttClient's constructor opens the
     /// network channel, which resolves the broker's name and throws while offline, so a client is
     /// created inside each Connect and every failure to reach the broker becomes
-    /// <see cref="CoreReasonCode.NetworkUnreachable"/>. Events of the client are forwarded as the
-    /// core's Published and ConnectionClosed; they arrive on M2Mqtt's own threads.
+    /// <see cref="CoreReasonCode.NetworkUnreachable"/>. The CA certificate is parsed once, when the
+    /// session is made from the configuration, so a certificate the device cannot read is a
+    /// configuration error there and not a connect failure on every attempt. Events of the client
+    /// are forwarded as the core's Published and ConnectionClosed; they arrive on M2Mqtt's own threads.
     /// </summary>
     public sealed class M2MqttSession : IMqttSession
     {
@@ -22,23 +25,61 @@ namespace Phytrace.Nano.Esp32.Uplink
         private readonly string host;
         private readonly int port;
         private readonly bool useTls;
-        private readonly string caCertificatePem;
-        private X509Certificate? caCertificate;
+        private readonly X509Certificate? caCertificate;
         private MqttClient? client;
 
-        /// <summary>A session to <paramref name="host"/>:<paramref name="port"/>, over TLS checked against the PEM CA when <paramref name="useTls"/>.</summary>
-        public M2MqttSession(string host, int port, bool useTls, string caCertificatePem)
+        /// <summary>
+        /// A session to <paramref name="host"/>:<paramref name="port"/>; over TLS when
+        /// <paramref name="useTls"/>, checking the broker against <paramref name="caCertificate"/>.
+        /// </summary>
+        public M2MqttSession(string host, int port, bool useTls, X509Certificate? caCertificate)
         {
             this.host = host;
             this.port = port;
             this.useTls = useTls;
-            this.caCertificatePem = caCertificatePem ?? string.Empty;
+            this.caCertificate = caCertificate;
         }
 
-        /// <summary>A session for the broker a (validated) BoardConfig names.</summary>
-        public static M2MqttSession FromSettings(MqttSettings settings)
+        /// <summary>
+        /// A session for the broker a (validated) BoardConfig names. Throws ArgumentException naming
+        /// mqtt.ca_certificate_pem when TLS is on and the device cannot parse the certificate.
+        /// </summary>
+        public static M2MqttSession FromSettings(BrokerSettings settings)
         {
-            return new M2MqttSession(settings.Host, settings.Port, settings.UseTls, settings.CaCertificatePem);
+            return new M2MqttSession(settings.Host, settings.Port, settings.UseTls, ParseCaCertificate(settings));
+        }
+
+        /// <summary>
+        /// The CA certificate of <paramref name="settings"/> parsed by the device (mbedTLS), or null
+        /// without TLS. A PEM that passes BoardConfig.Validate's shape check can still hold a
+        /// certificate mbedTLS refuses; that surfaces here, at creation, naming the field.
+        /// </summary>
+        public static X509Certificate? ParseCaCertificate(BrokerSettings settings)
+        {
+            if (!settings.UseTls)
+            {
+                return null;
+            }
+            try
+            {
+                return new X509Certificate(settings.CaCertificatePem);
+            }
+            catch (Exception e)
+            {
+                var problems = new ConfigProblems();
+                problems.Add("mqtt.ca_certificate_pem", "refused by the device's certificate parser (" + e.Message + ")",
+                    "the PEM text of the CA certificate that signed the broker's certificate");
+                throw new ArgumentException(problems.ToString());
+            }
+        }
+
+        /// <summary>
+        /// The core's code for what M2Mqtt's Connect returned: MQTT 5 reason codes as they are, the
+        /// MQTT 3.1.1 refusals (M2Mqtt's ConnectionRefused..., 1 to 5) as their MQTT 5 equivalents.
+        /// </summary>
+        public static CoreReasonCode ToReasonCode(M2MqttReasonCode answer)
+        {
+            return ConnackCodes.ToReasonCode((int)answer);
         }
 
         /// <inheritdoc />
@@ -66,7 +107,7 @@ namespace Phytrace.Nano.Esp32.Uplink
                 MqttClient candidate;
                 try
                 {
-                    candidate = new MqttClient(host, port, useTls, CaCertificate(), null, useTls ? MqttSslProtocols.TLSv1_2 : MqttSslProtocols.None);
+                    candidate = new MqttClient(host, port, useTls, caCertificate, null, useTls ? MqttSslProtocols.TLSv1_2 : MqttSslProtocols.None);
                 }
                 catch (Exception)
                 {
@@ -88,7 +129,7 @@ namespace Phytrace.Nano.Esp32.Uplink
                     Abandon(candidate);
                     return CoreReasonCode.NetworkUnreachable;
                 }
-                CoreReasonCode result = ConnackCodes.ToReasonCode((int)answer);
+                CoreReasonCode result = ToReasonCode(answer);
                 if (result != CoreReasonCode.Success)
                 {
                     Abandon(candidate);
@@ -132,19 +173,6 @@ namespace Phytrace.Nano.Esp32.Uplink
             {
                 Release();
             }
-        }
-
-        private X509Certificate? CaCertificate()
-        {
-            if (!useTls || caCertificatePem.Length == 0)
-            {
-                return null;
-            }
-            if (caCertificate == null)
-            {
-                caCertificate = new X509Certificate(caCertificatePem);
-            }
-            return caCertificate;
         }
 
         /// <summary>Closes the current client, if any, without raising ConnectionClosed (the caller chose to close it).</summary>

@@ -47,6 +47,15 @@ namespace Phytrace.Nano.Configuration
             messages.Add(message);
         }
 
+        /// <summary>
+        /// Adds "field is value: expected what", the form every problem takes; for checks made
+        /// outside Validate (the device's own certificate parser, in the ESP32 glue).
+        /// </summary>
+        public void Add(string field, string value, string expected)
+        {
+            messages.Add(ConfigText.Problem(field, value, expected));
+        }
+
         /// <summary>All messages, one per line (what a device prints before refusing to start).</summary>
         public override string ToString()
         {

@@ -4,7 +4,7 @@ namespace Phytrace.Nano.Configuration
     public sealed class MqttSettings
     {
         /// <summary>Start of a PEM certificate, which a CA certificate must contain.</summary>
-        public const string PemCertificateHeader = "-----BEGIN CERTIFICATE-----";
+        public const string PemCertificateHeader = PemCertificateShape.Header;
 
         /// <summary>Broker host name or IP address.</summary>
         public string Host = string.Empty;
@@ -15,7 +15,11 @@ namespace Phytrace.Nano.Configuration
         /// <summary>Connect over TLS; needs <see cref="CaCertificatePem"/>.</summary>
         public bool UseTls;
 
-        /// <summary>The CA certificate (PEM text) the broker's certificate is checked against.</summary>
+        /// <summary>
+        /// The CA certificate (PEM text) the broker's certificate is checked against. Validate checks
+        /// its shape (PEM lines, base64, one DER SEQUENCE); the device's parser reads it when the
+        /// node is created (Esp32Node.Create), so a certificate it refuses is reported there.
+        /// </summary>
         public string CaCertificatePem = string.Empty;
 
         /// <summary>MQTT client id; empty means the source_id.</summary>
@@ -43,10 +47,11 @@ namespace Phytrace.Nano.Configuration
             {
                 problems.Add(ConfigText.Problem("mqtt.port", Port.ToString(), "1 to 65535 (1883 plain, 8883 TLS)"));
             }
-            if (UseTls && (CaCertificatePem == null || CaCertificatePem.IndexOf(PemCertificateHeader) < 0))
+            string? pemProblem = UseTls ? PemCertificateShape.Problem(CaCertificatePem) : null;
+            if (pemProblem != null)
             {
-                string value = CaCertificatePem == null || CaCertificatePem.Length == 0 ? "empty" : "not PEM text";
-                problems.Add(ConfigText.Problem("mqtt.ca_certificate_pem", value + " while mqtt.use_tls is true", "the broker's CA certificate as PEM text (" + PemCertificateHeader + " ...)"));
+                problems.Add(ConfigText.Problem("mqtt.ca_certificate_pem", pemProblem + " while mqtt.use_tls is true",
+                    "the broker's CA certificate as PEM text (" + PemCertificateHeader + ", base64, " + PemCertificateShape.Footer + ")"));
             }
             if (ClientId == null || ClientId.Length > 256)
             {

@@ -6,7 +6,11 @@ namespace Phytrace.Nano.Configuration
     /// </summary>
     internal sealed class PinUsage
     {
-        private readonly string?[] owners = new string?[SdCardWiring.MaxGpio + 1];
+        // Whether a pin is taken is kept in its own bool[]: in unoptimised code nanoCLR sees a slot
+        // of a fresh string[] as not null (it holds a typed null), so "owners[gpio] != null" would
+        // report every first claim as a clash (docs/device-differences.md).
+        private readonly bool[] claimed = new bool[SdCardWiring.MaxGpio + 1];
+        private readonly string[] owners = new string[SdCardWiring.MaxGpio + 1];
 
         /// <summary>
         /// Records that <paramref name="role"/> uses <paramref name="gpio"/>. A required role must
@@ -24,12 +28,12 @@ namespace Phytrace.Nano.Configuration
                 problems.Add(ConfigText.Problem(role, value, "a GPIO number from 0 to 48"));
                 return;
             }
-            string? owner = owners[gpio];
-            if (owner != null)
+            if (claimed[gpio])
             {
-                problems.Add(ConfigText.Problem(role, "GPIO " + gpio.ToString(), "a pin of its own, but " + owner + " already uses GPIO " + gpio.ToString()));
+                problems.Add(ConfigText.Problem(role, "GPIO " + gpio.ToString(), "a pin of its own, but " + owners[gpio] + " already uses GPIO " + gpio.ToString()));
                 return;
             }
+            claimed[gpio] = true;
             owners[gpio] = role;
         }
     }

@@ -1,3 +1,5 @@
+using Phytrace.Nano.Storage;
+
 namespace Phytrace.Nano.Configuration
 {
     /// <summary>
@@ -46,6 +48,22 @@ namespace Phytrace.Nano.Configuration
         /// <summary>...or after this many milliseconds with unsynced records, whichever comes first.</summary>
         public int SyncIntervalMs = 1000;
 
+        /// <summary>
+        /// A checkpoint (two small writes) at least every this many records; acknowledgements write
+        /// one anyway. Bounds how far a mount scans after a power cut, and how many sequence
+        /// numbers it skips (FORMAT.md); fewer costs more writes and checkpoint wear.
+        /// </summary>
+        public int CheckpointEveryRecords = 256;
+
+        /// <summary>
+        /// The medium's sector in bytes: each sync point's records start on one and fill whole ones,
+        /// so a power cut that lands an SD card's sectors out of order never touches synced records.
+        /// 512 for SD cards; on internal flash (LittleFS commits a file whole at each sync) 16 packs
+        /// records without padding. A power of two from 16 to 4096 that record_size divides or is a
+        /// multiple of.
+        /// </summary>
+        public int SectorSizeBytes = 512;
+
         /// <summary><see cref="OverflowReject"/> (default) or <see cref="OverflowDropOldest"/>.</summary>
         public string OverflowPolicy = OverflowReject;
 
@@ -59,6 +77,41 @@ namespace Phytrace.Nano.Configuration
         public long MaxSizeBytes
         {
             get { return (long)MaxSizeMb * 1024L * 1024L; }
+        }
+
+        /// <summary>
+        /// True on internal flash: LittleFS keeps written data in the C library's buffer until the
+        /// file is closed, so the ring file is closed (and reopened) at every sync point there.
+        /// </summary>
+        public bool ReopenAtSyncPoints
+        {
+            get { return Drive == InternalFlashDrive; }
+        }
+
+        /// <summary>
+        /// The folders between the drive and the ring file, outermost first ("D:\a", "D:\a\b" for
+        /// "D:\a\b\events.ring"): nanoFramework's Directory.CreateDirectory makes one level at a time.
+        /// </summary>
+        public string[] FoldersOfFilePath()
+        {
+            int count = 0;
+            for (int i = Drive.Length; i < FilePath.Length; i++)
+            {
+                if (FilePath[i] == '\\')
+                {
+                    count++;
+                }
+            }
+            var folders = new string[count];
+            int next = 0;
+            for (int i = Drive.Length; i < FilePath.Length; i++)
+            {
+                if (FilePath[i] == '\\')
+                {
+                    folders[next++] = FilePath.Substring(0, i);
+                }
+            }
+            return folders;
         }
 
         internal void Validate(ConfigProblems problems)
@@ -80,13 +133,27 @@ namespace Phytrace.Nano.Configuration
             {
                 problems.Add(ConfigText.Problem("storage.max_age_hours", MaxAgeHours.ToString(), "1 to 87600 hours (ten years)"));
             }
-            if (RecordSize < MinRecordSize || RecordSize > MaxRecordSize || RecordSize % 16 != 0)
+            bool recordSizeValid = RecordSize >= MinRecordSize && RecordSize <= MaxRecordSize && RecordSize % 16 == 0;
+            if (!recordSizeValid)
             {
                 problems.Add(ConfigText.Problem("storage.record_size", RecordSize.ToString() + " bytes", "a multiple of 16 from 64 to 8192 bytes"));
             }
             if (SyncEveryRecords < 1 || SyncEveryRecords > 4096)
             {
                 problems.Add(ConfigText.Problem("storage.sync_every_records", SyncEveryRecords.ToString(), "1 to 4096 records per sync"));
+            }
+            if (CheckpointEveryRecords < 1 || CheckpointEveryRecords > 65536)
+            {
+                problems.Add(ConfigText.Problem("storage.checkpoint_every_records", CheckpointEveryRecords.ToString(), "1 to 65536 records per checkpoint"));
+            }
+            if (!RingGeometry.IsSectorSize(SectorSizeBytes))
+            {
+                problems.Add(ConfigText.Problem("storage.sector_size_bytes", SectorSizeBytes.ToString(), "a power of two from 16 to 4096 bytes (512 for SD cards)"));
+            }
+            else if (recordSizeValid && RecordSize % SectorSizeBytes != 0 && SectorSizeBytes % RecordSize != 0)
+            {
+                problems.Add(ConfigText.Problem("storage.sector_size_bytes", SectorSizeBytes.ToString() + " with storage.record_size " + RecordSize.ToString(),
+                    "a sector that record_size divides or is a multiple of (records tile sectors), such as " + (RecordSize < 512 ? "a record_size of 64, 128 or 256 with 512" : "512")));
             }
             if (SyncIntervalMs < 0 || SyncIntervalMs > 600000)
             {

@@ -9,6 +9,17 @@ namespace Phytrace.Nano.Configuration
         /// <summary>Passphrase: 8 to 63 characters, or empty for an open network.</summary>
         public string Password = string.Empty;
 
+        /// <summary>
+        /// Whether the Wi-Fi configuration stored on the device already joins this network by
+        /// itself: same SSID and password, stored with auto-connect. Then joining needs no flash
+        /// write (WifiNetworkHelper.ConnectDhcp stores SSID and password every time it is not
+        /// already connected to that SSID, so calling it at each boot wears the flash).
+        /// </summary>
+        public bool IsStored(string? storedSsid, string? storedPassword, bool storedAutoConnect)
+        {
+            return storedAutoConnect && storedSsid == Ssid && storedPassword == Password;
+        }
+
         internal void Validate(ConfigProblems problems)
         {
             if (Ssid == null || Ssid.Length == 0 || Ssid.Length > 32)

@@ -385,9 +385,17 @@ namespace Phytrace.Nano.Events
             Ensure(2);
             buffer[position++] = (byte)'"';
             int length = text.Length;
+            // The text's units from ToCharArray, taken only once a surrogate shows up: nanoCLR's
+            // indexer cannot read a low surrogate (see TextChars). BMP text allocates nothing.
+            char[]? units = null;
             for (int i = 0; i < length; i++)
             {
-                char c = text[i];
+                char c = units != null ? units[i] : TextChars.OutsideSurrogates(text, i);
+                if (units == null && TextChars.IsSurrogate(c))
+                {
+                    units = text.ToCharArray();
+                    c = units[i];
+                }
                 if (c < 0x80)
                 {
                     if (c == '"' || c == '\\')
@@ -414,7 +422,7 @@ namespace Phytrace.Nano.Events
                 }
                 else if (c >= 0xD800 && c <= 0xDFFF)
                 {
-                    char low = i + 1 < length ? text[i + 1] : '\0';
+                    char low = i + 1 < length ? units![i + 1] : '\0';
                     if (c > 0xDBFF || low < 0xDC00 || low > 0xDFFF)
                     {
                         throw new JsonValueException(currentName, "lone UTF-16 surrogate at index " + i.ToString() + " cannot be encoded as UTF-8");

@@ -59,6 +59,8 @@ namespace Phytrace.Nano.Node
             bufferOptions.MaxAgeHours = config.Storage.MaxAgeHours;
             bufferOptions.RecordSize = config.Storage.RecordSize;
             bufferOptions.SyncEvery = config.Storage.SyncEveryRecords;
+            bufferOptions.CheckpointEvery = config.Storage.CheckpointEveryRecords;
+            bufferOptions.SectorSize = config.Storage.SectorSizeBytes;
             bufferOptions.Overflow = config.Storage.OverflowPolicy == StorageSettings.OverflowDropOldest ? OverflowPolicy.DropOldest : OverflowPolicy.Reject;
             var buffer = new EdgeBuffer(platform.Medium, bufferOptions, platform.Wall!);
 

@@ -4,9 +4,10 @@ namespace Phytrace.Nano.Storage
 {
     /// <summary>
     /// Read-only view of a buffer image for tools (the CLI): geometry, the newest checkpoint, and
-    /// slot-by-slot decoding. Never writes. Live records are the slots from the checkpoint's
-    /// TailSlot on whose first slot decodes as <see cref="SlotKind.Live"/> with a sequence at or
-    /// after TailSequence (plus any whole records past HeadSlot, which a mount would recover).
+    /// slot-by-slot decoding. Never writes. Live records are the events in [TailSlot, HeadSlot)
+    /// whose first slot decodes as <see cref="SlotKind.Valid"/> with a sequence at or after
+    /// TailSequence and not in the checkpoint's removed sequences (plus the whole records past
+    /// HeadSlot that a mount would recover: sequences from HeadSequence up, below SequenceLimit).
     /// </summary>
     public sealed class BufferInspector
     {
@@ -33,15 +34,16 @@ namespace Phytrace.Nano.Storage
                 throw new ArgumentNullException(nameof(medium));
             }
             var best = new Checkpoint();
+            int copies;
             int damaged;
             int otherVersion;
-            int valid = Checkpoint.ReadBest(medium, new byte[Checkpoint.Size], new Checkpoint(), best, out damaged, out otherVersion);
+            int valid = Checkpoint.ReadBest(medium, new byte[Checkpoint.MaxSize], new Checkpoint(), best, out copies, out damaged, out otherVersion);
             if (valid == 0 && otherVersion != 0)
             {
                 throw new InvalidOperationException("a Phytrace.Nano buffer of format version " + otherVersion.ToString()
                     + "; this inspector reads version " + Checkpoint.Version.ToString());
             }
-            if (valid == 0 || best.RecordSize < SlotFormat.MinimumRecordSize)
+            if (valid == 0 || best.RecordSize < SlotFormat.MinimumRecordSize || !RingGeometry.IsSectorSize(best.SectorSize))
             {
                 throw new InvalidOperationException("no valid checkpoint in the first " + Checkpoint.SlotsOffset.ToString()
                     + " bytes: not a Phytrace.Nano buffer image, or every checkpoint is damaged (" + damaged.ToString() + " damaged)");
@@ -73,6 +75,12 @@ namespace Phytrace.Nano.Storage
         public int DamagedCheckpoints
         {
             get { return damagedCheckpoints; }
+        }
+
+        /// <summary>Slots per alignment unit: where a new group may start (see <see cref="RingGeometry"/>).</summary>
+        public int AlignmentSlots
+        {
+            get { return RingGeometry.AlignmentSlots(checkpoint.RecordSize, checkpoint.SectorSize); }
         }
 
         /// <summary>The bytes of the slot read last (header at 0, chunk at header.ChunkOffset).</summary>

@@ -3,114 +3,211 @@ using Phytrace.Nano.Formats;
 
 namespace Phytrace.Nano.Storage
 {
-    /// <summary>Mount: newest valid checkpoint plus a bounded forward scan; or format a blank region.</summary>
+    /// <summary>Mount: newest valid checkpoint plus a bounded forward scan that resynchronises past damage; or format a blank region.</summary>
     public sealed partial class EdgeBuffer
     {
         private void Mount()
         {
+            // A region its medium has just created holds whatever the storage had there before (FatFs
+            // does not clear the clusters it gives a grown file): format it instead of trusting it.
+            var fresh = medium as IFreshRegion;
+            if (fresh != null && fresh.IsFresh)
+            {
+                FormatFresh();
+                fresh.Formatted();
+                return;
+            }
+            int bestCopies;
             int damaged;
             int otherVersion;
-            int found = Checkpoint.ReadBest(medium, checkpointBytes, candidate, checkpoint, out damaged, out otherVersion);
+            int found = Checkpoint.ReadBest(medium, checkpointBytes, candidate, checkpoint, out bestCopies, out damaged, out otherVersion);
             counters.Corrupt += damaged;
             if (found == 0 && otherVersion != 0)
             {
                 // Formatting would throw away records this library cannot read: refuse instead.
                 throw new InvalidOperationException("the region holds a buffer of format version " + otherVersion.ToString()
                     + ", this library reads version " + Checkpoint.Version.ToString()
-                    + ": drain it with the library version that wrote it, or delete it to start empty");
+                    + ": drain it with the library version that wrote it, or delete it to start empty (it is never reformatted)");
             }
             if (found == 0)
             {
                 Format();
                 return;
             }
-            if (checkpoint.RecordSize != recordSize || checkpoint.SlotCount != slotCount)
+            if (checkpoint.RecordSize != recordSize || checkpoint.SlotCount != slotCount || checkpoint.SectorSize != sectorSize)
             {
-                throw new InvalidOperationException("the region was formatted with RecordSize " + checkpoint.RecordSize.ToString() + " and "
-                    + checkpoint.SlotCount.ToString() + " slots, but these options and medium give RecordSize " + recordSize.ToString()
-                    + " and " + slotCount.ToString() + " slots: open it with the same RecordSize and MaxSizeMb, or delete it to start empty");
+                throw new InvalidOperationException("the region was formatted with RecordSize " + checkpoint.RecordSize.ToString() + ", SectorSize "
+                    + checkpoint.SectorSize.ToString() + " and " + checkpoint.SlotCount.ToString() + " slots, but these options and medium give RecordSize "
+                    + recordSize.ToString() + ", SectorSize " + sectorSize.ToString() + " and " + slotCount.ToString()
+                    + " slots: open it with the same RecordSize, SectorSize and MaxSizeMb, or delete it to start empty");
             }
             regionId = checkpoint.RegionId;
             generation = checkpoint.Generation;
             tailSequence = checkpoint.TailSequence;
             tailSlot = checkpoint.TailSlot;
-            headSequence = checkpoint.HeadSequence;
             headSlot = checkpoint.HeadSlot;
-            removedInRange = checkpoint.RemovedInRange;
+            nextSequence = checkpoint.HeadSequence;
+            sequenceLimit = checkpoint.SequenceLimit;
+            liveCount = checkpoint.LiveCount;
+            removed.CopyFrom(checkpoint.Removed);
             newestCapturedAt = checkpoint.NewestCapturedAtUnixMicros;
             newestClockSynced = checkpoint.NewestClockSynced;
-            hasNewest = headSequence > 0;
+            hasNewest = checkpoint.HeadSequence > 0;
             durableTailSlot = tailSlot;
-            int recovered;
             // The scan reads runs of slots into the still empty group buffer: a few reads, not one per slot.
             readAheadStart = headSlot;
             readAheadSlots = 0;
             try
             {
-                recovered = ScanPastCheckpoint();
+                // The window of whoever wrote the group that may have been in flight, or ours if larger.
+                ScanPastCheckpoint(checkpoint.ScanWindowSlots > scanWindowSlots ? checkpoint.ScanWindowSlots : scanWindowSlots);
             }
             finally
             {
                 readAheadStart = -1;
             }
-            sinceCheckpoint = recovered;
-            checkpointDirty = recovered > 0;
+            // Whatever was written after the checkpoint had a sequence below its limit: continue
+            // above it, so no sequence is used twice and no stale slot can pass for a new record.
+            if (nextSequence < sequenceLimit)
+            {
+                nextSequence = sequenceLimit;
+            }
+            // Record the recovery, the new head sequence and a new limit, in two fresh copies.
+            TryWriteCheckpoint(false);
         }
 
         /// <summary>
-        /// Recovers the records written after the checkpoint: whole events with the next sequence,
-        /// slot after slot, until the first that is not. At most CheckpointEvery + SyncEvery events
-        /// in normal operation (more only if checkpoint writes failed), whatever the region's size,
-        /// read a group buffer's worth of slots per Read call.
+        /// Recovers the records written after the checkpoint. From its head slot, a slot belongs
+        /// to the log if it starts a whole, valid event whose sequence is above the last one taken
+        /// and below the sequence limit. Records of the log follow each other without a gap (a
+        /// group's padding is stepped over by the count its last event carries), so the first slot
+        /// that is not the next record ends the log, unless damage was met since the last record
+        /// taken: then the scan resynchronises, stepping over anything else, until a window of
+        /// slots past the last event taken holds none (one damaged event, its padding and the
+        /// group in flight at a cut); an unreadable sector is damage. At most CheckpointEvery +
+        /// SyncEvery events in normal operation, whatever the region's size, read a group buffer's
+        /// worth of slots per Read call. Damage past the new head is counted here; damage before
+        /// it is counted when the tail reaches it.
         /// </summary>
-        private int ScanPastCheckpoint()
+        private void ScanPastCheckpoint(long window)
         {
-            int recovered = 0;
-            while (headSlot - tailSlot < slotCount)
+            long position = headSlot;
+            long lastEnd = headSlot;
+            long windowEnd = headSlot + window;
+            long end = tailSlot + slotCount;
+            long minSequence = nextSequence;
+            long damagedPastHead = 0;
+            bool damagedSinceLast = false;
+            while (position < windowEnd && position < end)
             {
-                ReadSlot(headSlot);
-                header.Decode(slot, 0, recordSize, regionId, maxEventSize);
-                if ((header.Kind != SlotKind.Live && header.Kind != SlotKind.Removed) || !header.IsFirst || header.Sequence != headSequence)
+                if (!ReadSlotOrDamage(position))
                 {
-                    break;
+                    header.Kind = SlotKind.Corrupt; // an unreadable sector: the one being written when power went
+                }
+                else
+                {
+                    header.Decode(slot, 0, recordSize, regionId, maxEventSize);
+                }
+                if (header.Kind == SlotKind.Corrupt)
+                {
+                    damagedPastHead += position >= RingGeometry.AlignUp(lastEnd, alignSlots) ? 1 : 0;
+                    damagedSinceLast = true;
+                    position++;
+                    continue;
+                }
+                if (header.Kind != SlotKind.Valid || !header.IsFirst || header.Sequence < minSequence || header.Sequence >= sequenceLimit)
+                {
+                    if (!damagedSinceLast)
+                    {
+                        break; // not the next record, and nothing damaged before it: the log ends here
+                    }
+                    position++; // padding, another region's slot, a stale slot or an orphaned continuation
+                    continue;
                 }
                 int slots = SlotFormat.SlotsFor(header.TotalLength, recordSize);
-                if (headSlot + slots - tailSlot > slotCount)
-                {
-                    break;
-                }
-                bool removed = header.Kind == SlotKind.Removed;
+                int padding = header.PaddingSlots;
+                long sequence = header.Sequence;
                 long capturedAt = header.CapturedAtUnixMicros;
                 bool synced = header.ClockSynced;
-                if (!CopyEvent(headSlot, slots, null))
+                bool whole = position + slots + padding <= end && CopyEvent(position, slots, null);
+                if (!whole)
                 {
-                    break; // the record being written when power went: absent
+                    // A valid first slot tells the event's extent: one damaged event, counted once.
+                    damagedPastHead += position >= RingGeometry.AlignUp(lastEnd, alignSlots) ? 1 : 0;
+                    damagedSinceLast = true;
+                    position += slots;
+                    continue;
                 }
-                headSlot += slots;
-                headSequence++;
-                if (removed)
-                {
-                    removedInRange++;
-                }
+                position += slots + padding;
+                lastEnd = position;
+                windowEnd = position + window;
+                minSequence = sequence + 1;
+                liveCount++;
                 newestCapturedAt = capturedAt;
                 newestClockSynced = synced;
                 hasNewest = true;
-                recovered++;
+                // Damage before this event is inside the range now: counted when the tail passes it.
+                damagedPastHead = 0;
+                damagedSinceLast = false;
             }
-            return recovered;
+            headSlot = RingGeometry.AlignUp(lastEnd, alignSlots);
+            nextSequence = minSequence;
+            counters.Corrupt += damagedPastHead;
+        }
+
+        /// <summary>True if any checkpoint place can be read: a failed read elsewhere is a bad sector, not a missing medium.</summary>
+        private bool MediumAlive()
+        {
+            for (int place = 0; place < Checkpoint.Places; place++)
+            {
+                try
+                {
+                    medium.Read((long)place * Checkpoint.Stride, checkpointBytes, 0, 16);
+                    return true;
+                }
+                catch (StorageMediumException)
+                {
+                    // try the next place
+                }
+            }
+            return false;
         }
 
         private void Format()
         {
-            regionId = NewRegionId();
+            FormatWith(NewRegionId());
+        }
+
+        /// <summary>
+        /// Formats a region whose bytes are left from before: every checkpoint place is cleared first
+        /// (a stale checkpoint of a higher generation would win the next mount), whole sectors as
+        /// always, and the new region id differs from the ids found there, so no stale slot passes
+        /// for one of this region.
+        /// </summary>
+        private void FormatFresh()
+        {
+            uint id = NewRegionId();
+            Array.Clear(checkpointBytes, 0, checkpointBytes.Length);
+            for (int place = 0; place < Checkpoint.Places; place++)
+            {
+                medium.Write((long)place * Checkpoint.Stride, checkpointBytes, 0, checkpointBytes.Length);
+            }
+            FormatWith(id);
+        }
+
+        private void FormatWith(uint id)
+        {
+            regionId = id;
             generation = 0;
             tailSequence = 0;
             tailSlot = 0;
-            headSequence = 0;
             headSlot = 0;
-            removedInRange = 0;
+            nextSequence = 0;
+            sequenceLimit = 0;
+            liveCount = 0;
+            removed.Clear();
             hasNewest = false;
-            WriteCheckpoint();
+            WriteCheckpoint(false);
         }
 
         /// <summary>
@@ -124,15 +221,13 @@ namespace Phytrace.Nano.Storage
             while (true)
             {
                 bool clash = id == 0;
-                for (int place = 0; place < Checkpoint.Copies && !clash; place++)
+                for (int place = 0; place < Checkpoint.Places && !clash; place++)
                 {
-                    medium.Read((long)place * Checkpoint.Stride, checkpointBytes, 0, Checkpoint.Size);
-                    clash = LittleEndian.ReadUInt32(checkpointBytes, 8) == id;
+                    clash = ReadsAs(id, (long)place * Checkpoint.Stride + 8);
                 }
                 if (!clash)
                 {
-                    ReadSlot(0);
-                    clash = LittleEndian.ReadUInt32(slot, SlotFormat.OffsetRegionId) == id;
+                    clash = ReadsAs(id, Checkpoint.SlotsOffset + SlotFormat.OffsetRegionId);
                 }
                 if (!clash)
                 {
@@ -140,6 +235,20 @@ namespace Phytrace.Nano.Storage
                 }
                 id = (id * 2654435761u) + 1;
             }
+        }
+
+        /// <summary>True if the four bytes at <paramref name="position"/> hold <paramref name="id"/>; an unreadable sector holds nothing.</summary>
+        private bool ReadsAs(uint id, long position)
+        {
+            try
+            {
+                medium.Read(position, checkpointBytes, 0, 4);
+            }
+            catch (StorageMediumException)
+            {
+                return false;
+            }
+            return LittleEndian.ReadUInt32(checkpointBytes, 0) == id;
         }
     }
 }

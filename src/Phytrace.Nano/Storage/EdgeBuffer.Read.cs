@@ -3,11 +3,9 @@ using Phytrace.Nano.Formats;
 
 namespace Phytrace.Nano.Storage
 {
-    /// <summary>The consumer side: Dequeue (peek), AcknowledgeThrough, Remove; and the tail's upkeep.</summary>
+    /// <summary>The consumer side's reading: Dequeue (peek), copying events out, reading slots.</summary>
     public sealed partial class EdgeBuffer
     {
-        private readonly byte[] tombstone = new byte[] { SlotFormat.StateRemoved };
-
         /// <summary>
         /// Copies up to <paramref name="maxEvents"/> of the oldest live events into
         /// <paramref name="into"/> (cleared first), oldest first, without removing them; returns how
@@ -53,190 +51,29 @@ namespace Phytrace.Nano.Storage
             return events;
         }
 
-        /// <summary>
-        /// Consumes every live event with a sequence up to and including <paramref name="sequence"/>
-        /// (the uplink's "delivered through N"), durably: a checkpoint is written before returning.
-        /// Returns the number of events consumed. Allocates nothing.
-        /// </summary>
-        public int AcknowledgeThrough(long sequence)
-        {
-            lock (gate)
-            {
-                ThrowIfDisposed();
-                if (sequence >= headSequence)
-                {
-                    SyncLocked(); // acknowledging records still waiting for their sync point
-                }
-                int acknowledged = 0;
-                try
-                {
-                    if (dequeueStartSlot == tailSlot && dequeueLive > 0 && sequence == dequeueLastSequence)
-                    {
-                        // Exactly what the last Dequeue returned: no need to read the headers again.
-                        tailSlot = dequeueEndSlot;
-                        tailSequence = dequeueEndSequence;
-                        removedInRange -= dequeueRemovedSkipped;
-                        acknowledged = dequeueLive;
-                    }
-                    else
-                    {
-                        while (tailSlot < headSlot)
-                        {
-                            if (!TryReadEventHead(tailSlot, tailSequence))
-                            {
-                                SkipCorruptTailSlot();
-                                continue;
-                            }
-                            if (header.Sequence > sequence)
-                            {
-                                break;
-                            }
-                            if (header.Kind == SlotKind.Live)
-                            {
-                                acknowledged++;
-                            }
-                            AdvanceTailPastHeader();
-                        }
-                    }
-                }
-                catch (StorageMediumException e)
-                {
-                    NoteMediumError(e);
-                }
-                dequeueStartSlot = -1;
-                NormalizeEmptyTail();
-                counters.Removed += acknowledged;
-                checkpointDirty = true;
-                TryWriteCheckpoint();
-                return acknowledged;
-            }
-        }
-
-        /// <summary>
-        /// The seed's remove(event_ids): consumes the live events with these ids (UUID text),
-        /// wherever they are; returns how many were found. Events at the tail are consumed by
-        /// moving the tail; others are marked removed in place (one byte). Durable on return.
-        /// Walks the live records until every id is found (reads grow with the buffer's depth;
-        /// the uplink uses AcknowledgeThrough instead).
-        /// </summary>
-        public int Remove(string[] eventIds)
-        {
-            if (eventIds == null)
-            {
-                throw new ArgumentNullException(nameof(eventIds));
-            }
-            var wanted = new byte[eventIds.Length * UuidText.ByteLength];
-            var found = new bool[eventIds.Length];
-            for (int i = 0; i < eventIds.Length; i++)
-            {
-                if (eventIds[i] == null || !UuidText.TryParse(eventIds[i], wanted, i * UuidText.ByteLength))
-                {
-                    throw new ArgumentException("eventIds[" + i.ToString() + "] is not a UUID (expected 8-4-4-4-12 hex digits): \"" + eventIds[i] + "\"", nameof(eventIds));
-                }
-            }
-            lock (gate)
-            {
-                ThrowIfDisposed();
-                dequeueStartSlot = -1;
-                SyncLocked();
-                int removed = 0;
-                bool marked = false;
-                try
-                {
-                    long cursor = tailSlot;
-                    long cursorSequence = tailSequence;
-                    while (cursor < headSlot && removed < eventIds.Length)
-                    {
-                        if (!TryReadEventHead(cursor, cursorSequence))
-                        {
-                            if (cursor == tailSlot)
-                            {
-                                SkipCorruptTailSlot();
-                            }
-                            cursor++;
-                            continue;
-                        }
-                        long next = cursor + SlotFormat.SlotsFor(header.TotalLength, recordSize);
-                        cursorSequence = header.Sequence + 1;
-                        int match = header.Kind == SlotKind.Live ? FindId(wanted, found, slot, header.EventIdOffset) : -1;
-                        if (match >= 0)
-                        {
-                            found[match] = true;
-                            removed++;
-                            if (cursor == tailSlot)
-                            {
-                                AdvanceTailPastHeader();
-                            }
-                            else
-                            {
-                                medium.Write(SlotPosition(cursor) + SlotFormat.OffsetState, tombstone, 0, 1);
-                                removedInRange++;
-                                marked = true;
-                            }
-                        }
-                        else if (header.Kind == SlotKind.Removed && cursor == tailSlot)
-                        {
-                            AdvanceTailPastHeader();
-                        }
-                        cursor = next;
-                    }
-                    if (marked)
-                    {
-                        medium.Flush();
-                    }
-                }
-                catch (StorageMediumException e)
-                {
-                    NoteMediumError(e);
-                }
-                NormalizeEmptyTail();
-                counters.Removed += removed;
-                checkpointDirty = true;
-                TryWriteCheckpoint();
-                return removed;
-            }
-        }
-
-        private static int FindId(byte[] wanted, bool[] found, byte[] source, int at)
-        {
-            for (int i = 0; i < found.Length; i++)
-            {
-                if (found[i])
-                {
-                    continue;
-                }
-                int w = i * UuidText.ByteLength;
-                int k = 0;
-                while (k < UuidText.ByteLength && wanted[w + k] == source[at + k])
-                {
-                    k++;
-                }
-                if (k == UuidText.ByteLength)
-                {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
         private void DequeueLocked(BufferedEvents into, int maxEvents)
         {
             TrimTail(true);
             long cursor = tailSlot;
             long cursorSequence = tailSequence;
-            int removedSkipped = 0;
             while (into.Count < maxEvents && cursor < headSlot)
             {
-                if (!TryReadEventHead(cursor, cursorSequence))
+                SlotVerdict verdict = Inspect(cursor, cursorSequence);
+                if (verdict == SlotVerdict.Skip)
                 {
-                    break; // corrupt in mid-range: it is skipped and counted once it reaches the tail
+                    cursor++;
+                    continue;
+                }
+                if (verdict == SlotVerdict.Damaged)
+                {
+                    break; // in mid-range: it is skipped and counted once it reaches the tail
                 }
                 int slots = SlotFormat.SlotsFor(header.TotalLength, recordSize);
+                int extent = slots + header.PaddingSlots;
                 long sequence = header.Sequence;
-                if (header.Kind == SlotKind.Removed)
+                if (removed.Contains(sequence))
                 {
-                    removedSkipped++;
-                    cursor += slots;
+                    cursor += extent;
                     cursorSequence = sequence + 1;
                     continue;
                 }
@@ -256,18 +93,20 @@ namespace Phytrace.Nano.Storage
                     {
                         break;
                     }
-                    SkipCorruptTailSlot();
+                    // A live record whose continuation is damaged: lost, counted once, never returned.
+                    counters.Corrupt++;
+                    liveCount--;
+                    AdvanceTail(extent, sequence);
                     TrimTail(true);
                     cursor = tailSlot;
                     cursorSequence = tailSequence;
                     continue;
                 }
-                cursor += slots;
+                cursor += extent;
                 cursorSequence = sequence + 1;
                 dequeueLastSequence = sequence;
                 dequeueEndSlot = cursor;
                 dequeueEndSequence = cursorSequence;
-                dequeueRemovedSkipped = removedSkipped;
             }
             dequeueLive = into.Count;
             dequeueStartSlot = into.Count > 0 ? tailSlot : -1;
@@ -299,12 +138,15 @@ namespace Phytrace.Nano.Storage
             int done = expected;
             for (int part = 1; part < slots; part++)
             {
-                ReadSlot(first + part);
+                if (!ReadSlotOrDamage(first + part))
+                {
+                    return false;
+                }
                 header.Decode(slot, 0, recordSize, regionId, maxEventSize);
                 int remaining = total - done;
                 int capacity = SlotFormat.ContinuationCapacity(recordSize);
                 expected = remaining < capacity ? remaining : capacity;
-                if ((header.Kind != SlotKind.Live && header.Kind != SlotKind.Removed) || header.IsFirst || header.Sequence != sequence
+                if (header.Kind != SlotKind.Valid || header.IsFirst || header.Sequence != sequence
                     || header.PartIndex != part || header.TotalLength != total || header.ChunkLength != expected || header.IsLast != (part == slots - 1))
                 {
                     return false;
@@ -322,106 +164,37 @@ namespace Phytrace.Nano.Storage
             return true;
         }
 
-        /// <summary>Drops what can never be delivered from the tail: corrupt slots, removed records, and (if asked) expired ones.</summary>
-        private void TrimTail(bool expire)
-        {
-            bool canExpire = expire && clock.IsSynchronized;
-            long now = canExpire ? Iso8601Utc.ToUnixMicros(clock.UtcNow) : 0;
-            while (tailSlot < headSlot)
-            {
-                if (!TryReadEventHead(tailSlot, tailSequence))
-                {
-                    SkipCorruptTailSlot();
-                    continue;
-                }
-                if (header.Kind == SlotKind.Removed)
-                {
-                    AdvanceTailPastHeader();
-                    continue;
-                }
-                if (canExpire && header.ClockSynced && now - header.CapturedAtUnixMicros > maxAgeMicros)
-                {
-                    counters.Expired++;
-                    AdvanceTailPastHeader();
-                    continue;
-                }
-                break;
-            }
-            NormalizeEmptyTail();
-        }
-
-        private void TryTrimTail(bool expire)
+        /// <summary>
+        /// Reads a slot; false if it cannot be read, again when retried, while the medium itself
+        /// can (its checkpoint places): a bad sector, such as the one an SD card was writing when
+        /// power went. Such a slot is damage, skipped and counted, so it never blocks the records
+        /// after it. Throws StorageMediumException if the medium is gone (nothing reads).
+        /// </summary>
+        private bool ReadSlotOrDamage(long absoluteSlot)
         {
             try
             {
-                TrimTail(expire);
+                ReadSlot(absoluteSlot);
+                return true;
+            }
+            catch (StorageMediumException)
+            {
+                // A glitch passes: read once more.
+            }
+            try
+            {
+                ReadSlot(absoluteSlot);
+                return true;
             }
             catch (StorageMediumException e)
             {
-                NoteMediumError(e);
-            }
-        }
-
-        private void EvictTailEvent()
-        {
-            if (!TryReadEventHead(tailSlot, tailSequence))
-            {
-                SkipCorruptTailSlot();
-            }
-            else
-            {
-                if (header.Kind == SlotKind.Live)
+                if (!MediumAlive())
                 {
-                    counters.Dropped++;
+                    throw;
                 }
-                AdvanceTailPastHeader();
+                NoteMediumError(e);
+                return false;
             }
-            NormalizeEmptyTail();
-        }
-
-        private void SkipCorruptTailSlot()
-        {
-            tailSlot++;
-            counters.Corrupt++;
-            checkpointDirty = true;
-        }
-
-        private void AdvanceTailPastHeader()
-        {
-            tailSlot += SlotFormat.SlotsFor(header.TotalLength, recordSize);
-            tailSequence = header.Sequence + 1;
-            if (header.Kind == SlotKind.Removed && removedInRange > 0)
-            {
-                removedInRange--;
-            }
-            checkpointDirty = true;
-        }
-
-        private void NormalizeEmptyTail()
-        {
-            if (removedInRange < 0)
-            {
-                removedInRange = 0;
-            }
-            if (tailSlot >= headSlot)
-            {
-                tailSlot = headSlot;
-                tailSequence = headSequence;
-                removedInRange = 0;
-            }
-        }
-
-        /// <summary>
-        /// Reads the slot at <paramref name="absoluteSlot"/> and tells whether it starts an event in
-        /// the written range with a sequence of at least <paramref name="minSequence"/>.
-        /// </summary>
-        private bool TryReadEventHead(long absoluteSlot, long minSequence)
-        {
-            ReadSlot(absoluteSlot);
-            header.Decode(slot, 0, recordSize, regionId, maxEventSize);
-            return (header.Kind == SlotKind.Live || header.Kind == SlotKind.Removed) && header.IsFirst
-                && header.Sequence >= minSequence && header.Sequence < headSequence
-                && absoluteSlot + SlotFormat.SlotsFor(header.TotalLength, recordSize) <= headSlot;
         }
 
         private void ReadSlot(long absoluteSlot)
@@ -441,16 +214,46 @@ namespace Phytrace.Nano.Storage
 
         /// <summary>
         /// Reads the run of slots starting at <paramref name="absoluteSlot"/> into the group buffer,
-        /// as many as it holds, stopping at the ring's end. Only while mounting, when the group is empty.
+        /// as many as it holds, stopping at the ring's end. Only while mounting, when the group is
+        /// empty. If a sector of the run cannot be read, the slots before it are read one by one;
+        /// throws if the first cannot.
         /// </summary>
         private void FillReadAhead(long absoluteSlot)
         {
             long untilRingEnd = slotCount - (absoluteSlot % slotCount);
-            int run = untilRingEnd < groupCapacitySlots ? (int)untilRingEnd : groupCapacitySlots;
-            int read = medium.Read(SlotPosition(absoluteSlot), group, 0, run * recordSize);
-            ZeroFrom(group, read, run * recordSize);
+            int capacity = group.Length / recordSize;
+            int run = untilRingEnd < capacity ? (int)untilRingEnd : capacity;
             readAheadStart = absoluteSlot;
-            readAheadSlots = run;
+            readAheadSlots = 0;
+            try
+            {
+                int read = medium.Read(SlotPosition(absoluteSlot), group, 0, run * recordSize);
+                ZeroFrom(group, read, run * recordSize);
+                readAheadSlots = run;
+                return;
+            }
+            catch (StorageMediumException)
+            {
+                // fall through: find the slot whose sector is unreadable
+            }
+            for (int i = 0; i < run; i++)
+            {
+                int read;
+                try
+                {
+                    read = medium.Read(SlotPosition(absoluteSlot + i), group, i * recordSize, recordSize);
+                }
+                catch (StorageMediumException)
+                {
+                    if (i == 0)
+                    {
+                        throw;
+                    }
+                    return;
+                }
+                ZeroFrom(group, (i * recordSize) + (read < 0 ? 0 : read), (i + 1) * recordSize);
+                readAheadSlots = i + 1;
+            }
         }
 
         /// <summary>Zeroes what a short read left unfilled, so stale bytes never look like a slot.</summary>

@@ -3,7 +3,7 @@ using Phytrace.Nano.Formats;
 
 namespace Phytrace.Nano.Storage
 {
-    /// <summary>The producer side: Enqueue, group commit, checkpoints, making room.</summary>
+    /// <summary>The producer side: Enqueue, group commit in whole sectors, checkpoints, making room.</summary>
     public sealed partial class EdgeBuffer
     {
         /// <summary>
@@ -44,14 +44,15 @@ namespace Phytrace.Nano.Storage
                 {
                     return Refuse(room);
                 }
-                int savedLastUsed = groupLastSlotUsed;
+                int savedLastEvent = groupLastEventSlot;
                 AppendToGroup(payload, offset, count, eventId, eventIdOffset, capturedAtUnixMicros, clockSynced, need);
                 if (groupEvents >= syncEvery && !SyncLocked())
                 {
-                    // The new event did not reach the medium: take it back out; earlier ones wait for the next sync.
+                    // The new event did not reach the medium: take it back out (its sequence stays
+                    // used: some of its bytes may have landed); earlier ones wait for the next sync.
                     groupEvents--;
                     groupSlots -= need;
-                    groupLastSlotUsed = savedLastUsed;
+                    groupLastEventSlot = savedLastEvent;
                     return Refuse(EnqueueFailure.MediumError);
                 }
                 counters.Enqueued++;
@@ -84,7 +85,11 @@ namespace Phytrace.Nano.Storage
 
         private void AppendToGroup(byte[] payload, int offset, int count, byte[] eventId, int eventIdOffset, long capturedAt, bool clockSynced, int slots)
         {
-            long sequence = headSequence + groupEvents;
+            long sequence = nextSequence;
+            if (groupEvents == 0)
+            {
+                groupFirstSequence = sequence;
+            }
             int done = 0;
             for (int part = 0; part < slots; part++)
             {
@@ -99,24 +104,25 @@ namespace Phytrace.Nano.Storage
                 {
                     Array.Clear(group, at + covered, recordSize - covered);
                 }
-                groupLastSlotUsed = used;
                 done += chunk;
             }
+            groupLastEventSlot = groupSlots;
             groupEvents++;
             groupSlots += slots;
+            nextSequence++;
         }
 
         /// <summary>Frees <paramref name="need"/> slots: expires old records, then evicts (DropOldest) or refuses.</summary>
         private EnqueueFailure MakeRoom(int need)
         {
-            if (FreeSlots() >= need)
+            if (Fits(need))
             {
                 return EnqueueFailure.None;
             }
             try
             {
                 TrimTail(true);
-                while (FreeSlots() < need)
+                while (!Fits(need))
                 {
                     if (overflow == OverflowPolicy.Reject)
                     {
@@ -140,14 +146,18 @@ namespace Phytrace.Nano.Storage
             return EnqueueFailure.None;
         }
 
-        private long FreeSlots()
+        /// <summary>True if the group, with <paramref name="need"/> more slots and padded to a sector, fits beside [tail, head).</summary>
+        private bool Fits(int need)
         {
-            return slotCount - (headSlot + groupSlots - tailSlot);
+            return headSlot + RingGeometry.AlignUp(groupSlots + need, alignSlots) - tailSlot <= slotCount;
         }
 
         /// <summary>
-        /// Writes the waiting group with one Write call (two when it wraps past the ring's end) and
-        /// one Flush, then a checkpoint if one is due. False if the group could not be written.
+        /// Writes the waiting group, padded with zeros to whole sectors, with one Write call (two when it wraps
+        /// past the ring's end) and one Flush, then a checkpoint if one is due. A checkpoint goes
+        /// first if the group would overwrite slots the last one counts as live, if records were
+        /// evicted since it (so they stay evicted), or if the group's sequences reach the durable
+        /// sequence limit. False if the group could not be written.
         /// </summary>
         private bool SyncLocked()
         {
@@ -155,75 +165,103 @@ namespace Phytrace.Nano.Storage
             {
                 return true;
             }
-            long end = headSlot + groupSlots;
+            int extent = (int)RingGeometry.AlignUp(groupSlots, alignSlots);
+            long end = headSlot + extent;
+            int padding = extent - groupSlots;
             try
             {
-                if (end > durableTailSlot + slotCount)
+                if (end > durableTailSlot + slotCount || evictedSinceCheckpoint || nextSequence - 1 >= sequenceLimit)
                 {
-                    // The group overwrites slots the last checkpoint still counts as live
-                    // (expired, acknowledged or evicted since): record the new tail first.
-                    WriteCheckpoint();
+                    WriteCheckpoint(false);
                 }
-                int index = (int)(headSlot % slotCount);
-                int firstRun = slotCount - index < groupSlots ? (int)(slotCount - index) : groupSlots;
-                int lastBytes = SlotFormat.CoveredLength(groupLastSlotUsed);
-                if (firstRun == groupSlots)
+                if (padding > 0)
                 {
-                    medium.Write(SlotPosition(headSlot), group, 0, ((groupSlots - 1) * recordSize) + lastBytes);
+                    SlotFormat.SetPadding(group, groupLastEventSlot * recordSize, padding);
+                }
+                // Whole slots and sectors: every sector the group touches is written from end to
+                // end (a card would read-modify-write a partial one, and a sector left unreadable by
+                // an earlier cut becomes readable only when written whole).
+                int bytes = extent * recordSize;
+                if (padding > 0)
+                {
+                    Array.Clear(group, groupSlots * recordSize, padding * recordSize);
+                }
+                long index = headSlot % slotCount;
+                long toRingEnd = (slotCount - index) * recordSize;
+                if (bytes <= toRingEnd)
+                {
+                    medium.Write(SlotPosition(headSlot), group, 0, bytes);
                 }
                 else
                 {
-                    medium.Write(SlotPosition(headSlot), group, 0, firstRun * recordSize);
-                    medium.Write(SlotPosition(headSlot + firstRun), group, firstRun * recordSize, ((groupSlots - firstRun - 1) * recordSize) + lastBytes);
+                    medium.Write(SlotPosition(headSlot), group, 0, (int)toRingEnd);
+                    medium.Write(Checkpoint.SlotsOffset, group, (int)toRingEnd, bytes - (int)toRingEnd);
                 }
                 medium.Flush();
             }
             catch (StorageMediumException e)
             {
+                if (padding > 0)
+                {
+                    // The last event may not stay last: it must not tell readers to skip what follows it.
+                    SlotFormat.SetPadding(group, groupLastEventSlot * recordSize, 0);
+                }
                 NoteMediumError(e);
                 return false;
             }
             headSlot = end;
-            headSequence += groupEvents;
+            liveCount += groupEvents;
             sinceCheckpoint += groupEvents;
             groupEvents = 0;
             groupSlots = 0;
             if (sinceCheckpoint >= checkpointEvery)
             {
                 // The records are durable already; a failed checkpoint is retried at the next sync.
-                TryWriteCheckpoint();
+                TryWriteCheckpoint(false);
             }
             return true;
         }
 
-        /// <summary>Writes the state of [tail, head) to the next checkpoint place and flushes. Throws on medium errors.</summary>
-        private void WriteCheckpoint()
+        /// <summary>
+        /// Writes the state of [tail, head) as the next generation, to its two places, and flushes.
+        /// Its sequence limit covers the sequences the coming records will take; <paramref name="tight"/>
+        /// (a clean close) reserves none. Throws on medium errors.
+        /// </summary>
+        private void WriteCheckpoint(bool tight)
         {
             generation++;
+            long limit = tight ? nextSequence : nextSequence + sequenceReserve;
             checkpoint.RegionId = regionId;
             checkpoint.RecordSize = recordSize;
             checkpoint.SlotCount = slotCount;
+            checkpoint.SectorSize = sectorSize;
             checkpoint.Generation = generation;
             checkpoint.TailSequence = tailSequence;
             checkpoint.TailSlot = tailSlot;
-            checkpoint.HeadSequence = headSequence;
+            checkpoint.HeadSequence = SyncedBound();
             checkpoint.HeadSlot = headSlot;
-            checkpoint.RemovedInRange = removedInRange;
+            checkpoint.SequenceLimit = limit;
+            checkpoint.LiveCount = liveCount;
             checkpoint.NewestCapturedAtUnixMicros = newestCapturedAt;
             checkpoint.NewestClockSynced = newestClockSynced;
-            checkpoint.Encode(checkpointBytes);
-            medium.Write(Checkpoint.PlaceOf(generation), checkpointBytes, 0, Checkpoint.Size);
+            checkpoint.ScanWindowSlots = (int)(scanWindowSlots < slotCount ? scanWindowSlots : slotCount);
+            checkpoint.Removed.CopyFrom(removed);
+            int bytes = (int)RingGeometry.AlignUp(checkpoint.EncodedLength, sectorSize);
+            checkpoint.Encode(checkpointBytes, bytes);
+            medium.Write(Checkpoint.PlaceOf(generation, 0), checkpointBytes, 0, bytes);
+            medium.Write(Checkpoint.PlaceOf(generation, 1), checkpointBytes, 0, bytes);
             medium.Flush();
+            sequenceLimit = limit;
             durableTailSlot = tailSlot;
             sinceCheckpoint = 0;
-            checkpointDirty = false;
+            evictedSinceCheckpoint = false;
         }
 
-        private bool TryWriteCheckpoint()
+        private bool TryWriteCheckpoint(bool tight)
         {
             try
             {
-                WriteCheckpoint();
+                WriteCheckpoint(tight);
                 return true;
             }
             catch (StorageMediumException e)

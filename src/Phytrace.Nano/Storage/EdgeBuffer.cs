@@ -23,6 +23,8 @@ namespace Phytrace.Nano.Storage
         private readonly IStorageMedium medium;
         private readonly IWallClock clock;
         private readonly int recordSize;
+        private readonly int sectorSize;
+        private readonly int alignSlots;
         private readonly long slotCount;
         private readonly int maxEventSize;
         private readonly int maxEventSlots;
@@ -30,27 +32,33 @@ namespace Phytrace.Nano.Storage
         private readonly int syncEvery;
         private readonly int checkpointEvery;
         private readonly long maxAgeMicros;
+        private readonly long sequenceReserve;
+        private readonly long scanWindowSlots;
 
         private readonly byte[] slot;
         private readonly byte[] group;
         private readonly int groupCapacitySlots;
-        private readonly byte[] checkpointBytes = new byte[Checkpoint.Size];
+        private readonly byte[] checkpointBytes;
         private readonly byte[] idStash = new byte[UuidText.ByteLength];
         private readonly Checkpoint checkpoint = new Checkpoint();
         private readonly Checkpoint candidate = new Checkpoint();
         private readonly SlotHeader header = new SlotHeader();
         private readonly BufferStats counters = new BufferStats();
+        private readonly RemovedSequences removed = new RemovedSequences();
 
         private uint regionId;
         private long generation;
 
-        // Written and flushed records: [tail, head) in sequences and absolute slot numbers.
-        private long headSequence;
+        // Written and flushed records lie in [tail, head) (absolute slot numbers; head is aligned).
+        // Sequences grow with every record ever handed out and are never reused: nextSequence is
+        // the next one, sequenceLimit is the durable bound no written record reaches (FORMAT.md).
         private long headSlot;
+        private long nextSequence;
+        private long sequenceLimit;
         private long tailSequence;
         private long tailSlot;
         private long durableTailSlot;
-        private int removedInRange;
+        private long liveCount;
         private long newestCapturedAt;
         private bool newestClockSynced;
         private bool hasNewest;
@@ -58,9 +66,10 @@ namespace Phytrace.Nano.Storage
         // The group of records waiting for their sync point (group commit).
         private int groupEvents;
         private int groupSlots;
-        private int groupLastSlotUsed;
+        private long groupFirstSequence;
+        private int groupLastEventSlot;
         private int sinceCheckpoint;
-        private bool checkpointDirty;
+        private bool evictedSinceCheckpoint;
 
         // While mounting: the absolute slot at group[0] and how many slots were read there (-1: off).
         private long readAheadStart = -1;
@@ -72,7 +81,6 @@ namespace Phytrace.Nano.Storage
         private long dequeueEndSlot;
         private long dequeueEndSequence;
         private int dequeueLive;
-        private int dequeueRemovedSkipped;
 
         private bool disposed;
         private EnqueueFailure lastEnqueueFailure;
@@ -83,7 +91,8 @@ namespace Phytrace.Nano.Storage
         /// valid checkpoint. The region is the medium's whole length; options.MaxSizeMb sizes the
         /// file a file medium preallocates. Throws NotSupportedException for an encryption key,
         /// ArgumentException for bad options, InvalidOperationException if the region was
-        /// formatted with another geometry, StorageMediumException if the medium cannot be read.
+        /// formatted with another geometry or format version, StorageMediumException if the
+        /// medium cannot be read.
         /// </summary>
         public EdgeBuffer(IStorageMedium medium, EdgeBufferOptions options, IWallClock clock)
         {
@@ -103,22 +112,33 @@ namespace Phytrace.Nano.Storage
             this.medium = medium;
             this.clock = clock;
             recordSize = options.RecordSize;
+            sectorSize = options.SectorSize;
+            alignSlots = RingGeometry.AlignmentSlots(recordSize, sectorSize);
             maxEventSize = options.MaxEventSize;
             maxEventSlots = SlotFormat.SlotsFor(maxEventSize, recordSize);
             overflow = options.Overflow;
             syncEvery = options.SyncEvery;
             checkpointEvery = options.CheckpointEvery;
             maxAgeMicros = (long)options.MaxAgeHours * 3600L * 1000000L;
-            slotCount = (medium.Length - Checkpoint.SlotsOffset) / recordSize;
-            if (slotCount < maxEventSlots + 1)
+            slotCount = RingGeometry.SlotCountFor(medium.Length, recordSize, sectorSize);
+            long leastSlots = RingGeometry.AlignUp(maxEventSlots, alignSlots) + alignSlots;
+            if (slotCount < leastSlots)
             {
-                throw new ArgumentException("medium of " + medium.Length.ToString() + " bytes holds " + (slotCount < 0 ? 0 : slotCount).ToString()
-                    + " slots of " + recordSize.ToString() + " bytes; MaxEventSize " + maxEventSize.ToString() + " needs at least "
-                    + (maxEventSlots + 1).ToString() + " slots plus " + Checkpoint.SlotsOffset.ToString() + " bytes of checkpoints", nameof(medium));
+                throw new ArgumentException("medium of " + medium.Length.ToString() + " bytes holds " + slotCount.ToString() + " slots of " + recordSize.ToString()
+                    + " bytes in whole sectors of " + sectorSize.ToString() + "; MaxEventSize " + maxEventSize.ToString() + " needs at least "
+                    + leastSlots.ToString() + " slots plus " + Checkpoint.SlotsOffset.ToString() + " bytes of checkpoints", nameof(medium));
             }
             slot = new byte[recordSize];
-            groupCapacitySlots = syncEvery > maxEventSlots ? syncEvery : maxEventSlots;
-            group = new byte[groupCapacitySlots * recordSize];
+            // A group holds SyncEvery records or one largest event, and leaves at least one unit of the ring free.
+            int wanted = syncEvery > maxEventSlots ? syncEvery : maxEventSlots;
+            groupCapacitySlots = wanted < slotCount - alignSlots ? wanted : (int)(slotCount - alignSlots);
+            group = new byte[(int)RingGeometry.AlignUp(groupCapacitySlots, alignSlots) * recordSize];
+            checkpointBytes = new byte[(int)RingGeometry.AlignUp(Checkpoint.MaxSize, sectorSize)];
+            // Sequences a checkpoint reserves: more than are handed out before the next one is due.
+            sequenceReserve = checkpointEvery + groupCapacitySlots + 1;
+            // Past the last record found, the next one of the log lies beyond at most one damaged
+            // event, its padding and the group that was being written (FORMAT.md, Mount).
+            scanWindowSlots = maxEventSlots + RingGeometry.AlignUp(groupCapacitySlots, alignSlots) + alignSlots;
             Mount();
         }
 
@@ -140,7 +160,17 @@ namespace Phytrace.Nano.Storage
             get { return maxEventSize; }
         }
 
-        /// <summary>Live events, including those waiting for their sync point.</summary>
+        /// <summary>Bytes of the sector each sync point's records start on and fill.</summary>
+        public int SectorSize
+        {
+            get { return sectorSize; }
+        }
+
+        /// <summary>
+        /// Live events, including those waiting for their sync point. Exact, except that a record
+        /// damaged after it was written (bit rot) counts until a read reaches it, and an empty
+        /// buffer counts 0 (FORMAT.md).
+        /// </summary>
         public long Count
         {
             get
@@ -174,19 +204,24 @@ namespace Phytrace.Nano.Storage
             {
                 lock (gate)
                 {
-                    return headSequence;
+                    return SyncedBound();
                 }
             }
         }
 
-        /// <summary>The sequence the next accepted event will get.</summary>
+        /// <summary>
+        /// The sequence the next accepted Enqueue will carry: greater than every sequence ever
+        /// written to this region, including records lost in a power cut, and never lower after a
+        /// mount than before it. A mount after a cut skips the sequences the last checkpoint had
+        /// reserved (at most CheckpointEvery + SyncEvery); a clean Dispose reserves none.
+        /// </summary>
         public long NextSequence
         {
             get
             {
                 lock (gate)
                 {
-                    return headSequence + groupEvents;
+                    return nextSequence;
                 }
             }
         }
@@ -207,15 +242,14 @@ namespace Phytrace.Nano.Storage
             {
                 ThrowIfDisposed();
                 // The waiting group is dropped unwritten; its sequences stay used.
-                headSequence += groupEvents;
                 groupEvents = 0;
                 groupSlots = 0;
                 tailSlot = headSlot;
-                tailSequence = headSequence;
-                removedInRange = 0;
+                tailSequence = nextSequence;
+                liveCount = 0;
+                removed.Clear();
                 dequeueStartSlot = -1;
-                checkpointDirty = true;
-                TryWriteCheckpoint();
+                TryWriteCheckpoint(false);
             }
         }
 
@@ -226,7 +260,7 @@ namespace Phytrace.Nano.Storage
             {
                 TryTrimTail(true);
                 into.Count = CountLocked();
-                into.BytesUsed = (headSlot + groupSlots - tailSlot) * recordSize;
+                into.BytesUsed = (headSlot + RingGeometry.AlignUp(groupSlots, alignSlots) - tailSlot) * recordSize;
                 into.CapacityBytes = slotCount * recordSize;
                 into.Enqueued = counters.Enqueued;
                 into.Removed = counters.Removed;
@@ -246,7 +280,7 @@ namespace Phytrace.Nano.Storage
                 {
                     into.NewestAgeMs = (now - newestCapturedAt) / 1000;
                 }
-                if (tailSlot < headSlot && TryReadEventHead(tailSlot, tailSequence) && header.ClockSynced)
+                if (tailSlot < headSlot && Inspect(tailSlot, tailSequence) == SlotVerdict.Record && header.ClockSynced)
                 {
                     into.OldestAgeMs = (now - header.CapturedAtUnixMicros) / 1000;
                 }
@@ -274,10 +308,10 @@ namespace Phytrace.Nano.Storage
                 {
                     return;
                 }
-                SyncLocked();
-                if (checkpointDirty || sinceCheckpoint > 0)
+                // A clean close reserves no sequences: the next mount continues without a gap.
+                if (SyncLocked())
                 {
-                    TryWriteCheckpoint();
+                    TryWriteCheckpoint(true);
                 }
                 disposed = true;
                 medium.Dispose();
@@ -286,8 +320,13 @@ namespace Phytrace.Nano.Storage
 
         private long CountLocked()
         {
-            long count = headSequence + groupEvents - tailSequence - removedInRange;
-            return count < 0 ? 0 : count;
+            return liveCount + groupEvents;
+        }
+
+        /// <summary>Every record with a sequence below this is written and flushed (or was consumed).</summary>
+        private long SyncedBound()
+        {
+            return groupEvents > 0 ? groupFirstSequence : nextSequence;
         }
 
         private void ThrowIfDisposed()

@@ -20,6 +20,17 @@ namespace Phytrace.Nano.Storage
         /// <summary>Largest event accepted, in bytes; larger ones are refused with ArgumentException.</summary>
         public int MaxEventSize = 16384;
 
+        /// <summary>
+        /// The medium's sector (or page) in bytes: the unit an SD card may land out of order, or
+        /// lose whole, at a power cut. Each sync point's records start on a sector boundary and
+        /// fill whole sectors (zero padding), so a sector holding synced records is never written
+        /// again until the ring wraps around to it. 512 for SD cards and most files; a power of two
+        /// from 16 to 4096, and RecordSize must divide it or be a multiple of it. Smaller values pack
+        /// records tighter but void that guarantee on media whose sectors are larger (LittleFS
+        /// commits whole files at a sync, so 16 is safe there). See FORMAT.md for what the padding costs.
+        /// </summary>
+        public int SectorSize = 512;
+
         /// <summary>What happens when the region is full.</summary>
         public OverflowPolicy Overflow = OverflowPolicy.Reject;
 
@@ -33,9 +44,10 @@ namespace Phytrace.Nano.Storage
         /// <summary>
         /// A checkpoint is written at least every this many records; acknowledge, Remove and Clear
         /// write one at once. It bounds the mount scan (at most CheckpointEvery + SyncEvery records
-        /// read past the checkpoint) and costs one extra Write and Flush each time: with SyncEvery 8,
-        /// 256 adds 1 sync point in 32 (3 %), where 64 added 1 in 8 (12.5 %) to an SD card's
-        /// slowest operation and to the wear of the checkpoint sectors.
+        /// read past the checkpoint) and the sequence numbers skipped by a mount after a power cut,
+        /// and costs two extra Writes (two copies) and a Flush each time: with SyncEvery 8, 256 adds
+        /// 1 checkpoint per 32 sync points, where 64 added 1 in 8 to an SD card's slowest operation
+        /// and to the wear of the checkpoint sectors.
         /// </summary>
         public int CheckpointEvery = 256;
 
@@ -79,6 +91,16 @@ namespace Phytrace.Nano.Storage
             if (CheckpointEvery < 1)
             {
                 problems += "CheckpointEvery must be at least 1, got " + CheckpointEvery.ToString() + "; ";
+            }
+            if (!RingGeometry.IsSectorSize(SectorSize))
+            {
+                problems += "SectorSize must be a power of two from " + RingGeometry.MinSectorSize.ToString() + " to " + RingGeometry.MaxSectorSize.ToString()
+                    + " bytes, got " + SectorSize.ToString() + "; ";
+            }
+            else if (RecordSize > 0 && RecordSize % SectorSize != 0 && SectorSize % RecordSize != 0)
+            {
+                problems += "RecordSize must divide SectorSize or be a multiple of it (records must tile sectors), got RecordSize "
+                    + RecordSize.ToString() + " with SectorSize " + SectorSize.ToString() + "; ";
             }
             if (problems.Length > 0)
             {

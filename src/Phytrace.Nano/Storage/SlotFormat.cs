@@ -4,34 +4,36 @@ namespace Phytrace.Nano.Storage
 {
     /// <summary>
     /// The on-medium layout of one slot (see FORMAT.md). Every slot describes itself: magic,
-    /// version, flags, a state byte, chunk length, CRC-32, region id, 64-bit event sequence, total
-    /// event length and part index; the first slot of an event adds capture time and event id.
-    /// The CRC covers the header and the chunk, zero-padded to a multiple of 16 bytes, with the
-    /// state byte and the CRC field read as zero (as IP and ext4 checksum their headers), so a
-    /// torn or bit-flipped slot is detected. One contiguous run of whole 16-byte blocks is what a
-    /// vectorised CRC does fastest. The state byte is left out so Remove can mark a record
-    /// removed with a one-byte write; its two legal values differ in every bit, any other value
-    /// is corrupt.
+    /// version, flags, chunk length, the padding that follows its event, CRC-32, region id,
+    /// 64-bit event sequence, total event length and part index; the first slot of an event adds
+    /// capture time and event id. The CRC covers the header and the chunk, zero-padded to a
+    /// multiple of 16 bytes, with the CRC field read as zero, so a torn or bit-flipped slot is
+    /// detected. One contiguous run of whole 16-byte blocks is what a vectorised CRC does fastest.
+    /// Slots are written once per lap and never modified in place: removals live in the checkpoint.
     /// </summary>
     public static class SlotFormat
     {
         public const int Magic0 = 0x50; // 'P'
         public const int Magic1 = 0x4E; // 'N'
-        /// <summary>Slot format version; 1 was a pre-release CRC rule (three runs, no padding).</summary>
-        public const int Version = 2;
+
+        /// <summary>Slot format version; 2 had a state byte that Remove rewrote in place, 1 a pre-release CRC rule.</summary>
+        public const int Version = 3;
 
         public const int FlagFirst = 0x01;
         public const int FlagLast = 0x02;
         public const int FlagClockUnsynced = 0x04;
 
-        public const int StateLive = 0x3C;
-        public const int StateRemoved = 0xC3;
+        /// <summary>
+        /// Reserved for encryption at rest: the event's stored bytes are ciphertext followed by a
+        /// 16-byte authentication tag (see FORMAT.md). This library writes no sealed slots.
+        /// </summary>
+        public const int FlagSealed = 0x08;
 
         public const int OffsetMagic = 0;
         public const int OffsetVersion = 2;
         public const int OffsetFlags = 3;
-        public const int OffsetState = 4;
-        public const int OffsetChunkLength = 6;
+        public const int OffsetChunkLength = 4;
+        public const int OffsetPadding = 6;
         public const int OffsetCrc = 8;
         public const int OffsetRegionId = 12;
         public const int OffsetSequence = 16;
@@ -80,10 +82,10 @@ namespace Phytrace.Nano.Storage
         }
 
         /// <summary>
-        /// Writes slot <paramref name="part"/> of an event at slot[at]: header, chunk, zero padding
-        /// to a multiple of 16 bytes, CRC and the live state. Returns the bytes used (header +
-        /// chunk); the slot must have room for the padding (record sizes are multiples of 16), and
-        /// nothing after it is touched.
+        /// Writes slot <paramref name="part"/> of an event at slot[at]: header (with no padding
+        /// after it: see <see cref="SetPadding"/>), chunk, zero padding to a multiple of 16 bytes
+        /// and CRC. Returns the bytes used (header + chunk); the slot must have room for the
+        /// padding (record sizes are multiples of 16), and nothing after it is touched.
         /// </summary>
         public static int Encode(byte[] slot, int at, uint regionId, long sequence, int totalLength, int part, bool last,
             long capturedAtUnixMicros, bool clockSynced, byte[] eventId, int eventIdOffset, byte[] payload, int payloadOffset, int chunkLength)
@@ -94,10 +96,9 @@ namespace Phytrace.Nano.Storage
             slot[at + OffsetMagic + 1] = Magic1;
             slot[at + OffsetVersion] = Version;
             slot[at + OffsetFlags] = (byte)flags;
-            slot[at + OffsetState] = 0; // read as zero by the CRC; set live once the CRC is in
-            slot[at + 5] = 0;
-            LittleEndian.WriteUInt32(slot, at + OffsetCrc, 0);
             LittleEndian.WriteUInt16(slot, at + OffsetChunkLength, chunkLength);
+            LittleEndian.WriteUInt16(slot, at + OffsetPadding, 0);
+            LittleEndian.WriteUInt32(slot, at + OffsetCrc, 0);
             LittleEndian.WriteUInt32(slot, at + OffsetRegionId, regionId);
             LittleEndian.WriteInt64(slot, at + OffsetSequence, sequence);
             LittleEndian.WriteUInt32(slot, at + OffsetTotalLength, (uint)totalLength);
@@ -117,8 +118,19 @@ namespace Phytrace.Nano.Storage
                 System.Array.Clear(slot, at + used, covered - used);
             }
             LittleEndian.WriteUInt32(slot, at + OffsetCrc, Crc32.Compute(slot, at, covered));
-            slot[at + OffsetState] = StateLive;
             return used;
+        }
+
+        /// <summary>
+        /// Records in an event's first slot how many slots of padding follow the event (the rest of
+        /// its group's last sector), so readers step over them without reading; re-seals the CRC.
+        /// </summary>
+        public static void SetPadding(byte[] slot, int at, int paddingSlots)
+        {
+            int used = HeaderSize(0) + LittleEndian.ReadUInt16(slot, at + OffsetChunkLength);
+            LittleEndian.WriteUInt16(slot, at + OffsetPadding, paddingSlots);
+            LittleEndian.WriteUInt32(slot, at + OffsetCrc, 0);
+            LittleEndian.WriteUInt32(slot, at + OffsetCrc, Crc32.Compute(slot, at, CoveredLength(used)));
         }
 
         /// <summary>Bytes the CRC covers for a slot using <paramref name="used"/> bytes: rounded up to 16.</summary>
@@ -128,17 +140,14 @@ namespace Phytrace.Nano.Storage
         }
 
         /// <summary>
-        /// CRC of slot[at .. at + CoveredLength(used)) with the state byte and the CRC field read
-        /// as zero. They are zeroed for the computation and put back, so the slot is unchanged.
+        /// CRC of slot[at .. at + CoveredLength(used)) with the CRC field read as zero. The field
+        /// is zeroed for the computation and put back, so the slot is unchanged.
         /// </summary>
         public static uint ComputeCrc(byte[] slot, int at, int used)
         {
-            byte state = slot[at + OffsetState];
             uint stored = LittleEndian.ReadUInt32(slot, at + OffsetCrc);
-            slot[at + OffsetState] = 0;
             LittleEndian.WriteUInt32(slot, at + OffsetCrc, 0);
             uint crc = Crc32.Compute(slot, at, CoveredLength(used));
-            slot[at + OffsetState] = state;
             LittleEndian.WriteUInt32(slot, at + OffsetCrc, stored);
             return crc;
         }

@@ -3,17 +3,17 @@ namespace Phytrace.Nano.Storage
     /// <summary>What a slot holds, as far as its bytes can be trusted.</summary>
     public enum SlotKind
     {
-        /// <summary>Not a slot of this region: never written, or left over from an earlier format.</summary>
+        /// <summary>Not a slot of this region: never written, padding, or left over from an earlier format.</summary>
         Foreign = 0,
 
-        /// <summary>Has this region's magic but fails its checks (torn write, bit flip).</summary>
+        /// <summary>
+        /// This region's slot failing its checks (torn write, bit flip): its magic or its region id
+        /// matches (one flipped bit cannot break both), but not everything else.
+        /// </summary>
         Corrupt = 1,
 
-        /// <summary>A valid slot whose record is live.</summary>
-        Live = 2,
-
-        /// <summary>A valid slot whose record was removed out of order.</summary>
-        Removed = 3,
+        /// <summary>A whole, valid slot of this region (whether its record is live is the checkpoint's business).</summary>
+        Valid = 2,
     }
 
     /// <summary>A decoded slot header, reused between reads (no allocation per slot).</summary>
@@ -27,6 +27,10 @@ namespace Phytrace.Nano.Storage
         public bool IsFirst;
         public bool IsLast;
         public bool ClockSynced;
+
+        /// <summary>Slots of padding after this event (the rest of its group's last sector); first slots only.</summary>
+        public int PaddingSlots;
+
         public long CapturedAtUnixMicros;
 
         /// <summary>Offset of the event id inside the slot buffer (first slots only).</summary>
@@ -42,17 +46,9 @@ namespace Phytrace.Nano.Storage
         public void Decode(byte[] slot, int at, int recordSize, uint regionId, int maxEventSize)
         {
             Kind = SlotKind.Foreign;
-            if (slot[at + SlotFormat.OffsetMagic] != SlotFormat.Magic0 || slot[at + SlotFormat.OffsetMagic + 1] != SlotFormat.Magic1)
-            {
-                return;
-            }
-            if (LittleEndian.ReadUInt32(slot, at + SlotFormat.OffsetRegionId) != regionId)
-            {
-                // A bit flip in the region id also lands here: the slot is skipped either way.
-                return;
-            }
-            Kind = SlotKind.Corrupt;
-            if (slot[at + SlotFormat.OffsetVersion] != SlotFormat.Version)
+            bool magic = slot[at + SlotFormat.OffsetMagic] == SlotFormat.Magic0 && slot[at + SlotFormat.OffsetMagic + 1] == SlotFormat.Magic1;
+            bool ours = LittleEndian.ReadUInt32(slot, at + SlotFormat.OffsetRegionId) == regionId;
+            if (!magic && !ours)
             {
                 return;
             }
@@ -62,23 +58,27 @@ namespace Phytrace.Nano.Storage
             ClockSynced = (flags & SlotFormat.FlagClockUnsynced) == 0;
             PartIndex = LittleEndian.ReadUInt16(slot, at + SlotFormat.OffsetPartIndex);
             ChunkLength = LittleEndian.ReadUInt16(slot, at + SlotFormat.OffsetChunkLength);
+            PaddingSlots = LittleEndian.ReadUInt16(slot, at + SlotFormat.OffsetPadding);
             TotalLength = (int)LittleEndian.ReadUInt32(slot, at + SlotFormat.OffsetTotalLength);
-            if (IsFirst != (PartIndex == 0) || TotalLength < 0 || TotalLength > maxEventSize)
-            {
-                return;
-            }
             int header = SlotFormat.HeaderSize(PartIndex);
             // The CRC's padded run must fit the slot (it covers the header and the whole chunk).
-            if (SlotFormat.CoveredLength(header + ChunkLength) > recordSize)
+            bool shaped = IsFirst == (PartIndex == 0) && TotalLength >= 0 && TotalLength <= maxEventSize
+                && SlotFormat.CoveredLength(header + ChunkLength) <= recordSize;
+            if (!shaped)
             {
+                // Another region's stale slot of another shape is foreign; ours, or with the magic, damaged.
+                Kind = ours ? SlotKind.Corrupt : SlotKind.Foreign;
                 return;
             }
-            if (SlotFormat.ComputeCrc(slot, at, header + ChunkLength) != LittleEndian.ReadUInt32(slot, at + SlotFormat.OffsetCrc))
+            bool sealedRight = SlotFormat.ComputeCrc(slot, at, header + ChunkLength) == LittleEndian.ReadUInt32(slot, at + SlotFormat.OffsetCrc);
+            if (!ours)
             {
+                // Intact: another region's slot. Not intact, with our magic: ours with its region id flipped, or damaged stale data.
+                Kind = sealedRight ? SlotKind.Foreign : SlotKind.Corrupt;
                 return;
             }
-            int state = slot[at + SlotFormat.OffsetState];
-            if (state != SlotFormat.StateLive && state != SlotFormat.StateRemoved)
+            Kind = SlotKind.Corrupt;
+            if (!sealedRight || !magic || slot[at + SlotFormat.OffsetVersion] != SlotFormat.Version)
             {
                 return;
             }
@@ -86,7 +86,7 @@ namespace Phytrace.Nano.Storage
             CapturedAtUnixMicros = IsFirst ? LittleEndian.ReadInt64(slot, at + SlotFormat.OffsetCapturedAt) : 0;
             EventIdOffset = at + SlotFormat.OffsetEventId;
             ChunkOffset = at + header;
-            Kind = state == SlotFormat.StateLive ? SlotKind.Live : SlotKind.Removed;
+            Kind = SlotKind.Valid;
         }
     }
 }

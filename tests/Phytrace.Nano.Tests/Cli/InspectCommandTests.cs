@@ -87,7 +87,7 @@ public sealed class InspectCommandTests : IDisposable
         Assert.Contains($"record size {RecordSize}, {Slots} slots", output, StringComparison.Ordinal);
         // The version byte as stored in the file, at the first checkpoint place holding the magic.
         byte[] image = File.ReadAllBytes(path);
-        int place = Enumerable.Range(0, Checkpoint.Copies).First(p => image.AsSpan(p * Checkpoint.Stride, 4).SequenceEqual("PNCK"u8));
+        int place = Enumerable.Range(0, Checkpoint.Places).First(p => image.AsSpan(p * Checkpoint.Stride, 4).SequenceEqual("PNCK"u8));
         Assert.Contains($"format version {image[(place * Checkpoint.Stride) + 4]},", output, StringComparison.Ordinal);
         Assert.Contains($"consumed (acknowledged) through sequence: {first + AcknowledgedThrough}", output, StringComparison.Ordinal);
         var good = Enumerable.Range(AcknowledgedThrough + 1, Events - AcknowledgedThrough - 1)
@@ -192,5 +192,66 @@ public sealed class InspectCommandTests : IDisposable
         var console = new TestConsole();
 
         Assert.Equal(2, CliApp.Run(args, console));
+    }
+
+    [Fact]
+    public void A_format_2_image_is_refused_with_a_clear_error_and_left_as_it_is()
+    {
+        string path = Path.Combine(folder, "old.ring");
+        var bytes = new byte[BufferKit.RegionLength(RecordSize, 16)];
+        Phytrace.Nano.DeviceTests.LegacyCheckpoint.Write(bytes, 2, 0, 0xCAFE0001u, RecordSize, 16, 3, 1, 2);
+        File.WriteAllBytes(path, bytes);
+        var console = new TestConsole();
+        console.Profile.Width = 300;
+
+        int code = CliApp.Run(new[] { "inspect", path }, console);
+
+        Assert.Equal(2, code);
+        Assert.Contains("old.ring: a Phytrace.Nano buffer of format version 2; this inspector reads version 3", Flat(console), StringComparison.Ordinal);
+        Assert.Equal(bytes, File.ReadAllBytes(path));
+    }
+
+    [Fact]
+    public void Inspect_shows_what_a_mount_would_hold_on_images_left_by_faults()
+    {
+        // The inspector walks the image by the mount's rules (FORMAT.md): on images left by cuts of
+        // every model, its live records are exactly what a mount delivers.
+        var run = Phytrace.Nano.Tests.Storage.Sweep.FaultSweepTests.Run("groups of three, drop oldest");
+        var random = new Random(5);
+        var garbage = new Phytrace.Nano.Platform.XorShiftRandom(5);
+        int compared = 0;
+        Phytrace.Nano.Tests.Storage.Sweep.FaultSweepTests.ForEachWrite(run, (call, before, write) =>
+        {
+            if (random.Next(8) != 0)
+            {
+                return;
+            }
+            var image = (byte[])before.Clone();
+            int cut = random.Next(write.Data.Length + 1);
+            if (random.Next(2) == 0)
+            {
+                Phytrace.Nano.DeviceTests.FaultImages.LandPrefix(image, write, cut);
+            }
+            else
+            {
+                Phytrace.Nano.DeviceTests.FaultImages.LandFlashCut(image, write, Math.Min(cut, write.Data.Length), random.Next(2) == 0, garbage);
+            }
+            if (random.Next(3) == 0)
+            {
+                image[random.Next(image.Length)] ^= (byte)(1 << random.Next(8)); // and a flipped bit
+            }
+            var inspected = BufferImage.Read(new RamMedium(image)).LiveRecords.Select(r => r.Sequence).ToList();
+            var mounted = new EdgeBuffer(new RamMedium(image), run.Config.Options(), run.Clock);
+            var delivered = new List<long>();
+            var batch = new BufferedEvents(16, 16 * run.Config.MaxEventSize);
+            while (mounted.Dequeue(batch, 16) > 0)
+            {
+                delivered.AddRange(Enumerable.Range(0, batch.Count).Select(batch.Sequence));
+                mounted.AcknowledgeThrough(batch.Sequence(batch.Count - 1));
+            }
+            Assert.Equal(delivered, inspected);
+            compared++;
+        });
+        Assert.True(compared > 20);
     }
 }

@@ -104,7 +104,8 @@ public class BoardConfigValidationTests
         {
             BoardConfig config = ValidBoardConfig.Create();
             config.Storage.RecordSize = size;
-            bool expectedValid = size % 16 == 0 && size >= 64 && size <= 8192;
+            // Records must also tile the default 512-byte sector.
+            bool expectedValid = size % 16 == 0 && size >= 64 && size <= 8192 && (512 % size == 0 || size % 512 == 0);
             Assert.Equal(expectedValid, config.Validate().IsValid);
         });
 
@@ -112,7 +113,57 @@ public class BoardConfigValidationTests
     public void Sync_cadence_out_of_range()
     {
         AssertOnlyProblem(c => c.Storage.SyncEveryRecords = 0, "storage.sync_every_records is 0: expected 1 to 4096 records per sync");
+
         AssertOnlyProblem(c => c.Storage.SyncIntervalMs = -1, "storage.sync_interval_ms is -1: expected 0 to 600000 ms");
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(65537)]
+    public void Checkpoint_every_records_out_of_range(int every) =>
+        AssertOnlyProblem(c => c.Storage.CheckpointEveryRecords = every, "storage.checkpoint_every_records is " + every + ": expected 1 to 65536 records per checkpoint");
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(8)]
+    [InlineData(500)]
+    [InlineData(8192)]
+    public void Sector_size_that_is_not_a_power_of_two_from_16_to_4096(int size) =>
+        AssertOnlyProblem(c => c.Storage.SectorSizeBytes = size, "storage.sector_size_bytes is " + size + ": expected a power of two from 16 to 4096 bytes (512 for SD cards)");
+
+    [Fact]
+    public void Record_size_that_does_not_tile_the_sector() =>
+        AssertOnlyProblem(c => c.Storage.RecordSize = 96, "storage.sector_size_bytes is 512 with storage.record_size 96: expected a sector that record_size divides or is a multiple of (records tile sectors), such as a record_size of 64, 128 or 256 with 512");
+
+    [Fact]
+    public void Checkpoint_cadence_and_sector_size_reach_the_buffer()
+    {
+        var config = Phytrace.Nano.Tests.Support.TestNode.HostConfig("pass-through", "loopback", 1883);
+        config.Storage.CheckpointEveryRecords = 3;
+        config.Storage.SectorSizeBytes = 1024;
+        config.Storage.SyncEveryRecords = 1;
+        config.Storage.RecordSize = 128;
+        var medium = new Phytrace.Nano.DeviceTests.FaultInjectingMedium(new Phytrace.Nano.Storage.RamMedium(1024 * 1024));
+        using var node = Phytrace.Nano.Node.PhytraceNode.Create(config, new Phytrace.Nano.Node.NodePlatform
+        {
+            Medium = medium,
+            Session = new Phytrace.Nano.DeviceTests.LoopbackSession(),
+            Connectivity = new Phytrace.Nano.Uplink.SimulatedConnectivity(false),
+            Tick = new Phytrace.Nano.Platform.ManualTickClock(0),
+            Wall = new Phytrace.Nano.Platform.ManualWallClock(new DateTime(2026, 11, 27, 12, 0, 0, DateTimeKind.Utc), true),
+            Random = new Phytrace.Nano.Platform.XorShiftRandom(3),
+        });
+        Assert.Equal(1024, node.Buffer.SectorSize);
+        long writes = medium.WriteCalls;
+        long bytes = medium.BytesWritten;
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.True(node.Buffer.Enqueue(new byte[10], 0, 10, new byte[16], 0, 0, false));
+        }
+        // Three sync points of one 1024-byte sector each, then the checkpoint due after three
+        // records: two copies, each one 1024-byte sector.
+        Assert.Equal(5, medium.WriteCalls - writes);
+        Assert.Equal((3 * 1024) + (2 * 1024), medium.BytesWritten - bytes);
     }
 
     [Fact]
@@ -206,13 +257,49 @@ public class BoardConfigValidationTests
     public void Port_out_of_range(int port) =>
         AssertOnlyProblem(c => c.Mqtt.Port = port, "mqtt.port is " + port + ": expected 1 to 65535 (1883 plain, 8883 TLS)");
 
+    private const string TlsExpected = "expected the broker's CA certificate as PEM text (-----BEGIN CERTIFICATE-----, base64, -----END CERTIFICATE-----)";
+
     [Fact]
     public void Tls_without_a_ca() =>
-        AssertOnlyProblem(c => { c.Mqtt.UseTls = true; c.Mqtt.Port = 8883; }, "mqtt.ca_certificate_pem is empty while mqtt.use_tls is true: expected the broker's CA certificate as PEM text (-----BEGIN CERTIFICATE----- ...)");
+        AssertOnlyProblem(c => { c.Mqtt.UseTls = true; c.Mqtt.Port = 8883; }, "mqtt.ca_certificate_pem is empty while mqtt.use_tls is true: " + TlsExpected);
 
     [Fact]
     public void Tls_with_a_ca_that_is_not_pem() =>
-        AssertOnlyProblem(c => { c.Mqtt.UseTls = true; c.Mqtt.CaCertificatePem = "MIIB"; }, "mqtt.ca_certificate_pem is not PEM text while mqtt.use_tls is true: expected the broker's CA certificate as PEM text (-----BEGIN CERTIFICATE----- ...)");
+        AssertOnlyProblem(c => { c.Mqtt.UseTls = true; c.Mqtt.CaCertificatePem = "MIIB"; },
+            "mqtt.ca_certificate_pem is not PEM text (no -----BEGIN CERTIFICATE----- line) while mqtt.use_tls is true: " + TlsExpected);
+
+    /// <summary>
+    /// PEM text the device's parser would refuse: before the glue parsed it at creation, such a CA
+    /// failed inside every Connect and was reported as NetworkUnreachable forever.
+    /// </summary>
+    [Theory]
+    [InlineData("cut", "cut short (no -----END CERTIFICATE----- after -----BEGIN CERTIFICATE-----)")]
+    [InlineData("garbled", "not base64 between the PEM lines ('*' at line 2, column 11)")]
+    [InlineData("short", "damaged base64 between the PEM lines (")]
+    [InlineData("not-der", "not one DER certificate (48 bytes decoded, which do not form a single ASN.1 SEQUENCE)")]
+    [InlineData("empty-body", "a PEM block with nothing between its lines")]
+    public void Tls_with_a_ca_the_device_cannot_read_is_refused_naming_the_field(string damage, string expected)
+    {
+        string pem = ValidBoardConfig.CaPem;
+        int bodyStart = pem.IndexOf('\n', StringComparison.Ordinal) + 1;
+        string broken = damage switch
+        {
+            "cut" => pem.Substring(0, pem.Length / 2),
+            "garbled" => pem.Substring(0, bodyStart + 10) + "*" + pem.Substring(bodyStart + 11),
+            "short" => pem.Remove(bodyStart + 5, 1),
+            "not-der" => "-----BEGIN CERTIFICATE-----\n" + Convert.ToBase64String(Enumerable.Range(1, 48).Select(i => (byte)i).ToArray()) + "\n-----END CERTIFICATE-----\n",
+            _ => "-----BEGIN CERTIFICATE-----\n\n-----END CERTIFICATE-----\n",
+        };
+        BoardConfig config = ValidBoardConfig.Create();
+        config.Mqtt.UseTls = true;
+        config.Mqtt.CaCertificatePem = broken;
+
+        ConfigProblems problems = config.Validate();
+
+        Assert.Equal(1, problems.Count);
+        Assert.StartsWith("mqtt.ca_certificate_pem is " + expected, problems[0], StringComparison.Ordinal);
+        Assert.EndsWith("while mqtt.use_tls is true: " + TlsExpected, problems[0], StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Tls_with_a_pem_ca_is_accepted()
@@ -222,6 +309,8 @@ public class BoardConfigValidationTests
         config.Mqtt.Port = 8883;
         config.Mqtt.CaCertificatePem = ValidBoardConfig.CaPem;
         Assert.True(config.Validate().IsValid);
+        config.Mqtt.CaCertificatePem = ValidBoardConfig.CaPem.Replace("\n", "\r\n", StringComparison.Ordinal);
+        Assert.True(config.Validate().IsValid, "Windows line ends are whitespace to the device's base64 decoder too");
     }
 
     [Fact]

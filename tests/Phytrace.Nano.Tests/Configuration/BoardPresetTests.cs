@@ -70,6 +70,18 @@ public class BoardPresetTests
         Assert.Equal("app.estop_button is GPIO 6: expected a pin of its own, but board.spi_flash already uses GPIO 6", config.Validate().ToString());
     }
 
+    [Theory]
+    [InlineData(38, "board.rgb_led_v1_1")]
+    [InlineData(48, "board.rgb_led_v1_0")]
+    [InlineData(33, "board.octal_psram")]
+    [InlineData(37, "board.octal_psram")]
+    public void S3_devkit_pins_taken_by_the_led_and_octal_psram_are_reported(int gpio, string owner)
+    {
+        BoardConfig config = Esp32S3DevKitC1.Create("robot-7", "plant-floor", "correct horse", "broker.local");
+        config.ReservePin("app.estop_button", gpio);
+        Assert.Equal("app.estop_button is GPIO " + gpio + ": expected a pin of its own, but " + owner + " already uses GPIO " + gpio, config.Validate().ToString());
+    }
+
     [Fact]
     public void Core2_sd_chip_select_is_not_the_lcd_one()
     {

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Phytrace.Nano.Configuration;
 
 namespace Phytrace.Nano.Tests.Configuration;
@@ -5,7 +7,8 @@ namespace Phytrace.Nano.Tests.Configuration;
 /// <summary>A configuration with every field valid, for tests that break one field at a time.</summary>
 internal static class ValidBoardConfig
 {
-    public const string CaPem = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+    /// <summary>A real self-signed CA certificate in PEM, made once per test run.</summary>
+    public static readonly string CaPem = CreateCaPem();
 
     public static BoardConfig Create()
     {
@@ -26,5 +29,14 @@ internal static class ValidBoardConfig
         config.Wifi.Password = "correct horse";
         config.Mqtt.Host = "broker.local";
         return config;
+    }
+
+    private static string CreateCaPem()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=Phytrace test CA", key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        using X509Certificate2 certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        return certificate.ExportCertificatePem() + "\n";
     }
 }

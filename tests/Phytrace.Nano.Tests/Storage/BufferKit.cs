@@ -10,15 +10,21 @@ internal static class BufferKit
 
     public static ManualWallClock SyncedClock() => new(Now, synchronized: true);
 
-    /// <summary>Options for a small test region; MaxEventSize defaults to three slots' worth.</summary>
+    /// <summary>
+    /// Options for a small test region; MaxEventSize defaults to three slots' worth. The sector is
+    /// the library's default (512 bytes: each sync point's records fill whole sectors); tests whose
+    /// capacity arithmetic counts one slot per record pass <paramref name="sectorSize"/> = the
+    /// record size (no padding).
+    /// </summary>
     public static EdgeBufferOptions Options(int recordSize = 128, int syncEvery = 1, int checkpointEvery = 8,
-        OverflowPolicy overflow = OverflowPolicy.Reject, int? maxEventSize = null) => new()
+        OverflowPolicy overflow = OverflowPolicy.Reject, int? maxEventSize = null, int sectorSize = 512) => new()
     {
         RecordSize = recordSize,
         SyncEvery = syncEvery,
         CheckpointEvery = checkpointEvery,
         Overflow = overflow,
         MaxEventSize = maxEventSize ?? MaxForSlots(recordSize, 3),
+        SectorSize = sectorSize,
     };
 
     /// <summary>Largest event that fits in <paramref name="slots"/> slots.</summary>

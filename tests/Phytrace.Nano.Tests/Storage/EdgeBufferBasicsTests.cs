@@ -41,7 +41,7 @@ public class EdgeBufferBasicsTests
     [Fact]
     public void Events_come_back_in_order_byte_identical_and_survive_reopen()
     {
-        var medium = new RamMedium(RegionLength(128, 32));
+        var medium = new RamMedium(RegionLength(128, 64)); // ten records of up to two slots, a sector each
         var buffer = new EdgeBuffer(medium, Options(), SyncedClock());
         for (int n = 0; n < 10; n++)
         {
@@ -114,7 +114,8 @@ public class EdgeBufferBasicsTests
     [Fact]
     public void Reject_policy_refuses_when_full_and_counts_it()
     {
-        var buffer = new EdgeBuffer(new RamMedium(RegionLength(128, 8)), Options(), SyncedClock());
+        // One slot per record (no sector padding), as the count below assumes.
+        var buffer = new EdgeBuffer(new RamMedium(RegionLength(128, 8)), Options(sectorSize: 128), SyncedClock());
         for (int n = 0; n < 8; n++)
         {
             Assert.True(Put(buffer, n, 50));
@@ -131,7 +132,7 @@ public class EdgeBufferBasicsTests
     public void DropOldest_evicts_the_oldest_and_counts_them()
     {
         var medium = new RamMedium(RegionLength(128, 8));
-        var options = Options(overflow: OverflowPolicy.DropOldest);
+        var options = Options(overflow: OverflowPolicy.DropOldest, sectorSize: 128); // one slot per record
         var buffer = new EdgeBuffer(medium, options, SyncedClock());
         for (int n = 0; n < 20; n++)
         {
@@ -180,7 +181,7 @@ public class EdgeBufferBasicsTests
         Put(buffer, 1, 100, capturedAt: Now.AddSeconds(-2));
         var s = buffer.GetStats();
         Assert.Equal(2, s.Count);
-        Assert.Equal(3 * 128, s.BytesUsed);
+        Assert.Equal(2 * 512, s.BytesUsed); // one and two slots, each sync point padded to a 512-byte sector
         Assert.Equal(16 * 128, s.CapacityBytes);
         Assert.Equal(10_000, s.OldestAgeMs);
         Assert.Equal(2_000, s.NewestAgeMs);
@@ -195,16 +196,24 @@ public class EdgeBufferBasicsTests
         Put(buffer, 1, 30);
         buffer.Clear();
         Assert.Equal(0, buffer.Count);
+        // Reopened without closing (a power cut): the sequences the last checkpoint reserved are
+        // skipped, never reused; the new record's is above the cleared ones.
         var reopened = new EdgeBuffer(medium, Options(), SyncedClock());
         Assert.Empty(ReadAll(reopened));
+        long next = reopened.NextSequence;
+        Assert.True(next >= 2, $"sequences continue after the cleared ones, got {next}");
         Put(reopened, 2, 30);
-        Assert.Equal(2, ReadAll(reopened).Single().Sequence);
+        Assert.Equal(next, ReadAll(reopened).Single().Sequence);
+        reopened.Dispose();
+        // Closed cleanly: the next mount continues without a gap.
+        var again = new EdgeBuffer(medium, Options(), SyncedClock());
+        Assert.Equal(next + 1, again.NextSequence);
     }
 
     [Fact]
     public void Flush_sends_in_batches_and_removes_only_what_was_acknowledged()
     {
-        var buffer = new EdgeBuffer(new RamMedium(RegionLength(128, 64)), Options(), SyncedClock());
+        var buffer = new EdgeBuffer(new RamMedium(RegionLength(128, 128)), Options(), SyncedClock()); // 25 records, a sector each
         for (int n = 0; n < 25; n++)
         {
             Put(buffer, n, 20 + n);
@@ -249,13 +258,19 @@ public class EdgeBufferBasicsTests
         Assert.Equal(16, inspector.SlotCount);
         Assert.Equal(1, inspector.Checkpoint.TailSequence);
         Assert.Equal(2, inspector.Checkpoint.HeadSequence);
+        Assert.Equal(512, inspector.Checkpoint.SectorSize);
+        Assert.Equal(4, inspector.AlignmentSlots);
         var header = new SlotHeader();
-        Assert.Equal(SlotKind.Live, inspector.ReadSlot(inspector.IndexOf(inspector.Checkpoint.TailSlot), header));
+        // Event 0 filled the sector of slots 0-3 (one slot and three of padding); event 1 starts at slot 4.
+        Assert.Equal(4, inspector.IndexOf(inspector.Checkpoint.TailSlot));
+        Assert.Equal(SlotKind.Valid, inspector.ReadSlot(4, header));
         Assert.Equal(150, header.TotalLength);
         Assert.True(header.IsFirst);
-        Assert.Equal(SlotKind.Live, inspector.ReadSlot(2, header));
+        Assert.Equal(2, header.PaddingSlots);
+        Assert.Equal(SlotKind.Valid, inspector.ReadSlot(5, header));
         Assert.Equal(1, header.PartIndex);
-        Assert.Equal(SlotKind.Foreign, inspector.ReadSlot(5, header));
+        Assert.Equal(SlotKind.Foreign, inspector.ReadSlot(2, header)); // padding
+        Assert.Equal(SlotKind.Foreign, inspector.ReadSlot(9, header)); // never written
         Assert.Equal(before, ram.Image);
         Assert.Throws<InvalidOperationException>(() => BufferInspector.Open(new RamMedium(8192)));
     }

@@ -6,9 +6,9 @@ using static Phytrace.Nano.Tests.Storage.BufferKit;
 namespace Phytrace.Nano.Tests.Storage;
 
 /// <summary>
-/// Format version 2 as FORMAT.md states it: the slot CRC over whole 16-byte blocks with the state
-/// byte and CRC field read as zero, checkpoint places a page apart, regions of another version
-/// refused, and the mount scan reading runs of slots.
+/// Format version 3 as FORMAT.md states it: the slot CRC over whole 16-byte blocks with the CRC
+/// field read as zero, checkpoint places a page apart, regions of another version (format 2 and
+/// the pre-release 1) refused and left as they are, and the mount scan reading runs of slots.
 /// </summary>
 public sealed class FormatVersionTests
 {
@@ -29,13 +29,19 @@ public sealed class FormatVersionTests
         Assert.Equal(SlotFormat.FirstHeaderSize + chunk, used);
         int covered = (used + 15) / 16 * 16;
         Assert.All(slot.AsSpan(used, covered - used).ToArray(), b => Assert.Equal(0, b));
-        // Oracle: a bitwise CRC-32 over a copy with the state byte and the CRC field zeroed.
+        // Oracle: a bitwise CRC-32 over a copy with the CRC field zeroed.
         var copy = slot.AsSpan(0, covered).ToArray();
-        copy[SlotFormat.OffsetState] = 0;
         Array.Clear(copy, SlotFormat.OffsetCrc, 4);
         Assert.Equal(BitwiseCrc32(copy), BitConverter.ToUInt32(slot, SlotFormat.OffsetCrc));
-        Assert.Equal(SlotFormat.StateLive, slot[SlotFormat.OffsetState]);
-        Assert.Equal(SlotFormat.Version, slot[SlotFormat.OffsetVersion]);
+        Assert.Equal(3, slot[SlotFormat.OffsetVersion]);
+        Assert.Equal(0, BitConverter.ToUInt16(slot, SlotFormat.OffsetPadding));
+
+        // The padding count is sealed into the CRC too.
+        SlotFormat.SetPadding(slot, 0, 3);
+        copy = slot.AsSpan(0, covered).ToArray();
+        Array.Clear(copy, SlotFormat.OffsetCrc, 4);
+        Assert.Equal(3, BitConverter.ToUInt16(slot, SlotFormat.OffsetPadding));
+        Assert.Equal(BitwiseCrc32(copy), BitConverter.ToUInt32(slot, SlotFormat.OffsetCrc));
     }
 
     [Fact]
@@ -75,16 +81,16 @@ public sealed class FormatVersionTests
     public void Checkpoint_places_are_a_page_apart_and_slots_start_after_them()
     {
         Assert.Equal(4096, Checkpoint.Stride);
-        Assert.Equal(Checkpoint.Copies * Checkpoint.Stride, Checkpoint.SlotsOffset);
+        Assert.Equal(Checkpoint.Places * Checkpoint.Stride, Checkpoint.SlotsOffset);
         var ram = new RamMedium(RegionLength(128, 16));
         using (var buffer = new EdgeBuffer(ram, Options(checkpointEvery: 1), SyncedClock()))
         {
-            for (int n = 0; n < Checkpoint.Copies; n++)
+            for (int n = 0; n < Checkpoint.Places / Checkpoint.CopiesPerGeneration; n++)
             {
                 Assert.True(Put(buffer, n, 20));
             }
         }
-        for (int place = 0; place < Checkpoint.Copies; place++)
+        for (int place = 0; place < Checkpoint.Places; place++)
         {
             Assert.Equal("PNCK"u8.ToArray(), ram.Image.AsSpan(place * Checkpoint.Stride, 4).ToArray());
         }
@@ -92,37 +98,35 @@ public sealed class FormatVersionTests
         Assert.Equal((byte)'N', ram.Image[Checkpoint.SlotsOffset + 1]);
     }
 
-    [Fact]
-    public void A_region_of_another_format_version_is_refused_and_left_as_it_is()
+    [Theory]
+    [InlineData(2)]
+    [InlineData(1)]
+    public void A_region_of_another_format_version_is_refused_and_left_as_it_is(int version)
     {
+        // A format-2 region as that version left it: its checkpoint (one copy) and a record.
         var ram = new RamMedium(RegionLength(128, 16));
-        using (var buffer = new EdgeBuffer(ram, Options(), SyncedClock()))
-        {
-            Assert.True(Put(buffer, 0, 40));
-        }
-        int places = RewriteCheckpointVersion(ram.Image, 1);
-        Assert.True(places > 0);
+        LegacyCheckpoint.Write(ram.Image, version, 3, 0xCAFE0001u, 128, 16, 7, 4, 6);
+        ram.Image[Checkpoint.SlotsOffset] = (byte)'P';
+        ram.Image[Checkpoint.SlotsOffset + 1] = (byte)'N';
+        ram.Image[Checkpoint.SlotsOffset + 2] = (byte)version;
         byte[] before = ram.Image.ToArray();
 
         var e = Assert.Throws<InvalidOperationException>(() => new EdgeBuffer(ram, Options(), SyncedClock()));
 
-        Assert.Contains("format version 1", e.Message, StringComparison.Ordinal);
+        Assert.Contains("format version " + version, e.Message, StringComparison.Ordinal);
         Assert.Contains("reads version " + Checkpoint.Version, e.Message, StringComparison.Ordinal);
-        Assert.Equal(before, ram.Image); // not reformatted
+        Assert.Contains("never reformatted", e.Message, StringComparison.Ordinal);
+        Assert.Equal(before, ram.Image); // not reformatted, not written at all
         var inspect = Assert.Throws<InvalidOperationException>(() => BufferInspector.Open(ram));
-        Assert.Contains("format version 1", inspect.Message, StringComparison.Ordinal);
+        Assert.Contains("format version " + version, inspect.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_damaged_checkpoint_of_another_version_is_damage_not_a_version()
     {
         var ram = new RamMedium(RegionLength(128, 16));
-        new EdgeBuffer(ram, Options(), SyncedClock()).Dispose();
-        Assert.True(RewriteCheckpointVersion(ram.Image, 1) > 0);
-        for (int place = 0; place < Checkpoint.Copies; place++)
-        {
-            ram.Image[(place * Checkpoint.Stride) + 20] ^= 0x01; // no version-1 checkpoint passes its CRC now
-        }
+        LegacyCheckpoint.Write(ram.Image, 2, 0, 0xCAFE0001u, 128, 16, 7, 4, 6);
+        ram.Image[20] ^= 0x01; // the version-2 checkpoint no longer passes its CRC
 
         using var buffer = new EdgeBuffer(ram, Options(), SyncedClock()); // formats a fresh region
 
@@ -134,12 +138,13 @@ public sealed class FormatVersionTests
     public void Mount_reads_runs_of_slots_the_same_number_of_times_for_a_small_and_a_large_region()
     {
         // CheckpointEvery 64, one sync per record: 63 records past the last checkpoint, the most a
-        // mount ever scans; a 128-byte slot group holds SlotsFor(16 KB) = 171 slots, one read.
+        // mount ever scans, a sector (4 slots) each: 252 slots. The group buffer holds
+        // SlotsFor(16 KB) = 171 slots, 172 in whole sectors: two runs.
         long small = MountReadsAfterPowerCut(regionSlots: 1024);
         long large = MountReadsAfterPowerCut(regionSlots: 4_000_000);
 
         Assert.Equal(small, large);
-        Assert.Equal(Checkpoint.Copies + 1, small);
+        Assert.Equal(Checkpoint.Places + 2, small);
     }
 
     [Fact]
@@ -171,24 +176,6 @@ public sealed class FormatVersionTests
         using var reopened = new EdgeBuffer(counting, options, SyncedClock());
         Assert.Equal(live, reopened.Count);
         return counting.ReadCalls;
-    }
-
-    /// <summary>Sets the version byte of every checkpoint place holding the magic and re-seals its CRC.</summary>
-    private static int RewriteCheckpointVersion(byte[] image, byte version)
-    {
-        int rewritten = 0;
-        for (int place = 0; place < Checkpoint.Copies; place++)
-        {
-            int at = place * Checkpoint.Stride;
-            if (!image.AsSpan(at, 4).SequenceEqual("PNCK"u8))
-            {
-                continue;
-            }
-            image[at + 4] = version;
-            BitConverter.TryWriteBytes(image.AsSpan(at + Checkpoint.Size - 4, 4), BitwiseCrc32(image.AsSpan(at, Checkpoint.Size - 4).ToArray()));
-            rewritten++;
-        }
-        return rewritten;
     }
 
     private static uint BitwiseCrc32(byte[] bytes)

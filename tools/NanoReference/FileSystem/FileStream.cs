@@ -17,7 +17,6 @@ namespace System.IO
         Append = 6,
     }
 
-    [Flags]
     public enum FileAccess
     {
         Read = 1,
@@ -25,7 +24,6 @@ namespace System.IO
         ReadWrite = 3,
     }
 
-    [Flags]
     public enum FileShare
     {
         None = 0,
@@ -107,7 +105,17 @@ namespace System.IO
             throw new NotImplementedException();
         }
 
+        public override int Read(SpanByte buffer)
+        {
+            throw new NotImplementedException();
+        }
+
         public override void Write(byte[] buffer, int offset, int count)
+        {
+            throw new NotImplementedException();
+        }
+
+        public override void Close()
         {
             throw new NotImplementedException();
         }
@@ -131,9 +139,45 @@ namespace System.IO
         }
     }
 
-    public sealed class DirectoryInfo
+    public abstract class FileSystemInfo : MarshalByRefObject
+    {
+        protected FileSystemInfo()
+        {
+            throw new NotImplementedException();
+        }
+
+        public abstract bool Exists { get; }
+
+        public abstract string Name { get; }
+
+        public abstract void Delete();
+
+        protected abstract void HandleRefreshError();
+    }
+
+    public sealed class DirectoryInfo : FileSystemInfo
     {
         private DirectoryInfo()
+        {
+            throw new NotImplementedException();
+        }
+
+        public override bool Exists
+        {
+            get { throw new NotImplementedException(); }
+        }
+
+        public override string Name
+        {
+            get { throw new NotImplementedException(); }
+        }
+
+        public override void Delete()
+        {
+            throw new NotImplementedException();
+        }
+
+        protected override void HandleRefreshError()
         {
             throw new NotImplementedException();
         }
@@ -163,6 +207,7 @@ namespace System.IO
         public string Name
         {
             get { throw new NotImplementedException(); }
+            set { throw new NotImplementedException(); }
         }
     }
 }

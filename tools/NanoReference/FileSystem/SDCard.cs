@@ -1,5 +1,6 @@
 // Reference declaration (signatures only) of nanoFramework.System.IO.FileSystem 1.1.87, namespace nanoFramework.System.IO.FileSystem.
-// The SD card driver: SPI (bus + chip select) or SDMMC (1 or 4 lines), optional card detect.
+// The SD card driver: SPI (bus + chip select) or SDMMC (1 or 4 lines), optional card detect (null:
+// none; without a detect pin nothing reports a pulled card, it shows only as I/O errors).
 // The constructor registers the card with the StorageEventManager; Mount() throws when no card
 // is present or it cannot be read.
 
@@ -12,12 +13,12 @@ namespace nanoFramework.System.IO.FileSystem
 
     public class SDCard : IDisposable
     {
-        public SDCard(SDCardSpiParameters spiParameters, CardDetectParameters cdParameters)
+        public SDCard(SDCardSpiParameters spiParameters, CardDetectParameters cdParameters = null)
         {
             throw new NotImplementedException();
         }
 
-        public SDCard(SDCardMmcParameters mmcParameters, CardDetectParameters cdParameters)
+        public SDCard(SDCardMmcParameters mmcParameters, CardDetectParameters cdParameters = null)
         {
             throw new NotImplementedException();
         }

@@ -1,4 +1,4 @@
-// Reference declaration (signatures only) of nanoFramework.M2Mqtt 5.1.221, namespace nanoFramework.M2Mqtt.
+// Reference declaration (signatures only) of nanoFramework.M2Mqtt 5.1.220, namespace nanoFramework.M2Mqtt.
 // Only the members src/Phytrace.Nano.Esp32 uses. The real constructor creates the network
 // channel, which resolves the broker's host name and throws when the network is down.
 
@@ -9,20 +9,16 @@ using nanoFramework.M2Mqtt.Messages;
 
 namespace nanoFramework.M2Mqtt
 {
-    public class MqttClient
+    public class MqttClient : IDisposable
     {
-        public delegate void MqttMsgPublishedEventHandler(object sender, MqttMsgPublishedEventArgs e);
-
-        public delegate void ConnectionClosedEventHandler(object sender, EventArgs e);
-
         public MqttClient(string brokerHostName, int brokerPort, bool secure, X509Certificate caCert, X509Certificate clientCert, MqttSslProtocols sslProtocol)
         {
             throw new NotImplementedException();
         }
 
-        public event MqttMsgPublishedEventHandler MqttMsgPublished;
+        public event IMqttClient.MqttMsgPublishedEventHandler MqttMsgPublished;
 
-        public event ConnectionClosedEventHandler ConnectionClosed;
+        public event IMqttClient.ConnectionClosedEventHandler ConnectionClosed;
 
         public bool IsConnected
         {
@@ -50,8 +46,13 @@ namespace nanoFramework.M2Mqtt
             throw new NotImplementedException();
         }
 
-        /// <summary>Closes the channel and stops the client's threads without a DISCONNECT (public since 5.1, IMqttClient).</summary>
+        /// <summary>Closes the channel and stops the client's threads without a DISCONNECT.</summary>
         public void Close()
+        {
+            throw new NotImplementedException();
+        }
+
+        public void Dispose()
         {
             throw new NotImplementedException();
         }

@@ -1,4 +1,4 @@
-// Reference declaration (signatures only) of nanoFramework.M2Mqtt 5.1.221, namespace nanoFramework.M2Mqtt.Messages.
+// Reference declaration (signatures only) of nanoFramework.M2Mqtt 5.1.220 (assembly nanoFramework.M2Mqtt.Core), namespace nanoFramework.M2Mqtt.Messages.
 
 using System;
 
@@ -6,6 +6,11 @@ namespace nanoFramework.M2Mqtt.Messages
 {
     public class MqttMsgPublishedEventArgs : EventArgs
     {
+        public MqttMsgPublishedEventArgs(ushort messageId)
+        {
+            throw new NotImplementedException();
+        }
+
         public MqttMsgPublishedEventArgs(ushort messageId, bool isPublished)
         {
             throw new NotImplementedException();

@@ -1,4 +1,4 @@
-// Reference declaration (signatures only) of nanoFramework.M2Mqtt 5.1.221, namespace nanoFramework.M2Mqtt.
+// Reference declaration (signatures only) of nanoFramework.M2Mqtt 5.1.220, namespace nanoFramework.M2Mqtt.
 // Values are the CONNECT protocol level bytes.
 
 namespace nanoFramework.M2Mqtt

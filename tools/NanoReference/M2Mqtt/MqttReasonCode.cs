@@ -1,11 +1,21 @@
-// Reference declaration (signatures only) of nanoFramework.M2Mqtt 5.1.221, namespace nanoFramework.M2Mqtt.Messages.
-// The CONNACK reason codes the glue maps (MQTT 5 values; 3.1.1 return codes arrive as these too).
+// Reference declaration (signatures only) of nanoFramework.M2Mqtt 5.1.220 (assembly nanoFramework.M2Mqtt.Core), namespace nanoFramework.M2Mqtt.Messages.
+// Connect returns one of these: an MQTT 5 reason code, or (MQTT 3.1.1 brokers) a CONNACK return
+// code 1 to 5, which the package names ConnectionRefused...; the glue maps both onto the core's codes.
 
 namespace nanoFramework.M2Mqtt.Messages
 {
-    public enum MqttReasonCode : byte
+    public enum MqttReasonCode
     {
         Success = 0x00,
+        NormalDisconnection = 0x00,
+        GrantedQoS0 = 0x00,
+        GrantedQoS1 = 0x01,
+        GrantedQoS2 = 0x02,
+        DisconnectWithWillMessage = 0x04,
+        NoMatchingSubscribers = 0x10,
+        NoSubscriptionExisted = 0x11,
+        ContinueAuthentication = 0x18,
+        ReAuthenticate = 0x19,
         UnspecifiedError = 0x80,
         MalformedPacket = 0x81,
         ProtocolError = 0x82,
@@ -17,9 +27,34 @@ namespace nanoFramework.M2Mqtt.Messages
         ServerUnavailable = 0x88,
         ServerBusy = 0x89,
         Banned = 0x8A,
+        ServeShuttingDown = 0x8B,
         BadAuthenticationMethod = 0x8C,
+        KeepAliveTimeout = 0x8D,
+        SessionTakenOver = 0x8E,
+        TopicFilterInvalid = 0x8F,
+        TopicNameInvalid = 0x90,
+        PacketIdentifierInUse = 0x91,
+        PacketIdentifierNotFound = 0x92,
+        ReceiveMaximumExceeded = 0x93,
+        TopicAliasInvalid = 0x94,
         PacketTooLarge = 0x95,
+        MessageRateTooHigh = 0x96,
         QuotaExceeded = 0x97,
+        AdministrativeAction = 0x98,
+        PayloadFormatInvalid = 0x99,
+        RetainNotSupported = 0x9A,
+        QoSNotSupported = 0x9B,
+        UseAnotherServer = 0x9C,
+        ServerMoved = 0x9D,
+        SharedSubscriptionsNotSupported = 0x9E,
         ConnectionRateExceeded = 0x9F,
+        MaximumConnectTime = 0xA0,
+        SubscriptionIdentifiersNotSupported = 0xA1,
+        WildcardSubscriptionsNotSupported = 0xA2,
+        ConnectionRefusedUnacceptableProtocolVersion = 0x01,
+        ConnectionRefusedIdentifierRejected = 0x02,
+        ConnectionRefusedServerUnavailable = 0x03,
+        ConnectionRefusedBadUserNameOrPassword = 0x04,
+        ConnectionRefusedNotAuthorized = 0x05,
     }
 }

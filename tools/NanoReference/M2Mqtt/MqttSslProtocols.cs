@@ -1,4 +1,4 @@
-// Reference declaration (signatures only) of nanoFramework.M2Mqtt 5.1.221, namespace nanoFramework.M2Mqtt.
+// Reference declaration (signatures only) of nanoFramework.M2Mqtt 5.1.220, namespace nanoFramework.M2Mqtt.
 
 namespace nanoFramework.M2Mqtt
 {
@@ -9,5 +9,6 @@ namespace nanoFramework.M2Mqtt
         TLSv1_0,
         TLSv1_1,
         TLSv1_2,
+        TLSv1_3,
     }
 }

@@ -1,4 +1,4 @@
-// Reference declaration (signatures only) of nanoFramework.System.Net 1.11.54, namespace System.Net.NetworkInformation.
+// Reference declaration (signatures only) of nanoFramework.System.Net 1.11.60, namespace System.Net.NetworkInformation.
 
 using System;
 
@@ -17,6 +17,11 @@ namespace System.Net.NetworkInformation
 
     public class NetworkAvailabilityEventArgs : EventArgs
     {
+        private NetworkAvailabilityEventArgs()
+        {
+            throw new NotImplementedException();
+        }
+
         public bool IsAvailable
         {
             get { throw new NotImplementedException(); }

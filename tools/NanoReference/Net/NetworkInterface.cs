@@ -1,4 +1,4 @@
-// Reference declaration (signatures only) of nanoFramework.System.Net 1.11.54, namespace System.Net.NetworkInformation.
+// Reference declaration (signatures only) of nanoFramework.System.Net 1.11.60, namespace System.Net.NetworkInformation.
 // Enum values are the real ones but are never deployed: the .nfproj build recompiles the glue
 // against the package itself.
 
@@ -16,6 +16,11 @@ namespace System.Net.NetworkInformation
 
     public class NetworkInterface
     {
+        protected NetworkInterface(int interfaceIndex)
+        {
+            throw new NotImplementedException();
+        }
+
         public static NetworkInterface[] GetAllNetworkInterfaces()
         {
             throw new NotImplementedException();
@@ -29,6 +34,13 @@ namespace System.Net.NetworkInformation
         public string IPv4Address
         {
             get { throw new NotImplementedException(); }
+        }
+
+        /// <summary>Index of this interface's Wireless80211Configuration.</summary>
+        public uint SpecificConfigId
+        {
+            get { throw new NotImplementedException(); }
+            set { throw new NotImplementedException(); }
         }
     }
 }

@@ -1,4 +1,4 @@
-// Reference declaration (signatures only) of nanoFramework.System.Net 1.11.54, namespace System.Security.Cryptography.X509Certificates.
+// Reference declaration (signatures only) of nanoFramework.System.Net 1.11.60, namespace System.Security.Cryptography.X509Certificates.
 
 using System;
 
@@ -6,7 +6,7 @@ namespace System.Security.Cryptography.X509Certificates
 {
     public class X509Certificate
     {
-        /// <summary>Parses a PEM (or DER as text) certificate.</summary>
+        /// <summary>Parses a PEM (or DER) certificate with the device's mbedTLS; throws if it cannot.</summary>
         public X509Certificate(string certificate)
         {
             throw new NotImplementedException();

@@ -12,8 +12,13 @@ namespace System.IO
         End = 2,
     }
 
-    public abstract class Stream : IDisposable
+    public abstract class Stream : MarshalByRefObject, IDisposable
     {
+        protected Stream()
+        {
+            throw new NotImplementedException();
+        }
+
         public abstract bool CanRead { get; }
 
         public abstract bool CanSeek { get; }
@@ -27,6 +32,8 @@ namespace System.IO
         public abstract void Flush();
 
         public abstract int Read(byte[] buffer, int offset, int count);
+
+        public abstract int Read(SpanByte buffer);
 
         public abstract long Seek(long offset, SeekOrigin origin);
 

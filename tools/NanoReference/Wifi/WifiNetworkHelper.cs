@@ -8,14 +8,18 @@ namespace nanoFramework.Networking
 {
     public static class WifiNetworkHelper
     {
-        /// <summary>Joins the network with DHCP; false on failure (details in the package's Status).</summary>
-        public static bool ConnectDhcp(string ssid, string password, WifiReconnectionKind reconnectionKind, bool requiresDateTime, int wifiAdapterId, CancellationToken token)
+        /// <summary>
+        /// Joins the network with DHCP; false on failure (details in the package's Status). Unless the
+        /// station already has an address on this SSID it also stores SSID and password in the
+        /// device's configuration block in flash (Wireless80211Configuration.SaveConfiguration).
+        /// </summary>
+        public static bool ConnectDhcp(string ssid, string password, WifiReconnectionKind reconnectionKind = WifiReconnectionKind.Automatic, bool requiresDateTime = false, int wifiAdapterId = 0, CancellationToken token = default)
         {
             throw new NotImplementedException();
         }
 
-        /// <summary>Re-joins the network stored on the device.</summary>
-        public static bool Reconnect(bool requiresDateTime, int wifiAdapterId, CancellationToken token)
+        /// <summary>Waits for the network stored on the device (the station joins it at boot when stored with AutoConnect); writes nothing.</summary>
+        public static bool Reconnect(bool requiresDateTime = false, int wifiAdapterId = 0, CancellationToken token = default)
         {
             throw new NotImplementedException();
         }

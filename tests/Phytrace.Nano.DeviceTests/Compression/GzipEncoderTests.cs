@@ -1,0 +1,120 @@
+using System;
+using nanoFramework.TestFramework;
+using Phytrace.Nano.Compression;
+using Phytrace.Nano.DeviceTests.Helpers;
+using Phytrace.Nano.Formats;
+
+namespace Phytrace.Nano.DeviceTests.Compression
+{
+    /// <summary>
+    /// The gzip encoder on the device's runtime: framing (header, CRC-32 and ISIZE trailer), stored
+    /// blocks decoded by a tiny inflater of stored blocks, the size bound and that compressible
+    /// input shrinks.
+    /// </summary>
+    [TestClass]
+    public class GzipEncoderTests
+    {
+        [TestMethod]
+        public void HeaderAndTrailer()
+        {
+            byte[] input = AsciiText.ToBytes("123456789");
+            var output = new byte[GzipEncoder.MaxCompressedSize(input.Length)];
+            int n = new GzipEncoder(6).Compress(input, 0, input.Length, output, 0, output.Length);
+            Assert.AreEqual(0x1F, (int)output[0], "ID1");
+            Assert.AreEqual(0x8B, (int)output[1], "ID2");
+            Assert.AreEqual(8, (int)output[2], "CM deflate");
+            Assert.AreEqual(0xCBF43926L, ReadUInt32(output, n - 8), "trailer CRC-32 of \"123456789\"");
+            Assert.AreEqual(9L, ReadUInt32(output, n - 4), "trailer ISIZE");
+        }
+
+        [TestMethod]
+        public void StoredLevelRoundTrips()
+        {
+            // Two stored blocks: 65535 bytes and the rest.
+            var input = new byte[70000];
+            for (int i = 0; i < input.Length; i++)
+            {
+                input[i] = (byte)((i * 7) + (i >> 8));
+            }
+            var output = new byte[GzipEncoder.MaxCompressedSize(input.Length)];
+            int n = new GzipEncoder(0).Compress(input, 0, input.Length, output, 0, output.Length);
+            var back = new byte[input.Length];
+            int got = InflateStored(output, 10, n - 8, back);
+            Assert.AreEqual(input.Length, got, "inflated length");
+            BytesAssert.AreEqual(input, 0, back, 0, input.Length, "stored round trip");
+            long crc = Crc32.Compute(input, 0, input.Length);
+            Assert.AreEqual(crc, ReadUInt32(output, n - 8), "trailer CRC-32");
+        }
+
+        [TestMethod]
+        public void RepetitiveInputShrinks()
+        {
+            byte[] pattern = AsciiText.ToBytes("{\"soc_pct\":78.4},");
+            var input = new byte[20000];
+            for (int i = 0; i < input.Length; i++)
+            {
+                input[i] = pattern[i % pattern.Length];
+            }
+            var output = new byte[GzipEncoder.MaxCompressedSize(input.Length)];
+            int n = new GzipEncoder(6).Compress(input, 0, input.Length, output, 0, output.Length);
+            Assert.IsTrue(n < 400, "20000 repetitive bytes compress below 400 bytes, got " + n.ToString());
+            Assert.AreEqual((long)input.Length, ReadUInt32(output, n - 4), "ISIZE");
+        }
+
+        [TestMethod]
+        public void NoisyInputStaysInsideTheBound()
+        {
+            var input = new byte[10000];
+            uint x = 12345;
+            for (int i = 0; i < input.Length; i++)
+            {
+                x = (x * 1103515245u) + 12345u;
+                input[i] = (byte)(x >> 23);
+            }
+            var output = new byte[GzipEncoder.MaxCompressedSize(input.Length)];
+            int n = new GzipEncoder(9).Compress(input, 0, input.Length, output, 0, output.Length);
+            Assert.IsTrue(n <= input.Length + 18 + 5 + 1, "grew only by stored-block overhead: " + n.ToString());
+        }
+
+        [TestMethod]
+        public void WorkingMemoryWithinBudget()
+        {
+            Assert.IsTrue(new GzipEncoder(6).WorkingMemoryBytes <= 16384, "default level within 16 KB");
+        }
+
+        [TestMethod]
+        public void TooSmallOutputIsAnError()
+        {
+            var input = new byte[1000];
+            var output = new byte[10];
+            ExceptionAssert.Catch(delegate { new GzipEncoder(1).Compress(input, 0, input.Length, output, 0, output.Length); }, "10-byte output");
+        }
+
+        private static long ReadUInt32(byte[] b, int at)
+        {
+            return (long)(b[at] | (b[at + 1] << 8) | (b[at + 2] << 16)) + ((long)b[at + 3] << 24);
+        }
+
+        // Decodes DEFLATE made only of stored blocks (RFC 1951 3.2.4); returns the bytes written.
+        private static int InflateStored(byte[] data, int at, int end, byte[] output)
+        {
+            int written = 0;
+            bool final = false;
+            while (!final)
+            {
+                int header = data[at++];
+                final = (header & 1) != 0;
+                Assert.AreEqual(0, (header >> 1) & 3, "BTYPE stored");
+                int len = data[at] | (data[at + 1] << 8);
+                int nlen = data[at + 2] | (data[at + 3] << 8);
+                Assert.AreEqual(0xFFFF, len ^ nlen, "NLEN is the complement of LEN");
+                at += 4;
+                Array.Copy(data, at, output, written, len);
+                at += len;
+                written += len;
+            }
+            Assert.AreEqual(end, at, "stored blocks end where the trailer starts");
+            return written;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System;
+using nanoFramework.TestFramework;
+using Phytrace.Nano.DeviceTests.Helpers;
+using Phytrace.Nano.Events;
+
+namespace Phytrace.Nano.DeviceTests.Events
+{
+    /// <summary>Whole events through the encoder and the validator on the device's runtime.</summary>
+    [TestClass]
+    public class UdmEventEncoderTests
+    {
+        [TestMethod]
+        public void EncodeMinimalEvent()
+        {
+            var e = new UdmEvent();
+            e.Reset();
+            e.SourceId = "node";
+            e.EventType = UdmEventType.EmergencyStop;
+            e.SourceType = UdmSourceType.Drone;
+            e.SetCapturedAt(0, false);
+            e.HasEventId = true;
+            var buffer = new byte[512];
+            int n = new UdmEventEncoder().Encode(e, buffer, 0, buffer.Length);
+            Assert.AreEqual("{\"udm_version\":\"0.0.3\",\"event_id\":\"00000000-0000-0000-0000-000000000000\",\"event_type\":\"emergency_stop\",\"source_id\":\"node\",\"source_type\":\"drone\",\"captured_at\":\"1970-01-01T00:00:00.000000Z\"}",
+                AsciiText.FromBytes(buffer, 0, n), "minimal event");
+        }
+
+        [TestMethod]
+        public void ValidationNamesField()
+        {
+            var e = new UdmEvent();
+            e.Reset();
+            e.SourceId = "node";
+            e.SetCapturedAt(0, false);
+            e.HasEventId = true;
+            e.Location.HeadingDeg.Set(360);
+            Exception x = ExceptionAssert.Catch(delegate { UdmEventValidator.Validate(e); }, "heading 360");
+            Assert.IsTrue(x is UdmValidationException && ((UdmValidationException)x).Field == "location.heading_deg", "names location.heading_deg");
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using Phytrace.Nano.DeviceTestRunner;
+
+return RunnerApp.Run(args, Console.Out);
