@@ -54,6 +54,7 @@ public static class RunnerApp
         var suite = new DeviceSuite(
             kit,
             Path.Combine(repo, "src", "Phytrace.Nano"),
+            Path.Combine(repo, "src", "Phytrace.Nano.Natives"),
             Path.Combine(repo, "tests", "Phytrace.Nano.DeviceTests"),
             Path.Combine(repo, "artifacts", "device-tests"),
             timeLimit);

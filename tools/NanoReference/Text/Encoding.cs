@@ -6,6 +6,10 @@ namespace System.Text
 {
     public abstract class Encoding
     {
+        protected Encoding()
+        {
+        }
+
         public static Encoding UTF8
         {
             get { throw new NotImplementedException(); }
@@ -15,5 +19,7 @@ namespace System.Text
         {
             throw new NotImplementedException();
         }
+
+        public abstract Decoder GetDecoder();
     }
 }
