@@ -23,6 +23,7 @@ namespace Phytrace.Nano.Events
         private readonly byte[] digits = new byte[MaxDigits + 1];
         private int digitCount;
         private int pointPosition;
+        private bool usedShortDecimal;
 
         /// <summary>ASCII digits of the last <see cref="Generate"/>, [0 .. <see cref="DigitCount"/>).</summary>
         public byte[] Digits
@@ -34,6 +35,12 @@ namespace Phytrace.Nano.Events
         public int DigitCount
         {
             get { return digitCount; }
+        }
+
+        /// <summary>True if the last <see cref="Generate"/> took the short-decimal fast path.</summary>
+        public bool UsedShortDecimalPath
+        {
+            get { return usedShortDecimal; }
         }
 
         /// <summary>The value is 0.d1d2...dn x 10^PointPosition.</summary>
@@ -51,6 +58,7 @@ namespace Phytrace.Nano.Events
             if (count > 0)
             {
                 digitCount = count;
+                usedShortDecimal = true;
                 return;
             }
             GenerateExact(value);
@@ -60,8 +68,9 @@ namespace Phytrace.Nano.Events
         /// <see cref="Generate"/> without the fast path: big-integer digit generation for every
         /// double (the reference the fast path is held to).
         /// </summary>
-        internal void GenerateExact(double value)
+        public void GenerateExact(double value)
         {
+            usedShortDecimal = false;
             long bits = BitConverter.DoubleToInt64Bits(value);
             int biasedExponent = (int)((bits >> 52) & 0x7FF);
             ulong fraction = (ulong)bits & 0xFFFFFFFFFFFFFUL;
