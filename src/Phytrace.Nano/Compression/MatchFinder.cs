@@ -18,6 +18,10 @@ namespace Phytrace.Nano.Compression
         private readonly int windowSize;
         private readonly int windowMask;
         private readonly int hashShift;
+        // Whether BitConverter reads little-endian (it does on the ESP32 and on x86 and ARM hosts);
+        // read once, since on the device the property is a native call.
+        private static readonly bool LittleEndian = BitConverter.IsLittleEndian;
+
         private byte[] input = new byte[0];
         private int start;
         private int end;
@@ -56,9 +60,9 @@ namespace Phytrace.Nano.Compression
         /// Looks for the longest match at <paramref name="position"/> longer than
         /// <paramref name="longerThan"/> (results in <see cref="MatchLength"/>/<see cref="MatchDistance"/>),
         /// following at most <paramref name="maxChain"/> links and stopping at a match of
-        /// <paramref name="niceLength"/>; then records the position. One method with everything
-        /// written out (hash, link, chain walk, byte comparison): on the device this runs for most
-        /// input bytes, and each call cost as much as a chain step.
+        /// <paramref name="niceLength"/>; then records the position. Hash, link and chain walk are
+        /// written out here: on the device this runs for most input bytes, and each call cost as
+        /// much as a chain step.
         /// </summary>
         public void FindAndInsert(int position, int longerThan, int maxChain, int niceLength)
         {
@@ -106,18 +110,7 @@ namespace Phytrace.Nano.Compression
                 // Cheap reject first: the byte that would make this match the best must agree.
                 if (data[candidate + best] == data[position + best] && data[candidate] == data[position])
                 {
-                    // Eight bytes at a time through BitConverter.ToInt64 (a native call on the
-                    // device, about twice the speed of comparing byte by byte there; it never reads
-                    // past position + maxLength), then byte by byte.
-                    int length = 1;
-                    while (length + 8 <= maxLength && BitConverter.ToInt64(data, candidate + length) == BitConverter.ToInt64(data, position + length))
-                    {
-                        length += 8;
-                    }
-                    while (length < maxLength && data[candidate + length] == data[position + length])
-                    {
-                        length++;
-                    }
+                    int length = MatchedBytes(data, candidate, position, maxLength);
                     if (length > best)
                     {
                         best = length;
@@ -142,10 +135,11 @@ namespace Phytrace.Nano.Compression
         /// The greedy parse of levels 1 to 3: from <paramref name="position"/>, takes the match
         /// found at each position (or a literal) and appends it to <paramref name="symbols"/>,
         /// until the input ends or the buffer is full; returns the position reached. The positions
-        /// inside a match shorter than <paramref name="insertBelow"/> are recorded too. Everything
-        /// per position is written out in this one loop, with the state in locals: on the device
-        /// (an interpreter) this loop is most of what gzip costs, and a call or a field access
-        /// costs as much as several of its operations.
+        /// inside a match shorter than <paramref name="insertBelow"/> are recorded too. The work per
+        /// position is written out in this one loop, with the state in locals (a call is made only
+        /// to extend a candidate that passed the cheap test): on the device (an interpreter) this
+        /// loop is most of what gzip costs, and a call or a field access costs as much as several
+        /// of its operations.
         /// </summary>
         public int ParseGreedy(int position, SymbolBuffer symbols, int maxChain, int niceLength, int insertBelow)
         {
@@ -157,6 +151,9 @@ namespace Phytrace.Nano.Compression
             int shift = hashShift;
             int first = start;
             int stop = end;
+            int bias = 1 - first;
+            // Positions with three bytes left can start a match; the last two are literals.
+            int lastStart = stop - DeflateTables.MinMatch;
             byte[] values = symbols.Value;
             ushort[] distances = symbols.Distance;
             int[] literalFrequency = symbols.LiteralFrequency;
@@ -166,95 +163,131 @@ namespace Phytrace.Nano.Compression
             byte[] farDistanceCode = DeflateTables.FarDistanceCode;
             int n = symbols.Count;
             int capacity = values.Length;
-            while (position < stop && n < capacity)
+            while (position <= lastStart && n < capacity)
             {
-                int length = 0;
                 int distance = 0;
-                int maxLength = stop - position;
-                if (maxLength >= DeflateTables.MinMatch)
+                int best = DeflateTables.MinMatch - 1;
+                int hash = (int)(((uint)(data[position] | (data[position + 1] << 8) | (data[position + 2] << 16)) * 0x9E3779B1u) >> shift);
+                int relative = position + bias;
+                int stored = heads[hash];
+                int back = stored == 0 ? 0 : (relative - stored) & 0xFFFF;
+                // A link of a window or more is stored as it is: the walk stops at it anyway.
+                links[position & mask] = (ushort)back;
+                heads[hash] = (ushort)relative;
+                if (back != 0)
                 {
-                    int hash = (int)(((uint)(data[position] | (data[position + 1] << 8) | (data[position + 2] << 16)) * 0x9E3779B1u) >> shift);
-                    int relative = position - first + 1;
-                    int stored = heads[hash];
-                    int step = stored == 0 ? 0 : (relative - stored) & 0xFFFF;
-                    links[position & mask] = step < size ? (ushort)step : (ushort)0;
-                    heads[hash] = (ushort)relative;
-                    if (step != 0)
+                    int maxLength = stop - position;
+                    if (maxLength > DeflateTables.MaxMatch)
                     {
-                        if (maxLength > DeflateTables.MaxMatch)
+                        maxLength = DeflateTables.MaxMatch;
+                    }
+                    int nice = niceLength < maxLength ? niceLength : maxLength;
+                    int chain = maxChain;
+                    while (back < size && chain-- > 0)
+                    {
+                        int candidate = position - back;
+                        if (candidate < first)
                         {
-                            maxLength = DeflateTables.MaxMatch;
+                            break;
                         }
-                        int nice = niceLength < maxLength ? niceLength : maxLength;
-                        int best = DeflateTables.MinMatch - 1;
-                        int chain = maxChain;
-                        int back = step;
-                        while (back < size && chain-- > 0)
+                        if (data[candidate + best] == data[position + best] && data[candidate] == data[position])
                         {
-                            int candidate = position - back;
-                            if (candidate < first)
+                            int matched = MatchedBytes(data, candidate, position, maxLength);
+                            if (matched > best)
                             {
-                                break;
-                            }
-                            if (data[candidate + best] == data[position + best] && data[candidate] == data[position])
-                            {
-                                int matched = 1;
-                                while (matched + 8 <= maxLength && BitConverter.ToInt64(data, candidate + matched) == BitConverter.ToInt64(data, position + matched))
+                                best = matched;
+                                distance = back;
+                                if (matched >= nice)
                                 {
-                                    matched += 8;
-                                }
-                                while (matched < maxLength && data[candidate + matched] == data[position + matched])
-                                {
-                                    matched++;
-                                }
-                                if (matched > best)
-                                {
-                                    best = matched;
-                                    distance = back;
-                                    if (matched >= nice)
-                                    {
-                                        break;
-                                    }
+                                    break;
                                 }
                             }
-                            int link = links[candidate & mask];
-                            if (link == 0)
-                            {
-                                break;
-                            }
-                            back += link;
                         }
-                        if (distance != 0)
+                        int link = links[candidate & mask];
+                        if (link == 0)
                         {
-                            length = best;
+                            break;
                         }
+                        back += link;
                     }
                 }
-                if (length != 0)
+                if (distance != 0)
                 {
-                    values[n] = (byte)(length - DeflateTables.MinMatch);
+                    values[n] = (byte)(best - DeflateTables.MinMatch);
                     distances[n] = (ushort)distance;
                     n++;
-                    literalFrequency[257 + lengthCodeOf[length]]++;
+                    literalFrequency[257 + lengthCodeOf[best]]++;
                     distanceFrequency[distance <= 256 ? nearDistanceCode[distance - 1] : farDistanceCode[(distance - 1) >> 7]]++;
-                    if (length < insertBelow)
+                    if (best < insertBelow)
                     {
-                        InsertRange(position + 1, position + length);
+                        InsertRange(position + 1, position + best);
                     }
-                    position += length;
+                    position += best;
                 }
                 else
                 {
+                    // The buffer's distances are zero until written (SymbolBuffer.Clear), so a
+                    // literal needs only its byte.
                     byte literal = data[position];
                     values[n] = literal;
-                    distances[n] = 0;
                     n++;
                     literalFrequency[literal]++;
                     position++;
                 }
             }
+            while (position < stop && n < capacity)
+            {
+                byte literal = data[position];
+                values[n] = literal;
+                n++;
+                literalFrequency[literal]++;
+                position++;
+            }
             symbols.Count = n;
             return position;
+        }
+
+        // How many bytes from data[a] and data[b] agree, at most max (data[a] == data[b] is known).
+        // Eight at a time through BitConverter.ToInt64 (a native call on the device, several times
+        // the speed of comparing byte by byte there; it never reads past b + max); in the word that
+        // differs, the equal bytes are counted from the difference, low byte first on a
+        // little-endian machine (all of nanoFramework's targets and the usual hosts).
+        private static int MatchedBytes(byte[] data, int a, int b, int max)
+        {
+            int matched = 1;
+            while (matched + 8 <= max)
+            {
+                long difference = BitConverter.ToInt64(data, a + matched) ^ BitConverter.ToInt64(data, b + matched);
+                if (difference == 0)
+                {
+                    matched += 8;
+                    continue;
+                }
+                if (!LittleEndian)
+                {
+                    break;
+                }
+                if ((difference & 0xFFFFFFFFL) == 0)
+                {
+                    matched += 4;
+                    difference >>= 32;
+                }
+                if ((difference & 0xFFFFL) == 0)
+                {
+                    matched += 2;
+                    difference >>= 16;
+                }
+                if ((difference & 0xFFL) == 0)
+                {
+                    matched++;
+                }
+                return matched;
+            }
+            while (matched < max && data[a + matched] == data[b + matched])
+            {
+                matched++;
+            }
+            return matched;
         }
 
         /// <summary>

@@ -13,7 +13,7 @@ namespace Phytrace.Nano.Compression
         /// <summary>A literal's byte, or a match's length - 3.</summary>
         public readonly byte[] Value;
 
-        /// <summary>0 for a literal, else the match distance (1..32768).</summary>
+        /// <summary>0 for a literal, else the match distance (1..32768); zero until written, so a literal may leave it.</summary>
         public readonly ushort[] Distance;
 
         /// <summary>Literal/length symbol counts (0..285; 256, end of block, is set when the block is written).</summary>
@@ -63,6 +63,7 @@ namespace Phytrace.Nano.Compression
         /// <summary>Empties the buffer and its counts.</summary>
         public void Clear()
         {
+            Array.Clear(Distance, 0, Count);
             Count = 0;
             Array.Clear(LiteralFrequency, 0, LiteralFrequency.Length);
             Array.Clear(DistanceFrequency, 0, DistanceFrequency.Length);
