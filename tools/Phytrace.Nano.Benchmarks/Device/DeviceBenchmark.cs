@@ -39,14 +39,19 @@ public sealed class DeviceBenchmark : IBenchmark
         // Not under obj/ or bin/: nano-compile skips sources below those.
         string work = Path.Combine(repoRoot, "artifacts", "device-benchmark");
         var rows = new List<DeviceRow>();
+        var allocations = new List<AllocationRow>();
         try
         {
             AnsiConsole.MarkupLine($"kit: {Markup.Escape(kit.Root)}; compiling the core, the natives and the benchmark (nano-compile -optimize, nano-pe) ...");
-            rows.AddRange(DeviceRun.Run(kit, DeviceBuild.Current(kit, repoRoot, Path.Combine(work, "current")), 1800));
+            var current = DeviceRun.Run(kit, DeviceBuild.Current(kit, repoRoot, Path.Combine(work, "current")), 1800);
+            rows.AddRange(current.Rows);
+            allocations.AddRange(current.Allocations);
             if (BaselineRevision != null)
             {
                 AnsiConsole.MarkupLine($"baseline: the core of {Markup.Escape(BaselineRevision)} ...");
-                rows.AddRange(DeviceRun.Run(kit, DeviceBuild.Baseline(kit, repoRoot, Path.Combine(work, "baseline"), BaselineRevision), 1800));
+                var baseline = DeviceRun.Run(kit, DeviceBuild.Baseline(kit, repoRoot, Path.Combine(work, "baseline"), BaselineRevision), 1800);
+                rows.AddRange(baseline.Rows);
+                allocations.AddRange(baseline.Allocations);
             }
         }
         catch (InvalidOperationException e)
@@ -59,7 +64,7 @@ public sealed class DeviceBenchmark : IBenchmark
         AnsiConsole.MarkupLine("the same workloads on .NET ...");
         var host = HostRun.Run(quick ? 2 : 5);
         PrintOperations(rows, host);
-        AddGoals(goals, rows);
+        AddGoals(goals, rows, allocations);
         return goals;
     }
 
@@ -112,30 +117,57 @@ public sealed class DeviceBenchmark : IBenchmark
         AnsiConsole.MarkupLine(Markup.Escape($"load average when done: {LoadAverage()} (the machine may be shared; CPU time is not inflated by other load, wall clock is)"));
     }
 
-    private static void AddGoals(ResultTable goals, List<DeviceRow> rows)
+    // The goals of issue 17, on the ESP32 estimate of this run's CPU times. The machine may run
+    // slower than the one the issue measured on (shared, busy): the portable CRC-32 tables, code
+    // the device path leaves as it was, give the ratio, and each goal also says what the figure
+    // is at the issue machine's speed.
+    private static void AddGoals(ResultTable goals, List<DeviceRow> rows, List<AllocationRow> allocations)
     {
         DeviceRow? Row(string name) => rows.FirstOrDefault(r => r.Mode == "natives" && r.Name == name);
         double Ms(DeviceRow? r) => r == null ? double.NaN : r.Us * Esp32Factor / 1000;
-        goals.Add("emit (begin, fill, encode, enqueue)", "ESP32 ms per event", Ms(Row("emit")), (503 + 40) * Esp32Factor / 1000, Goal(Ms(Row("emit")) <= 5, "<= 5 ms"));
-        foreach (int level in new[] { 6, 1 })
+        DeviceRow? tables = rows.FirstOrDefault(r => r.Mode == "portable" && r.Name == "crc32-4k");
+        double speed = tables == null ? 1 : IssueBaseline.Us("crc32-4k") / tables.Us;
+        string At(double ms) => tables == null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" (at the issue machine's speed, x{speed:0.00}: {ms * speed:0.0#})");
+        void Target(string what, string metric, double ms, double issueMs, double limit, string limitText)
         {
-            DeviceRow? pipeline = Row("pipeline-gzip" + level.ToString(CultureInfo.InvariantCulture));
-            double perEvent = Ms(pipeline);
-            goals.Add($"whole pipeline, gzip {level}", "ESP32 ms per event", perEvent, 1160 * Esp32Factor / 1000, Goal(perEvent <= 10, "<= 10 ms"));
-            goals.Add($"whole pipeline, gzip {level}", "events/s, 100 % of one core", 1000 / perEvent, 1000 / (1160 * Esp32Factor / 1000), "higher is better");
-            goals.Add($"whole pipeline, gzip {level}", "events/s, 20 % of one core", 200 / perEvent, 200 / (1160 * Esp32Factor / 1000), "higher is better");
-            DeviceRow? gzip = Row("gzip" + level.ToString(CultureInfo.InvariantCulture) + "-batch");
-            goals.Add($"gzip {level}, default batch", "ESP32 ms per batch", Ms(gzip), 28_600 * Esp32Factor / 1000, Goal(Ms(gzip) <= 300, "<= 300 ms"));
-            if (gzip != null)
+            goals.Add(what, metric, ms, issueMs, (ms <= limit ? "met" : ms * speed <= limit ? "met at the issue machine's speed" : "NOT met") + ": " + limitText + At(ms));
+        }
+
+        Target("emit (begin, fill, encode, enqueue)", "ESP32 ms per event", Ms(Row("emit")), (503 + 40) * Esp32Factor / 1000, 5, "<= 5 ms");
+        foreach (string name in new[] { "pipeline-device", "pipeline-gzip6" })
+        {
+            double perEvent = Ms(Row(name));
+            string what = Describe(name);
+            Target(what, "ESP32 ms per event", perEvent, 1160 * Esp32Factor / 1000, 10, "<= 10 ms");
+            goals.Add(what, "events/s, 100 % of one core", 1000 / perEvent, 1000 / (1160 * Esp32Factor / 1000), "higher is better" + At(1000 / perEvent / speed).Replace(")", " events/s)", StringComparison.Ordinal));
+            goals.Add(what, "events/s, 20 % of one core", 200 / perEvent, 200 / (1160 * Esp32Factor / 1000), "higher is better" + At(200 / perEvent / speed).Replace(")", " events/s)", StringComparison.Ordinal));
+        }
+        foreach (string name in new[] { "gzip-device-batch", "gzip1-batch", "gzip6-batch" })
+        {
+            DeviceRow? gzip = Row(name);
+            if (gzip == null)
             {
-                byte[] envelope = GzipBatchWorkload.BuildEnvelope(out int length);
-                double zlib6 = GzipBenchmark.ZlibCompress(envelope[..length], 6).Length;
-                double share = 100.0 * (length - gzip.Check) / (length - zlib6);
-                goals.Add($"gzip {level}, default batch", "% of zlib 6's size reduction", share, double.NaN,
-                    Goal(share >= 85, $">= 85 % ({length:N0} B to {gzip.Check:N0} B; zlib 6: {zlib6:N0} B)"));
+                continue;
             }
+            string what = Describe(name);
+            Target(what, "ESP32 ms per batch", Ms(gzip), 28_600 * Esp32Factor / 1000, 300, "<= 300 ms");
+            int events = name == "gzip-device-batch" ? DeviceBatchEvents() : NodeRig.BatchEvents;
+            byte[] envelope = GzipBatchWorkload.BuildEnvelope(events, out int length);
+            double zlib6 = GzipBenchmark.ZlibCompress(envelope[..length], 6).Length;
+            double share = 100.0 * (length - gzip.Check) / (length - zlib6);
+            goals.Add(what, "% of zlib 6's size reduction", share, double.NaN,
+                (share >= 85 ? "met" : "NOT met") + string.Create(CultureInfo.InvariantCulture, $": >= 85 % ({events} events, {length:N0} B to {gzip.Check:N0} B; zlib 6: {zlib6:N0} B)"));
+        }
+        foreach (AllocationRow a in allocations.Where(a => a.Mode == "natives"))
+        {
+            goals.Add("no allocation per event: " + a.Name, "collections during the run", a.Collected ? 1 : 0, double.NaN,
+                (!a.Collected && a.Conclusive ? "met" : "NOT met") + string.Create(CultureInfo.InvariantCulture,
+                    $": 0 ({a.Operations} operations with {a.FreeBytes:N0} B of heap free; objects take at least {a.SmallestObjectBytes} B)"));
         }
     }
+
+    // Events in a batch with the device defaults (BatchSettings.DefaultMaxBatchSize).
+    private static int DeviceBatchEvents() => Phytrace.Nano.Configuration.BatchSettings.DefaultMaxBatchSize;
 
     private static string Goal(bool met, string goal) => goal + (met ? ": met" : ": NOT met");
 
@@ -147,11 +179,12 @@ public sealed class DeviceBenchmark : IBenchmark
         "enqueue-550" => "EdgeBuffer.Enqueue of 550 B (RAM, sync every 16)",
         "dequeue-ack" => "dequeue + acknowledge, per event",
         "crc32-4k" => "CRC-32 of 4 KiB",
-        "gzip6-batch" => "gzip level 6, default batch",
-        "gzip1-batch" => "gzip level 1, default batch",
+        "gzip6-batch" => "gzip 6, issue's default batch (53 events)",
+        "gzip1-batch" => "gzip 1, 53-event batch",
+        "gzip-device-batch" => "gzip, device defaults (level 1, 32 events)",
         "emit" => "emit: begin + fill + encode + enqueue",
-        "pipeline-gzip6" => "whole pipeline per event, gzip 6",
-        "pipeline-gzip1" => "whole pipeline per event, gzip 1",
+        "pipeline-gzip6" => "whole pipeline per event, gzip 6, 53-event batches",
+        "pipeline-device" => "whole pipeline per event, device defaults",
         _ => workload,
     };
 

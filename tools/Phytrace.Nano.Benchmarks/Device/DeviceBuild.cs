@@ -23,10 +23,10 @@ public sealed class DeviceBuild
         string natives = Compile(kit, workDir, "Phytrace.Nano.Natives.dll", "library",
             ["-r", core, "-r", "nanoFramework.System.IO.Hashing", "-r", "nanoFramework.System.Text"],
             Path.Combine(repoRoot, "src", "Phytrace.Nano.Natives"));
-        string program = Compile(kit, workDir, "Phytrace.Nano.DeviceBenchmark.exe", "exe", ["-r", core, "-r", natives],
+        string program = Compile(kit, workDir, "Phytrace.Nano.DeviceBenchmark.exe", "exe", ["-r", core, "-r", natives, "-r", "nanoFramework.Runtime.Native"],
             Path.Combine(repoRoot, "tools", "Phytrace.Nano.DeviceBenchmark"));
         return new DeviceBuild([
-            "nanoFramework.System.IO.Hashing", "nanoFramework.System.Text",
+            "nanoFramework.System.IO.Hashing", "nanoFramework.System.Text", "nanoFramework.Runtime.Native",
             Pe(kit, core), Pe(kit, natives, core), Pe(kit, program, core, natives)]);
     }
 
@@ -43,9 +43,9 @@ public sealed class DeviceBuild
         Git(repoRoot, "archive", "-o", archive, revision, "src/Phytrace.Nano");
         Exec("tar", source, "-xf", archive);
         string core = Compile(kit, workDir, "Phytrace.Nano.dll", "library", [], Path.Combine(source, "src", "Phytrace.Nano"));
-        string program = Compile(kit, workDir, "Phytrace.Nano.DeviceBenchmark.exe", "exe", ["-r", core, "-define:BASELINE"],
+        string program = Compile(kit, workDir, "Phytrace.Nano.DeviceBenchmark.exe", "exe", ["-r", core, "-r", "nanoFramework.Runtime.Native", "-define:BASELINE"],
             Path.Combine(repoRoot, "tools", "Phytrace.Nano.DeviceBenchmark"));
-        return new DeviceBuild([Pe(kit, core), Pe(kit, program, core)]);
+        return new DeviceBuild(["nanoFramework.Runtime.Native", Pe(kit, core), Pe(kit, program, core)]);
     }
 
     private static string Compile(NanoKit kit, string workDir, string output, string target, IEnumerable<string> options, string sources)

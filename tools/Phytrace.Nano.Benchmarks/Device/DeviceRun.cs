@@ -13,7 +13,7 @@ public static class DeviceRun
     // The device program sleeps this long after each instant it prints (Program.PauseMs).
     private static readonly long PauseTicks = TimeSpan.FromMilliseconds(250).Ticks;
 
-    public static IReadOnlyList<DeviceRow> Run(NanoKit kit, DeviceBuild build, int timeLimitSeconds)
+    public static (List<DeviceRow> Rows, List<AllocationRow> Allocations) Run(NanoKit kit, DeviceBuild build, int timeLimitSeconds)
     {
         string[] arguments = ["-t", timeLimitSeconds.ToString(CultureInfo.InvariantCulture), "-expect", "^device benchmark done", .. build.RunList];
         using Process process = kit.Start("nano-run", arguments);
@@ -33,7 +33,7 @@ public static class DeviceRun
             {
                 Console.WriteLine($"note: no CPU time for {rows.Count(r => r.CpuUs == null)} of {rows.Count} rows ({sampler.Summary()}); wall clock used for those");
             }
-            return rows;
+            return (rows, ParseAllocations(output));
         }
     }
 
@@ -59,6 +59,20 @@ public static class DeviceRun
         if (rows.Count == 0)
         {
             throw new InvalidOperationException("the device benchmark printed no rows:\n" + output);
+        }
+        return rows;
+    }
+
+    private static List<AllocationRow> ParseAllocations(string output)
+    {
+        var rows = new List<AllocationRow>();
+        foreach (string line in output.Split('\n'))
+        {
+            string[] f = line.Trim().Split(' ');
+            if (f.Length == 7 && f[0] == "alloc")
+            {
+                rows.Add(new AllocationRow(f[1], f[2], Int(f[3]), Long(f[4]), Int(f[5]), f[6] == "1"));
+            }
         }
         return rows;
     }

@@ -7,26 +7,33 @@ using Phytrace.Nano.Compression;
 namespace Phytrace.Nano.DeviceBenchmark
 {
     /// <summary>
-    /// gzip of the default batch: the envelope of 53 typical events (about 32.6 KB) as the uplink
-    /// builds it, compressed at one level by a GzipEncoder with the default memory sizes.
+    /// gzip of one batch: the envelope of typical events as the uplink builds it (53 events, about
+    /// 32.6 KB, when max_batch_bytes alone closes it, as in issue 17's table; fewer with a smaller
+    /// max_batch_size), compressed at one level with blocks of a given number of symbols.
     /// </summary>
     public sealed class GzipBatchWorkload : Workload
     {
+        private readonly string name;
         private readonly int level;
+        private readonly int batchEvents;
+        private readonly int blockSymbols;
         private GzipEncoder encoder;
         private byte[] envelope;
         private byte[] output;
         private int envelopeLength;
         private int compressedLength;
 
-        public GzipBatchWorkload(int level)
+        public GzipBatchWorkload(string name, int level, int batchEvents, int blockSymbols)
         {
+            this.name = name;
             this.level = level;
+            this.batchEvents = batchEvents;
+            this.blockSymbols = blockSymbols;
         }
 
         public override string Name
         {
-            get { return "gzip" + level.ToString() + "-batch"; }
+            get { return name; }
         }
 
         public override int OperationsPerRound
@@ -34,19 +41,24 @@ namespace Phytrace.Nano.DeviceBenchmark
             get { return 1; }
         }
 
-        /// <summary>The uncompressed batch (envelope JSON), built once.</summary>
-        public static byte[] BuildEnvelope(out int length)
+        public override int Rounds
         {
-            var rig = new NodeRig(-1);
-            for (int i = 0; i < NodeRig.BatchEvents; i++)
+            get { return 5; }
+        }
+
+        /// <summary>The uncompressed batch (envelope JSON) of <paramref name="events"/> typical events, built once.</summary>
+        public static byte[] BuildEnvelope(int events, out int length)
+        {
+            var rig = new NodeRig(-1, events, GzipEncoder.DefaultBlockSymbols);
+            for (int i = 0; i < events; i++)
             {
                 rig.Encode();
                 rig.Enqueue();
             }
-            int n = rig.Buffer.Dequeue(rig.Read, BatchConfig.DefaultMaxBatchSize);
-            if (n != NodeRig.BatchEvents)
+            int n = rig.Buffer.Dequeue(rig.Read, events);
+            if (n != events)
             {
-                throw new System.InvalidOperationException("the default batch holds " + n.ToString() + " events, expected " + NodeRig.BatchEvents.ToString());
+                throw new System.InvalidOperationException("the batch holds " + n.ToString() + " events, expected " + events.ToString());
             }
             Batch batch = rig.Builder.Build(rig.Read);
             byte[] copy = new byte[batch.PayloadLength];
@@ -57,8 +69,8 @@ namespace Phytrace.Nano.DeviceBenchmark
 
         public override void Setup(int rounds)
         {
-            envelope = BuildEnvelope(out envelopeLength);
-            encoder = new GzipEncoder(level);
+            envelope = BuildEnvelope(batchEvents, out envelopeLength);
+            encoder = new GzipEncoder(level, GzipEncoder.DefaultWindowBits, GzipEncoder.DefaultHashBits, blockSymbols);
             output = new byte[GzipEncoder.MaxCompressedSize(envelopeLength)];
         }
 
@@ -67,22 +79,10 @@ namespace Phytrace.Nano.DeviceBenchmark
             compressedLength = encoder.Compress(envelope, 0, envelopeLength, output, 0, output.Length);
         }
 
-        /// <summary>Bytes of the envelope.</summary>
-        public int InputLength
-        {
-            get { return envelopeLength; }
-        }
-
         /// <summary>Compressed bytes (the same on .NET and the device: same code, same input).</summary>
         public override long Check
         {
             get { return compressedLength; }
-        }
-
-        /// <summary>The envelope bytes (for the host's zlib comparison).</summary>
-        public byte[] Envelope
-        {
-            get { return envelope; }
         }
     }
 }
