@@ -147,8 +147,8 @@ public static class InspectCommand
 
     private static string Describe(BufferRecord record, DateTime now)
     {
-        DateTime captured = Iso8601Utc.FromUnixMicros(record.CapturedAtUnixMicros);
-        TimeSpan age = now - captured;
+        // In microseconds: captured_at may lie in any UDM year (0001 to 9999), beyond a DateTime of the device.
+        TimeSpan age = TimeSpan.FromTicks((Iso8601Utc.ToUnixMicros(now) - record.CapturedAtUnixMicros) * 10);
         string clock = record.ClockSynced ? "" : " (clock unsynced)";
         return $"sequence {record.Sequence}, captured_at {Iso8601Utc.ToString(record.CapturedAtUnixMicros)}{clock}, age {FormatAge(age)}, slot {record.SlotIndex}, event_id {record.EventId}";
     }

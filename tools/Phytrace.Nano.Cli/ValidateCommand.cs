@@ -10,28 +10,36 @@ public static class ValidateCommand
     public static Command Create(IAnsiConsole console)
     {
         var file = new Argument<FileInfo>("ndjson") { Description = "file with one UDM event (JSON) per line" };
-        var schemas = new Option<DirectoryInfo?>("--schemas") { Description = "phyudm schemas/v0.0.3 folder (default: ../shared/phyudm/schemas/v0.0.3 or $PHYUDM_SCHEMAS)" };
+        var schemas = new Option<DirectoryInfo?>("--schemas")
+        {
+            Description = "a phyudm checkout, or its schemas/v0.0.3 folder, with the UDM schemas (default: $" + UdmSchemaLocation.EnvironmentVariable + ")",
+        };
         var command = new Command("validate", "validate NDJSON events against the UDM v0.0.3 JSON Schema") { file, schemas };
-        command.SetAction(parse => Run(console, parse.GetValue(file)!, parse.GetValue(schemas)));
+        command.SetAction(parse => Run(console, parse.GetValue(file)!, UdmSchemaLocation.Resolve(
+            parse.GetValue(schemas)?.FullName, Environment.GetEnvironmentVariable(UdmSchemaLocation.EnvironmentVariable), AppContext.BaseDirectory)));
         return command;
     }
 
-    public static int Run(IAnsiConsole console, FileInfo file, DirectoryInfo? schemas)
+    public static int Run(IAnsiConsole console, FileInfo file, UdmSchemaLocation schemas)
     {
         if (!file.Exists)
         {
             console.MarkupLineInterpolated($"[red]error:[/] file '{file.FullName}' not found");
             return 2;
         }
-        string schemaDir = schemas?.FullName ?? UdmSchemaValidator.DefaultSchemaDirectory(AppContext.BaseDirectory);
+        if (schemas.Directory == null)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {schemas.Problem}");
+            return 2;
+        }
         UdmSchemaValidator validator;
         try
         {
-            validator = new UdmSchemaValidator(schemaDir);
+            validator = new UdmSchemaValidator(schemas.Directory);
         }
         catch (Exception e) when (e is DirectoryNotFoundException or InvalidDataException)
         {
-            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}; pass --schemas");
+            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
             return 2;
         }
 

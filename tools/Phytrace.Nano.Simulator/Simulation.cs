@@ -132,9 +132,10 @@ public sealed class Simulation : IDisposable
                 double t = clock.Elapsed.TotalSeconds;
                 bool draining = t >= emitEnd;
                 ReleaseHeldPublishesOnceSubscribed();
+                bool faultsChanged = false;
                 if (!draining)
                 {
-                    ApplyFaults(t);
+                    faultsChanged = ApplyFaults(t);
                     EmitDue(t);
                 }
                 else if (drainStarted == 0)
@@ -147,10 +148,15 @@ public sealed class Simulation : IDisposable
                     samples.Add(TakeSample(t));
                     nextSample += SampleSeconds;
                 }
-                if (t >= nextProgress)
+                // A fault starting or ending shows at once, not only at the next tick of the view: a
+                // short power cut would otherwise fall between two lines on a busy machine.
+                if (t >= nextProgress || faultsChanged)
                 {
                     update(Snapshot(t, draining));
-                    nextProgress += view.Interval;
+                    if (t >= nextProgress)
+                    {
+                        nextProgress += view.Interval;
+                    }
                 }
                 if (draining && (AllDelivered() || t - drainStarted >= options.DrainTimeoutSeconds))
                 {
@@ -181,26 +187,32 @@ public sealed class Simulation : IDisposable
         }
     }
 
-    private void ApplyFaults(double t)
+    /// <summary>Applies the timeline at <paramref name="t"/>; true when a node's power or Wi-Fi changed.</summary>
+    private bool ApplyFaults(double t)
     {
+        bool changed = false;
         foreach (VirtualNode node in nodes)
         {
             bool off = timeline.IsPowerOff(node.Index, t);
             if (off && node.IsPowered)
             {
                 node.CutPower();
+                changed = true;
             }
             bool wifiUp = !timeline.IsWifiDown(node.Index, t);
             if (wifiUp != node.IsWifiUp)
             {
                 node.SetWifi(wifiUp);
+                changed = true;
             }
             if (!off && !node.IsPowered)
             {
                 node.PowerOn();
+                changed = true;
             }
         }
         SetBroker(down: broker != null && timeline.IsBrokerDown(t));
+        return changed;
     }
 
     private void ClearFaults()

@@ -104,22 +104,20 @@ namespace Phytrace.Nano.Esp32.Uplink
             lock (gate)
             {
                 Release();
-                MqttClient candidate;
-                try
-                {
-                    candidate = new MqttClient(host, port, useTls, caCertificate, null, useTls ? MqttSslProtocols.TLSv1_2 : MqttSslProtocols.None);
-                }
-                catch (Exception)
+                MqttClient? candidate = OpenClient();
+                if (candidate == null)
                 {
                     // DNS failed or the network is down: the constructor could not open the channel.
                     return CoreReasonCode.NetworkUnreachable;
                 }
-                candidate.ProtocolVersion = MqttProtocolVersion.Version_3_1_1;
-                candidate.MqttMsgPublished += OnPublished;
-                candidate.ConnectionClosed += OnConnectionClosed;
                 M2MqttReasonCode answer;
                 try
                 {
+                    // Inside the try, not just before it: nanoCLR would run this catch for an exception
+                    // of the call just before a try anyway (docs/device-differences.md).
+                    candidate.ProtocolVersion = MqttProtocolVersion.Version_3_1_1;
+                    candidate.MqttMsgPublished += OnPublished;
+                    candidate.ConnectionClosed += OnConnectionClosed;
                     bool hasWill = options.WillTopic != null;
                     answer = candidate.Connect(options.ClientId, options.UserName, options.Password, options.WillRetain, (MqttQoSLevel)(byte)options.WillQos, hasWill, options.WillTopic, options.WillMessage, options.CleanSession, options.KeepAliveSeconds);
                 }
@@ -137,6 +135,20 @@ namespace Phytrace.Nano.Esp32.Uplink
                 }
                 client = candidate;
                 return CoreReasonCode.Success;
+            }
+        }
+
+        // The client, or null when the constructor could not open the channel. A method of its own:
+        // its try is its first statement, so no call stands just before it.
+        private MqttClient? OpenClient()
+        {
+            try
+            {
+                return new MqttClient(host, port, useTls, caCertificate, null, useTls ? MqttSslProtocols.TLSv1_2 : MqttSslProtocols.None);
+            }
+            catch (Exception)
+            {
+                return null;
             }
         }
 
@@ -184,9 +196,9 @@ namespace Phytrace.Nano.Esp32.Uplink
             {
                 return;
             }
-            Detach(current);
             try
             {
+                Detach(current);
                 if (current.IsConnected)
                 {
                     current.Disconnect();
@@ -207,9 +219,9 @@ namespace Phytrace.Nano.Esp32.Uplink
         /// <summary>Drops a client whose connect failed: its channel and receive thread may still be open.</summary>
         private void Abandon(MqttClient candidate)
         {
-            Detach(candidate);
             try
             {
+                Detach(candidate);
                 candidate.Close();
             }
             catch (Exception)

@@ -5,8 +5,8 @@ namespace Phytrace.Nano.Host.Udm;
 
 /// <summary>
 /// Validates events against the UDM v0.0.3 JSON Schemas (draft 2020-12, formats asserted). The
-/// schemas are read from a phyudm checkout's schemas/v0.0.3 folder (by default ../shared/phyudm
-/// beside the repository); every schema file is registered by its $id so the $refs resolve.
+/// schemas are read from a phyudm checkout's schemas/v0.0.3 folder (see <see cref="UdmSchemaLocation"/>
+/// for how tools find it); every schema file is registered by its $id so the $refs resolve.
 /// </summary>
 public sealed class UdmSchemaValidator
 {
@@ -38,30 +38,6 @@ public sealed class UdmSchemaValidator
             }
         }
         eventSchema = root ?? throw new InvalidDataException($"no schema with $id {EventSchemaId} in '{schemaDirectory}'");
-    }
-
-    /// <summary>The default schema folder: ../shared/phyudm/schemas/v0.0.3 above <paramref name="start"/>, or PHYUDM_SCHEMAS.</summary>
-    public static string DefaultSchemaDirectory(string start)
-    {
-        string? fromEnv = Environment.GetEnvironmentVariable("PHYUDM_SCHEMAS");
-        if (!string.IsNullOrEmpty(fromEnv))
-        {
-            return fromEnv;
-        }
-        for (string? dir = Path.GetFullPath(start); dir != null; dir = Path.GetDirectoryName(dir))
-        {
-            string candidate = Path.Combine(dir, "shared", "phyudm", "schemas", "v0.0.3");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-            candidate = Path.Combine(dir, "..", "shared", "phyudm", "schemas", "v0.0.3");
-            if (Directory.Exists(candidate))
-            {
-                return Path.GetFullPath(candidate);
-            }
-        }
-        return Path.Combine(start, "..", "shared", "phyudm", "schemas", "v0.0.3");
     }
 
     /// <summary>Validates one event's JSON text; returns the errors (empty when valid), each naming the location.</summary>

@@ -1,3 +1,5 @@
+using Phytrace.Nano.Formats;
+
 namespace Phytrace.Nano.Batching
 {
     /// <summary>
@@ -8,15 +10,15 @@ namespace Phytrace.Nano.Batching
     /// </summary>
     internal static class BatchEnvelope
     {
-        public static readonly byte[] Open = Ascii("{\"batch\":{\"batch_id\":\"");
-        public static readonly byte[] BatchSize = Ascii("\",\"batch_size\":");
-        public static readonly byte[] FirstEventAt = Ascii(",\"first_event_at\":\"");
-        public static readonly byte[] LastEventAt = Ascii("\",\"last_event_at\":\"");
-        public static readonly byte[] Compression = Ascii("\",\"compression\":\"");
-        public static readonly byte[] Events = Ascii("\",\"events\":[");
-        public static readonly byte[] Close = Ascii("]}}");
-        public static readonly byte[] Gzip = Ascii("gzip");
-        public static readonly byte[] None = Ascii("none");
+        public static readonly byte[] Open = TextChars.AsciiBytes("{\"batch\":{\"batch_id\":\"");
+        public static readonly byte[] BatchSize = TextChars.AsciiBytes("\",\"batch_size\":");
+        public static readonly byte[] FirstEventAt = TextChars.AsciiBytes(",\"first_event_at\":\"");
+        public static readonly byte[] LastEventAt = TextChars.AsciiBytes("\",\"last_event_at\":\"");
+        public static readonly byte[] Compression = TextChars.AsciiBytes("\",\"compression\":\"");
+        public static readonly byte[] Events = TextChars.AsciiBytes("\",\"events\":[");
+        public static readonly byte[] Close = TextChars.AsciiBytes("]}}");
+        public static readonly byte[] Gzip = TextChars.AsciiBytes("gzip");
+        public static readonly byte[] None = TextChars.AsciiBytes("none");
 
         /// <summary>Most digits of batch_size (it is at most 10000).</summary>
         public const int MaxSizeDigits = 5;
@@ -55,16 +57,6 @@ namespace Phytrace.Nano.Batching
         {
             System.Array.Copy(text, 0, buffer, offset, text.Length);
             return offset + text.Length;
-        }
-
-        private static byte[] Ascii(string text)
-        {
-            var bytes = new byte[text.Length];
-            for (int i = 0; i < text.Length; i++)
-            {
-                bytes[i] = (byte)text[i];
-            }
-            return bytes;
         }
     }
 }

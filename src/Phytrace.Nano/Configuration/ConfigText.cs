@@ -1,3 +1,5 @@
+using Phytrace.Nano.Formats;
+
 namespace Phytrace.Nano.Configuration
 {
     /// <summary>
@@ -36,7 +38,7 @@ namespace Phytrace.Nano.Configuration
                 {
                     digits = "0" + digits;
                 }
-                while (digits[digits.Length - 1] == '0')
+                while (TextChars.OutsideSurrogates(digits, digits.Length - 1) == '0')
                 {
                     digits = digits.Substring(0, digits.Length - 1);
                 }

@@ -1,4 +1,5 @@
 using System;
+using Phytrace.Nano.Formats;
 
 namespace Phytrace.Nano.Configuration
 {
@@ -36,14 +37,14 @@ namespace Phytrace.Nano.Configuration
             int length = 0;
             for (int i = bodyStart; i < footer; i++)
             {
-                char c = pem[i];
+                char c = TextChars.OutsideSurrogates(pem, i); // a surrogate is not base64 either way
                 if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
                 {
                     continue;
                 }
                 if (!IsBase64(c))
                 {
-                    return "not base64 between the PEM lines ('" + c.ToString() + "' at " + Position(pem, i) + ")";
+                    return "not base64 between the PEM lines (" + Shown(c) + " at " + Position(pem, i) + ")";
                 }
                 base64[length++] = c;
             }
@@ -71,13 +72,19 @@ namespace Phytrace.Nano.Configuration
             int lineStart = 0;
             for (int i = 0; i < index; i++)
             {
-                if (text[i] == '\n')
+                if (TextChars.OutsideSurrogates(text, i) == '\n')
                 {
                     line++;
                     lineStart = i + 1;
                 }
             }
             return "line " + line.ToString() + ", column " + (index - lineStart + 1).ToString();
+        }
+
+        // The character in quotes; half of a surrogate pair by name, as the device cannot show it (it reads as U+FFFD there).
+        private static string Shown(char c)
+        {
+            return TextChars.IsSurrogate(c) ? "a character beyond U+FFFF" : "'" + c.ToString() + "'";
         }
 
         private static bool IsBase64(char c)

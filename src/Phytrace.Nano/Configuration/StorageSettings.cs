@@ -1,3 +1,4 @@
+using Phytrace.Nano.Formats;
 using Phytrace.Nano.Storage;
 
 namespace Phytrace.Nano.Configuration
@@ -97,7 +98,7 @@ namespace Phytrace.Nano.Configuration
             int count = 0;
             for (int i = Drive.Length; i < FilePath.Length; i++)
             {
-                if (FilePath[i] == '\\')
+                if (TextChars.OutsideSurrogates(FilePath, i) == '\\') // a surrogate is no separator either way
                 {
                     count++;
                 }
@@ -106,7 +107,7 @@ namespace Phytrace.Nano.Configuration
             int next = 0;
             for (int i = Drive.Length; i < FilePath.Length; i++)
             {
-                if (FilePath[i] == '\\')
+                if (TextChars.OutsideSurrogates(FilePath, i) == '\\')
                 {
                     folders[next++] = FilePath.Substring(0, i);
                 }

@@ -469,6 +469,12 @@ namespace Phytrace.Nano.Events
 
         private void WriteControlEscape(char c)
         {
+            if (c == '\0')
+            {
+                // A nanoFramework string ends at U+0000, so the device could never hold this text:
+                // refused here rather than written differently on the two runtimes.
+                throw new JsonValueException(currentName, "U+0000 cannot be written: a nanoFramework string ends at it, so the device would send different text");
+            }
             byte shortForm = 0;
             switch (c)
             {

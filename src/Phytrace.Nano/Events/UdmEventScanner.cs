@@ -13,8 +13,8 @@ namespace Phytrace.Nano.Events
     /// </summary>
     public sealed class UdmEventScanner
     {
-        private static readonly byte[] EventIdKey = Ascii("event_id");
-        private static readonly byte[] CapturedAtKey = Ascii("captured_at");
+        private static readonly byte[] EventIdKey = TextChars.AsciiBytes("event_id");
+        private static readonly byte[] CapturedAtKey = TextChars.AsciiBytes("captured_at");
         private readonly byte[] eventId = new byte[UuidText.ByteLength];
         private byte[] json = new byte[0];
         private int end;
@@ -298,16 +298,6 @@ namespace Phytrace.Nano.Events
         private static UdmScanException Malformed(int p, int origin, string what)
         {
             return new UdmScanException("json", what + " at byte " + (p - origin).ToString());
-        }
-
-        private static byte[] Ascii(string s)
-        {
-            var bytes = new byte[s.Length];
-            for (int i = 0; i < s.Length; i++)
-            {
-                bytes[i] = (byte)s[i];
-            }
-            return bytes;
         }
     }
 }

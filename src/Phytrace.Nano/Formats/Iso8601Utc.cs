@@ -22,9 +22,25 @@ namespace Phytrace.Nano.Formats
             return (utc.Ticks - UnixEpochTicks) / 10;
         }
 
-        /// <summary>The UTC DateTime for microseconds since the Unix epoch.</summary>
+        /// <summary>1601-01-01T00:00:00Z, the first instant nanoFramework's DateTime can hold, in Unix microseconds.</summary>
+        public const long MinDateTimeMicros = -11644473600000000L;
+
+        /// <summary>3000-12-31T23:59:59.999999Z, the last instant nanoFramework's DateTime can hold, in Unix microseconds.</summary>
+        public const long MaxDateTimeMicros = 32535215999999999L;
+
+        /// <summary>
+        /// The UTC DateTime for microseconds since the Unix epoch, from 1601-01-01 to 3000-12-31 on
+        /// both runtimes: that is all nanoFramework's DateTime covers, and .NET refuses the rest
+        /// with the same error rather than accept what the device cannot. UDM timestamps range
+        /// over years 0001 to 9999: format and compare them as microseconds (<see cref="Write"/>).
+        /// </summary>
         public static DateTime FromUnixMicros(long unixMicros)
         {
+            if (unixMicros < MinDateTimeMicros || unixMicros > MaxDateTimeMicros)
+            {
+                throw new ArgumentOutOfRangeException(nameof(unixMicros), "unixMicros is " + unixMicros.ToString()
+                    + ": expected a time from 1601-01-01 to 3000-12-31, the range of nanoFramework's DateTime (Iso8601Utc.Write formats years 0001 to 9999)");
+            }
             return new DateTime(UnixEpochTicks + (unixMicros * 10), DateTimeKind.Utc);
         }
 

@@ -27,6 +27,18 @@ namespace Phytrace.Nano.Formats
             return IsSurrogate(c) ? text.ToCharArray()[index] : c;
         }
 
+        /// <summary>The bytes of ASCII <paramref name="text"/> (constants built once; allocates).</summary>
+        public static byte[] AsciiBytes(string text)
+        {
+            char[] chars = text.ToCharArray();
+            var bytes = new byte[chars.Length];
+            for (int i = 0; i < chars.Length; i++)
+            {
+                bytes[i] = (byte)chars[i];
+            }
+            return bytes;
+        }
+
         /// <summary>True for either half of a surrogate pair (U+D800 to U+DFFF).</summary>
         public static bool IsSurrogate(char c)
         {

@@ -89,13 +89,14 @@ namespace Phytrace.Nano.Formats
             {
                 if (i == 4 || i == 6 || i == 8 || i == 10)
                 {
-                    if (text[p++] != '-')
+                    if (TextChars.OutsideSurrogates(text, p++) != '-')
                     {
                         return false;
                     }
                 }
-                int hi = HexValue(text[p++]);
-                int lo = HexValue(text[p++]);
+                // A surrogate reads wrongly on nanoCLR, but as no hex digit either way.
+                int hi = HexValue(TextChars.OutsideSurrogates(text, p++));
+                int lo = HexValue(TextChars.OutsideSurrogates(text, p++));
                 if (hi < 0 || lo < 0)
                 {
                     return false;

@@ -1,4 +1,5 @@
 using System;
+using Phytrace.Nano.Formats;
 
 namespace Phytrace.Nano.Uplink
 {
@@ -17,7 +18,7 @@ namespace Phytrace.Nano.Uplink
             }
             for (int i = 0; i < sourceId.Length; i++)
             {
-                char c = sourceId[i];
+                char c = TextChars.OutsideSurrogates(sourceId, i); // a surrogate is none of the four either way
                 if (c == '/' || c == '+' || c == '#' || c == '\0')
                 {
                     throw new ArgumentException("source_id '" + sourceId + "' contains '" + c + "', which MQTT topics cannot carry in one level", nameof(sourceId));

@@ -1,4 +1,5 @@
 using Phytrace.Nano.Events;
+using Phytrace.Nano.Formats;
 using Phytrace.Nano.Platform;
 using Phytrace.Nano.Storage;
 
@@ -41,7 +42,7 @@ namespace Phytrace.Nano.Uplink
             int start = 0;
             for (int i = 0; i < text.Length; i++)
             {
-                char c = text[i];
+                char c = TextChars.OutsideSurrogates(text, i); // surrogates are copied by Substring, never escaped
                 if (c == '"' || c == '\\' || c < ' ')
                 {
                     result += text.Substring(start, i - start);

@@ -1,5 +1,6 @@
 using System;
 using nanoFramework.TestFramework;
+using Phytrace.Nano.DeviceTests.Helpers;
 using Phytrace.Nano.Events;
 using Phytrace.Nano.Platform;
 
@@ -24,6 +25,19 @@ namespace Phytrace.Nano.DeviceTests.Events
             Assert.AreEqual(0x70, b[6] & 0xF0, "version 7");
             Assert.AreEqual(0x80, b[8] & 0xC0, "variant 10");
             Assert.IsTrue(Uuid7Generator.TimestampMs(b, 0) >= 5000, "timestamp at or after the wall clock");
+        }
+
+        [TestMethod]
+        public void MakesTheIdDotNetMakesFromTheSameClockAndSeed()
+        {
+            // Printed by the .NET build of the same code: 48-bit millisecond timestamp, version,
+            // 12-bit counter seeded at random, variant, random tail.
+            var g = new Uuid7Generator(new ManualWallClock(new DateTime(2026, 11, 27, 12, 0, 0), true), new ManualTickClock(), new XorShiftRandom(9));
+            var id = new byte[16];
+            g.Next(id, 0);
+            byte[] expected = new byte[] { 0x01, 0xA2, 0x1C, 0xE0, 0x6E, 0x00, 0x76, 0x8C, 0xBF, 0x48, 0x1E, 0x0F, 0x9E, 0x11, 0x9B, 0x0F };
+            BytesAssert.AreEqual(expected, 0, id, 0, 16, "UUIDv7 bytes");
+            Assert.AreEqual(1795780800000L, Uuid7Generator.TimestampMs(id, 0), "timestamp");
         }
 
         private static int Compare(byte[] a, byte[] b)

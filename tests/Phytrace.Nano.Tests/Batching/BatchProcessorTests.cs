@@ -12,7 +12,7 @@ public class BatchProcessorTests
 {
     private const long T0 = 1_795_791_845_000_000L; // 2026-11-27T15:04:05Z in unix micros
 
-    private static readonly byte[][] Fixtures = GzipTestData.ConformanceEvents();
+    private static readonly byte[][] Samples = GzipTestData.UdmEvents();
 
     private sealed class Fixture
     {
@@ -28,7 +28,7 @@ public class BatchProcessorTests
             Processor.Start();
         }
 
-        public Batch? Add(int i) => Processor.Add(Fixtures[i % Fixtures.Length], 0, Fixtures[i % Fixtures.Length].Length, T0 + (i * 100_000L));
+        public Batch? Add(int i) => Processor.Add(Samples[i % Samples.Length], 0, Samples[i % Samples.Length].Length, T0 + (i * 100_000L));
     }
 
     /// <summary>The envelope JSON of a batch, gunzipped if needed.</summary>
@@ -54,7 +54,7 @@ public class BatchProcessorTests
         int k = firstFixture;
         foreach (JsonElement e in events.EnumerateArray())
         {
-            Assert.Equal(Fixtures[k % Fixtures.Length], JsonSerializer.SerializeToUtf8Bytes(e));
+            Assert.Equal(Samples[k % Samples.Length], JsonSerializer.SerializeToUtf8Bytes(e));
             k++;
         }
     }
@@ -164,7 +164,7 @@ public class BatchProcessorTests
     [Fact]
     public void A_full_byte_budget_closes_the_batch_and_the_event_starts_the_next()
     {
-        int budget = Fixtures[0].Length + Fixtures[1].Length + 10;
+        int budget = Samples[0].Length + Samples[1].Length + 10;
         var f = new Fixture(new BatchConfig(100, 1000, BatchCompression.Gzip, 6, budget));
         Assert.Null(f.Add(0));
         Assert.Null(f.Add(1));
@@ -186,9 +186,9 @@ public class BatchProcessorTests
         var clock = new ManualTickClock();
         var p = new BatchProcessor(new BatchConfig(3, 1000, BatchCompression.None, 0), clock, new XorShiftRandom(1), null);
         p.Start();
-        p.Add(Fixtures[0], 0, Fixtures[0].Length, T0 + 5);
-        p.Add(Fixtures[0], 0, Fixtures[0].Length, T0 - 7);
-        Batch b = p.Add(Fixtures[0], 0, Fixtures[0].Length, T0 + 2)!;
+        p.Add(Samples[0], 0, Samples[0].Length, T0 + 5);
+        p.Add(Samples[0], 0, Samples[0].Length, T0 - 7);
+        Batch b = p.Add(Samples[0], 0, Samples[0].Length, T0 + 2)!;
         Assert.Equal(T0 - 7, b.FirstEventAtUnixMicros);
         Assert.Equal(T0 + 5, b.LastEventAtUnixMicros);
     }
@@ -212,7 +212,7 @@ public class BatchProcessorTests
         var id = new byte[16];
         for (int i = 0; i < 100; i++)
         {
-            byte[] e = Fixtures[i % Fixtures.Length];
+            byte[] e = Samples[i % Samples.Length];
             Assert.True(events.TryAdd(e, 0, e.Length, id, 0, i, T0 + (i * 100_000L), true));
         }
         var builder = new BatchBuilder(new BatchConfig(100, 1000, BatchCompression.Gzip, 6, 150_000), new XorShiftRandom(3));
@@ -234,12 +234,12 @@ public class BatchProcessorTests
         p.Start();
         for (int i = 0; i < 30; i++)
         {
-            p.Add(Fixtures[i % Fixtures.Length], 0, Fixtures[i % Fixtures.Length].Length, T0 + i);
+            p.Add(Samples[i % Samples.Length], 0, Samples[i % Samples.Length].Length, T0 + i);
         }
         long before = GC.GetAllocatedBytesForCurrentThread();
         for (int i = 0; i < 100; i++)
         {
-            p.Add(Fixtures[i % Fixtures.Length], 0, Fixtures[i % Fixtures.Length].Length, T0 + i);
+            p.Add(Samples[i % Samples.Length], 0, Samples[i % Samples.Length].Length, T0 + i);
             clock.Advance(3);
             p.Poll();
         }

@@ -103,14 +103,35 @@ public class NanoILAuditorTests
         Assert.Empty(NanoILAuditor.Audit(pe2, new[] { "mscorlib", "OtherLib" }));
     }
 
-    [Fact]
-    public void Nano_compiled_core_passes_the_audit()
+    /// <summary>Where NanoCompat.targets lets code use the string indexer (the one place that reads text by index).</summary>
+    private static readonly string[] StringIndexerAllowedIn = { "Phytrace.Nano.Formats.TextChars" };
+
+    /// <summary>What tools/NanoCompat/Samples/Sample.targets allows a sample app to reference.</summary>
+    private const string SampleReferences = "mscorlib;Phytrace.Nano;Phytrace.Nano.Boards;Phytrace.Nano.Esp32;Phytrace.Nano.NanoReference";
+
+    public static TheoryData<string, string, string> GateBuilds => new()
     {
-        string core = Path.Combine(RepoPaths.Root, "tools", "NanoCompat", "Core", "obj");
-        string? dll = Directory.Exists(core)
-            ? Directory.EnumerateFiles(core, "Phytrace.Nano.dll", SearchOption.AllDirectories).OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault()
-            : null;
-        Assert.True(dll != null, "the nano-compat build of the core has not run: build Phytrace.Nano.sln first");
-        Assert.Empty(NanoILAuditor.Audit(dll!, new[] { "mscorlib" }));
+        { "Core", "Phytrace.Nano", "mscorlib" },
+        { "CoreDebug", "Phytrace.Nano", "mscorlib" },
+        { "DeviceTests", "NFUnitTest", "mscorlib;Phytrace.Nano;nanoFramework.TestFramework" },
+        { "Boards", "Phytrace.Nano.Boards", "mscorlib;Phytrace.Nano" },
+        { "Samples/Esp32DevKitC", "Phytrace.Samples.Esp32DevKitC", SampleReferences },
+        { "Samples/Esp32S3DevKitC1", "Phytrace.Samples.Esp32S3DevKitC1", SampleReferences },
+        { "Samples/LilyGoT8", "Phytrace.Samples.LilyGoT8", SampleReferences },
+        { "Samples/M5StackCore2", "Phytrace.Samples.M5StackCore2", SampleReferences },
+    };
+
+    /// <summary>
+    /// The gate's own output, built before this assembly (the test project references the gate
+    /// projects), audited again here with the same allowances as the build: the core optimised
+    /// (Core) and unoptimised (CoreDebug), the device tests, the presets and the sample apps.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(GateBuilds))]
+    public void Nano_compiled_assemblies_pass_the_audit(string gateProject, string assembly, string allowed)
+    {
+        string dll = RepoPaths.NanoCompatOutput(gateProject, assembly);
+        Assert.True(File.Exists(dll), $"the nano-compat build {dll} is missing: tests/Phytrace.Nano.Tests references tools/NanoCompat/{gateProject}, so building the tests builds it");
+        Assert.Empty(NanoILAuditor.Audit(dll, allowed.Split(';'), StringIndexerAllowedIn));
     }
 }

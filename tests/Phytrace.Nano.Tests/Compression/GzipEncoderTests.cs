@@ -241,11 +241,12 @@ public class GzipEncoderTests
         }
     }
 
-    [Fact]
-    public void Level_6_is_close_to_zlib_on_udm_json()
+    /// <summary>On the phyudm conformance fixtures: 67 events of every domain, each once, so no repeat lies beyond the 4 KB window that zlib's 32 KB would catch.</summary>
+    [SkippableFact]
+    public void Level_6_is_close_to_zlib_on_the_phyudm_fixtures()
     {
-        // Every fixture once: no repeat lies beyond the 4 KB window that zlib's 32 KB would catch.
-        byte[] json = GzipTestData.UdmBatchJson(GzipTestData.ConformanceEvents().Length);
+        byte[][] fixtures = GzipTestData.ConformanceEvents();
+        byte[] json = GzipTestData.JsonArray(fixtures, fixtures.Length);
         int ours = GzipTestData.Compress(json, 6).Length;
         using var ms = new MemoryStream();
         using (var gz = new GZipStream(ms, CompressionLevel.Optimal, leaveOpen: true))

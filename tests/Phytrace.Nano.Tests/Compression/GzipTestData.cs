@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using Phytrace.Nano.Compression;
+using Phytrace.Nano.Tests.Events;
 using Phytrace.Nano.Tests.Support;
 
 namespace Phytrace.Nano.Tests.Compression;
@@ -26,19 +27,30 @@ internal static class GzipTestData
         return result.ToArray();
     }
 
-    /// <summary>The UDM conformance fixtures (valid events), each re-encoded as compact JSON.</summary>
+    /// <summary>Number of distinct events in <see cref="UdmEvents"/>.</summary>
+    public const int UdmEventCount = 64;
+
+    /// <summary>
+    /// Varied UDM events the library encoded (<see cref="EventSamples.EncodedVariety"/>), each
+    /// re-serialised by System.Text.Json, which the tests use to compare what comes back.
+    /// </summary>
+    public static byte[][] UdmEvents() => EventSamples.EncodedVariety(UdmEventCount).Select(Normalized).ToArray();
+
+    /// <summary>The phyudm conformance fixtures (valid events), re-serialised the same way; skips the test where they are missing.</summary>
     public static byte[][] ConformanceEvents()
     {
-        string dir = Path.Combine(RepoPaths.PhyUdm, "conformance", "valid");
+        string dir = SharedMaterial.PhyUdm.Require("conformance", "valid");
         return Directory.GetFiles(dir, "*.json").OrderBy(f => f, StringComparer.Ordinal)
-            .Select(f => JsonSerializer.SerializeToUtf8Bytes(JsonDocument.Parse(File.ReadAllBytes(f)).RootElement))
+            .Select(f => Normalized(File.ReadAllBytes(f)))
             .ToArray();
     }
 
-    /// <summary>A JSON array of <paramref name="count"/> conformance events, cycling through the fixtures.</summary>
-    public static byte[] UdmBatchJson(int count)
+    /// <summary>A JSON array of <paramref name="count"/> events, cycling through <see cref="UdmEvents"/>.</summary>
+    public static byte[] UdmBatchJson(int count) => JsonArray(UdmEvents(), count);
+
+    /// <summary>A JSON array of <paramref name="count"/> events, cycling through <paramref name="events"/>.</summary>
+    public static byte[] JsonArray(byte[][] events, int count)
     {
-        byte[][] events = ConformanceEvents();
         var json = new MemoryStream();
         json.WriteByte((byte)'[');
         for (int i = 0; i < count; i++)
@@ -52,6 +64,8 @@ internal static class GzipTestData
         json.WriteByte((byte)']');
         return json.ToArray();
     }
+
+    private static byte[] Normalized(byte[] json) => JsonSerializer.SerializeToUtf8Bytes(JsonDocument.Parse(json).RootElement);
 
     public static byte[] Random(int length, int seed)
     {

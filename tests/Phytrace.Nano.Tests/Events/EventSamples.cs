@@ -1,6 +1,7 @@
 using System.Text;
 using Phytrace.Nano.Events;
 using Phytrace.Nano.Formats;
+using Phytrace.Nano.Platform;
 
 namespace Phytrace.Nano.Tests.Events;
 
@@ -120,6 +121,44 @@ internal static class EventSamples
         e.Location.HeadingDeg.Set(270);
         e.Extensions.SetNumber("custom_vibration_g", 0.031);
         e.Extensions.SetBoolean("custom_door_open", false);
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> varied events as compact UDM JSON, encoded by the library: the full
+    /// event, a minimal one of every event type, then the telemetry of a simulated node (battery,
+    /// thermal, position, extensions, an occasional e-stop) every 100 ms. Deterministic, and part of
+    /// the repository, so the batching and gzip tests need nothing beside it.
+    /// </summary>
+    public static byte[][] EncodedVariety(int count)
+    {
+        var wall = new ManualWallClock(new DateTime(2026, 11, 27, 15, 4, 5, DateTimeKind.Utc), true);
+        var factory = new UdmEventFactory(new NodeIdentity("amr-warehouse-a-017", UdmSourceType.Amr, "boot-0042", "phytrace-nano/0.1.0"),
+            wall, new ManualTickClock(), new XorShiftRandom(11));
+        var telemetry = new Phytrace.Nano.Simulator.TelemetryGenerator(3, 17);
+        var events = new byte[count][];
+        var buffer = new byte[8192];
+        var encoder = new UdmEventEncoder();
+        for (int i = 0; i < count; i++)
+        {
+            UdmEvent e;
+            if (i == 0)
+            {
+                e = Full();
+            }
+            else if (i <= UdmEventTypeNames.Count)
+            {
+                e = Minimal((UdmEventType)(i - 1));
+            }
+            else
+            {
+                e = new UdmEvent();
+                factory.Begin(e, telemetry.NextType());
+                telemetry.Fill(e);
+                wall.AdvanceMs(100);
+            }
+            events[i] = buffer.AsSpan(0, encoder.Encode(e, buffer, 0, buffer.Length)).ToArray();
+        }
+        return events;
     }
 
     public static string Encode(UdmEvent e)

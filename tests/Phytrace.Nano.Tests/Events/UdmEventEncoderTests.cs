@@ -6,32 +6,48 @@ namespace Phytrace.Nano.Tests.Events;
 
 public class UdmEventEncoderTests
 {
-    public static TheoryData<UdmEventType> EventTypes() => new(Enumerable.Range(0, UdmEventTypeNames.Count).Select(i => (UdmEventType)i));
+    private static IEnumerable<UdmEventType> AllEventTypes => Enumerable.Range(0, UdmEventTypeNames.Count).Select(i => (UdmEventType)i);
 
-    public static TheoryData<UdmSourceType> SourceTypes() => new(Enumerable.Range(0, UdmSourceTypeNames.Count).Select(i => (UdmSourceType)i));
+    private static IEnumerable<UdmSourceType> AllSourceTypes => Enumerable.Range(0, UdmSourceTypeNames.Count).Select(i => (UdmSourceType)i);
+
+    public static TheoryData<UdmEventType> EventTypes() => new(AllEventTypes);
+
+    public static TheoryData<UdmSourceType> SourceTypes() => new(AllSourceTypes);
+
+    // The tests that read the phyudm schemas say so in their names; where ../shared/phyudm is
+    // missing they are skipped and everything else here still runs.
 
     [Theory]
     [MemberData(nameof(EventTypes))]
-    public void Every_event_type_encodes_to_its_udm_string_and_validates(UdmEventType type)
+    public void Every_event_type_encodes_to_its_udm_string(UdmEventType type)
     {
-        string json = EventSamples.Encode(EventSamples.Minimal(type));
-        UdmSchema.AssertValid(json);
-        using var doc = JsonDocument.Parse(json);
+        using var doc = JsonDocument.Parse(EventSamples.Encode(EventSamples.Minimal(type)));
         Assert.Equal(UdmEventTypeNames.ToUdm(type), doc.RootElement.GetProperty("event_type").GetString());
     }
 
     [Theory]
     [MemberData(nameof(SourceTypes))]
-    public void Every_source_type_encodes_to_its_udm_string_and_validates(UdmSourceType source)
+    public void Every_source_type_encodes_to_its_udm_string(UdmSourceType source)
     {
-        string json = EventSamples.Encode(EventSamples.Minimal(UdmEventType.TelemetryPeriodic, source));
-        UdmSchema.AssertValid(json);
-        using var doc = JsonDocument.Parse(json);
+        using var doc = JsonDocument.Parse(EventSamples.Encode(EventSamples.Minimal(UdmEventType.TelemetryPeriodic, source)));
         Assert.Equal(UdmSourceTypeNames.ToUdm(source), doc.RootElement.GetProperty("source_type").GetString());
     }
 
-    [Fact]
-    public void The_enum_names_are_exactly_the_schema_enums()
+    [SkippableFact]
+    public void Every_event_type_and_source_type_validates_against_the_phyudm_schema()
+    {
+        foreach (UdmEventType type in AllEventTypes)
+        {
+            UdmSchema.AssertValid(EventSamples.Encode(EventSamples.Minimal(type)));
+        }
+        foreach (UdmSourceType source in AllSourceTypes)
+        {
+            UdmSchema.AssertValid(EventSamples.Encode(EventSamples.Minimal(UdmEventType.TelemetryPeriodic, source)));
+        }
+    }
+
+    [SkippableFact]
+    public void The_enum_names_are_exactly_the_phyudm_schema_enums()
     {
         using var envelope = JsonDocument.Parse(File.ReadAllText(Path.Combine(UdmSchema.SchemaDirectory, "envelope.schema.json")));
         var properties = envelope.RootElement.GetProperty("properties");
@@ -54,12 +70,16 @@ public class UdmEventEncoderTests
             EventSamples.Encode(EventSamples.Minimal()));
     }
 
-    [Fact]
-    public void Every_supported_field_is_written_where_the_schema_puts_it_and_validates()
+    [SkippableFact]
+    public void The_event_with_every_supported_field_validates_against_the_phyudm_schema()
     {
-        string json = EventSamples.Encode(EventSamples.Full());
-        UdmSchema.AssertValid(json);
-        using var doc = JsonDocument.Parse(json);
+        UdmSchema.AssertValid(EventSamples.Encode(EventSamples.Full()));
+    }
+
+    [Fact]
+    public void Every_supported_field_is_written_where_the_schema_puts_it()
+    {
+        using var doc = JsonDocument.Parse(EventSamples.Encode(EventSamples.Full()));
         JsonElement r = doc.RootElement;
         Assert.Equal(42, r.GetProperty("sequence_num").GetInt64());
         Assert.Equal("boot-0001", r.GetProperty("session_id").GetString());

@@ -6,17 +6,28 @@ namespace Phytrace.Nano.Tests.Events;
 
 /// <summary>
 /// event.schema.json of UDM v0.0.3 with every schema file of that version registered (so the
-/// relative $refs resolve), evaluated as draft 2020-12 with format assertions on.
+/// relative $refs resolve), evaluated as draft 2020-12 with format assertions on. The schemas come
+/// from ../shared/phyudm: a test using this class is [SkippableFact] or
+/// [SkippableTheory] and is reported as skipped where they are missing (see
+/// <see cref="SharedMaterial"/>).
 /// </summary>
 public static class UdmSchema
 {
     private static readonly Lazy<(JsonSchema Schema, EvaluationOptions Options)> Loaded = new(Load);
 
-    public static string SchemaDirectory => Path.Combine(RepoPaths.PhyUdm, "schemas", "v0.0.3");
+    /// <summary>The schema folder; skips the calling test when it is missing.</summary>
+    public static string SchemaDirectory => SharedMaterial.PhyUdm.Require("schemas", "v0.0.3");
+
+    /// <summary>Skips the calling test where the schemas are missing (fails it under PHYTRACE_REQUIRE_SHARED=1).</summary>
+    public static void Require()
+    {
+        _ = SchemaDirectory;
+    }
 
     /// <summary>The validation errors of <paramref name="json"/> (empty when valid).</summary>
     public static IReadOnlyList<string> Errors(string json)
     {
+        Require();
         var (schema, options) = Loaded.Value;
         JsonNode? node = JsonNode.Parse(json);
         EvaluationResults results = schema.Evaluate(node, options);

@@ -55,8 +55,34 @@ public class FormatsTests
             DateTime expected = new DateTime(Iso8601Utc.UnixEpochTicks + (micros * 10), DateTimeKind.Utc);
             string text = Iso8601Utc.ToString(micros);
             Assert.Equal(expected.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture), text);
-            Assert.Equal(micros, Iso8601Utc.ToUnixMicros(Iso8601Utc.FromUnixMicros(micros)));
+            if (micros >= Iso8601Utc.MinDateTimeMicros && micros <= Iso8601Utc.MaxDateTimeMicros)
+            {
+                Assert.Equal(micros, Iso8601Utc.ToUnixMicros(Iso8601Utc.FromUnixMicros(micros)));
+            }
         }, iter: 5000);
+    }
+
+    [Theory]
+    [InlineData(1601, 1, 1, 0)]
+    [InlineData(3000, 12, 31, 86_399_999_999)]
+    public void FromUnixMicros_covers_the_devices_DateTime_range_exactly(int year, int month, int day, long microsOfDay)
+    {
+        long micros = Iso8601Utc.ToUnixMicros(new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Utc)) + microsOfDay;
+        Assert.Equal(micros, Iso8601Utc.ToUnixMicros(Iso8601Utc.FromUnixMicros(micros)));
+        Assert.True(micros == Iso8601Utc.MinDateTimeMicros || micros == Iso8601Utc.MaxDateTimeMicros);
+    }
+
+    [Theory]
+    [InlineData(-11_644_473_600_000_001L)] // 1600-12-31T23:59:59.999999Z
+    [InlineData(32_535_216_000_000_000L)]  // 3001-01-01T00:00:00Z
+    [InlineData(-62_135_596_800_000_000L)] // 0001-01-01, which a UDM timestamp may carry
+    public void FromUnixMicros_refuses_what_the_devices_DateTime_cannot_hold_as_the_device_would(long micros)
+    {
+        // nanoFramework's DateTime covers 1601 to 3000: .NET refuses the rest with the same error.
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Iso8601Utc.FromUnixMicros(micros));
+        Assert.Equal("unixMicros", error.ParamName);
+        Assert.Contains("from 1601-01-01 to 3000-12-31", error.Message, StringComparison.Ordinal);
+        Assert.Equal(27, Iso8601Utc.Write(micros, new byte[27], 0)); // formatting needs no DateTime
     }
 
     [Fact]

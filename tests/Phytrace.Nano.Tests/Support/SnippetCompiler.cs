@@ -18,8 +18,16 @@ public static class SnippetCompiler
 
     /// <summary>Compiles, failing the test with the diagnostics if compilation fails.</summary>
     public static byte[] Compile(string assemblyName, IEnumerable<MetadataReference> references, params string[] sources)
+        => Compile(assemblyName, references, optimize: false, sources);
+
+    /// <summary>Compiles unoptimised (as a Debug build) or optimised (as Release).</summary>
+    public static byte[] Compile(string assemblyName, IEnumerable<MetadataReference> references, bool optimize, params string[] sources)
     {
         CSharpCompilation compilation = Create(assemblyName, references, sources);
+        if (optimize)
+        {
+            compilation = compilation.WithOptions(compilation.Options.WithOptimizationLevel(OptimizationLevel.Release));
+        }
         using var stream = new MemoryStream();
         var result = compilation.Emit(stream);
         if (!result.Success)

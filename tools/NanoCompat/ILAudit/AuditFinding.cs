@@ -1,6 +1,6 @@
 namespace Phytrace.Nano.ILAudit;
 
-/// <summary>What the nanoFramework 1.x toolchain or runtime would reject.</summary>
+/// <summary>What the nanoFramework 1.x toolchain or runtime would reject, or run differently from .NET.</summary>
 public enum AuditRule
 {
     GenericDefinition,
@@ -9,6 +9,10 @@ public enum AuditRule
     PointerType,
     Localloc,
     ForeignReference,
+    StringIndexer,
+    ArrayElementComparedWithNull,
+    UnsignedUsedAsSigned,
+    CallJustBeforeTry,
 }
 
 /// <summary>One rejected construct, located by type and member.</summary>
@@ -24,6 +28,10 @@ public sealed record AuditFinding(AuditRule Rule, string Location, string Detail
         AuditRule.PointerType => "pointer type",
         AuditRule.Localloc => "localloc (stackalloc)",
         AuditRule.ForeignReference => "reference outside the allowed assemblies",
+        AuditRule.StringIndexer => "string indexer",
+        AuditRule.ArrayElementComparedWithNull => "array element compared with null",
+        AuditRule.UnsignedUsedAsSigned => "unsigned value used as signed",
+        AuditRule.CallJustBeforeTry => "call just before a try",
         _ => rule.ToString(),
     };
 }

@@ -38,6 +38,30 @@ internal static class MetadataNames
         return Of(reader, field.GetDeclaringType()) + "." + reader.GetString(field.Name);
     }
 
+    /// <summary>"Type.Member" for a method or field token (definition or reference), or "?".</summary>
+    public static string Member(MetadataReader reader, EntityHandle handle, SignatureShapeProvider shapes)
+    {
+        switch (handle.Kind)
+        {
+            case HandleKind.MethodDefinition:
+                return Of(reader, (MethodDefinitionHandle)handle);
+            case HandleKind.FieldDefinition:
+                return Of(reader, (FieldDefinitionHandle)handle);
+            case HandleKind.MemberReference:
+                MemberReference member = reader.GetMemberReference((MemberReferenceHandle)handle);
+                string parent = member.Parent.Kind switch
+                {
+                    HandleKind.TypeReference => Of(reader, (TypeReferenceHandle)member.Parent),
+                    HandleKind.TypeDefinition => Of(reader, (TypeDefinitionHandle)member.Parent),
+                    HandleKind.TypeSpecification => reader.GetTypeSpecification((TypeSpecificationHandle)member.Parent).DecodeSignature(shapes, null).Name,
+                    _ => "?",
+                };
+                return parent + "." + reader.GetString(member.Name);
+            default:
+                return "?";
+        }
+    }
+
     /// <summary>Name of the type an attribute's constructor belongs to.</summary>
     public static string AttributeType(MetadataReader reader, CustomAttribute attribute)
     {

@@ -8,20 +8,22 @@ namespace Phytrace.Nano.ILAudit;
 /// <summary>
 /// Reports every construct in an assembly that nanoFramework 1.x rejects although Roslyn compiles
 /// it against the device's mscorlib: generic definitions and instantiations (Action&lt;T&gt; too),
-/// async state machines, pointer types, localloc, and references to assemblies not allowed.
+/// async state machines, pointer types, localloc, and references to assemblies not allowed; and
+/// IL that the runtime runs differently from .NET (<see cref="RuntimeDifferenceRules"/>).
 /// </summary>
 public static class NanoILAuditor
 {
-    public static IReadOnlyList<AuditFinding> Audit(string assemblyPath, IEnumerable<string> allowedReferences)
+    public static IReadOnlyList<AuditFinding> Audit(string assemblyPath, IEnumerable<string> allowedReferences, IEnumerable<string>? stringIndexerAllowedIn = null)
     {
         using FileStream stream = File.OpenRead(assemblyPath);
         using var pe = new PEReader(stream);
-        return Audit(pe, allowedReferences);
+        return Audit(pe, allowedReferences, stringIndexerAllowedIn);
     }
 
-    public static IReadOnlyList<AuditFinding> Audit(PEReader pe, IEnumerable<string> allowedReferences)
+    /// <param name="stringIndexerAllowedIn">Full names of the types that may read strings by index (the core's TextChars).</param>
+    public static IReadOnlyList<AuditFinding> Audit(PEReader pe, IEnumerable<string> allowedReferences, IEnumerable<string>? stringIndexerAllowedIn = null)
     {
-        var auditor = new Run(pe, new HashSet<string>(allowedReferences, StringComparer.OrdinalIgnoreCase));
+        var auditor = new Run(pe, new HashSet<string>(allowedReferences, StringComparer.OrdinalIgnoreCase), stringIndexerAllowedIn ?? Array.Empty<string>());
         auditor.AuditAll();
         return auditor.Findings;
     }
@@ -34,13 +36,15 @@ public static class NanoILAuditor
         private readonly SignatureShapeProvider shapes;
         private readonly List<AuditFinding> findings = new();
         private readonly HashSet<AuditFinding> seen = new();
+        private readonly RuntimeDifferenceRules differences;
 
-        public Run(PEReader pe, HashSet<string> allowed)
+        public Run(PEReader pe, HashSet<string> allowed, IEnumerable<string> stringIndexerAllowedIn)
         {
             this.pe = pe;
             md = pe.GetMetadataReader();
             this.allowed = allowed;
             shapes = new SignatureShapeProvider(md);
+            differences = new RuntimeDifferenceRules(md, shapes, stringIndexerAllowedIn);
         }
 
         public List<AuditFinding> Findings => findings;
@@ -144,16 +148,28 @@ public static class NanoILAuditor
                 return;
             }
             MethodBodyBlock body = pe.GetMethodBody(method.RelativeVirtualAddress);
+            IReadOnlyList<SignatureShape> localTypes = RuntimeDifferenceRules.NoLocals;
             if (!body.LocalSignature.IsNil)
             {
                 StandaloneSignature locals = md.GetStandaloneSignature(body.LocalSignature);
-                foreach (SignatureShape local in locals.DecodeLocalSignature(shapes, null))
+                localTypes = locals.DecodeLocalSignature(shapes, null);
+                foreach (SignatureShape local in localTypes)
                 {
                     CheckShape(local, location, "local variable");
                 }
             }
             byte[] il = body.GetILBytes() ?? Array.Empty<byte>();
-            foreach (ILOperands.Instruction instruction in ILOperands.Walk(il))
+            List<ILOperands.Instruction> code = ILOperands.Walk(il).ToList();
+            string declaringType = MetadataNames.Of(md, method.GetDeclaringType());
+            var tryStarts = new HashSet<int>();
+            foreach (ExceptionRegion region in body.ExceptionRegions)
+            {
+                tryStarts.Add(region.TryOffset);
+            }
+            differences.Check(
+                new RuntimeDifferenceRules.Body(location, declaringType, code, RuntimeDifferenceRules.ArgumentTypes(signature, declaringType), localTypes) { TryStarts = tryStarts },
+                Report);
+            foreach (ILOperands.Instruction instruction in code)
             {
                 if (instruction.OpCode == OpCodes.Localloc)
                 {
@@ -219,25 +235,6 @@ public static class NanoILAuditor
             }
         }
 
-        private string MemberName(EntityHandle handle)
-        {
-            switch (handle.Kind)
-            {
-                case HandleKind.MethodDefinition:
-                    return MetadataNames.Of(md, (MethodDefinitionHandle)handle);
-                case HandleKind.MemberReference:
-                    MemberReference member = md.GetMemberReference((MemberReferenceHandle)handle);
-                    string parent = member.Parent.Kind switch
-                    {
-                        HandleKind.TypeReference => MetadataNames.Of(md, (TypeReferenceHandle)member.Parent),
-                        HandleKind.TypeDefinition => MetadataNames.Of(md, (TypeDefinitionHandle)member.Parent),
-                        HandleKind.TypeSpecification => md.GetTypeSpecification((TypeSpecificationHandle)member.Parent).DecodeSignature(shapes, null).Name,
-                        _ => "?",
-                    };
-                    return parent + "." + md.GetString(member.Name);
-                default:
-                    return "?";
-            }
-        }
+        private string MemberName(EntityHandle handle) => MetadataNames.Member(md, handle, shapes);
     }
 }
