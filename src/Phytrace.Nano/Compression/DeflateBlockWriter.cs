@@ -28,9 +28,10 @@ namespace Phytrace.Nano.Compression
         private readonly ushort[] distanceCodes = new ushort[DeflateTables.DistanceSymbols];
         private readonly ushort[] codeLengthCodes = new ushort[DeflateTables.CodeLengthSymbols];
 
-        // The literal/length and distance code lengths as one sequence, and its run-length coded
-        // form (symbols 0..18 with their extra bits).
-        private readonly byte[] allLengths = new byte[DeflateTables.LiteralLengthSymbols + DeflateTables.DistanceSymbols];
+        // The literal/length and distance code lengths as one sequence, run-length coded in place
+        // into symbols 0..18 (a run never takes more symbols than the lengths it covers, so the
+        // symbols never overtake the lengths still to be read), and the symbols' extra bits. One
+        // array for both keeps the default encoder within 16 KB.
         private readonly byte[] runSymbols = new byte[DeflateTables.LiteralLengthSymbols + DeflateTables.DistanceSymbols];
         private readonly byte[] runExtra = new byte[DeflateTables.LiteralLengthSymbols + DeflateTables.DistanceSymbols];
         private int runCount;
@@ -65,7 +66,7 @@ namespace Phytrace.Nano.Compression
             {
                 return symbols.WorkingBytes + builder.WorkingBytes + (codeLengthFrequency.Length * 4)
                     + ((literalLengths.Length + distanceLengths.Length + codeLengthLengths.Length) * 3)
-                    + allLengths.Length + runSymbols.Length + runExtra.Length;
+                    + runSymbols.Length + runExtra.Length;
             }
         }
 
@@ -237,12 +238,13 @@ namespace Phytrace.Nano.Compression
         {
             runCount = 0;
             int total = literalCodeCount + distanceCodeCount;
-            byte[] all = allLengths;
+            byte[] all = runSymbols;
             System.Array.Copy(literalLengths, 0, all, 0, literalCodeCount);
             System.Array.Copy(distanceLengths, 0, all, literalCodeCount, distanceCodeCount);
             int i = 0;
             while (i < total)
             {
+                // All of this group is read before its symbols are written, at most at i + run - 1.
                 int length = all[i];
                 int run = 1;
                 while (i + run < total && all[i + run] == length)

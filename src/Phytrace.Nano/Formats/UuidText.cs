@@ -49,16 +49,21 @@ namespace Phytrace.Nano.Formats
 
         private static byte[] BuildHexPairs()
         {
-            // Hex digits written out: this runs in the static constructor, where another static
-            // field may not be initialised yet on the device.
-            const string digits = "0123456789abcdef";
+            // Hex digits computed, not read from a string or another static field: this runs in
+            // the static constructor, where another static field may not be initialised yet on
+            // the device, and a string indexer is what the gate keeps to TextChars.
             var pairs = new byte[512];
             for (int b = 0; b < 256; b++)
             {
-                pairs[2 * b] = (byte)digits[b >> 4];
-                pairs[(2 * b) + 1] = (byte)digits[b & 0xF];
+                pairs[2 * b] = HexDigit(b >> 4);
+                pairs[(2 * b) + 1] = HexDigit(b & 0xF);
             }
             return pairs;
+        }
+
+        private static byte HexDigit(int nibble)
+        {
+            return (byte)(nibble < 10 ? '0' + nibble : 'a' + nibble - 10);
         }
 
         /// <summary>The canonical text of a UUID (allocates).</summary>

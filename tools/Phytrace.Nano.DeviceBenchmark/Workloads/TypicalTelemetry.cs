@@ -51,8 +51,9 @@ namespace Phytrace.Nano.DeviceBenchmark
             t.AmbientTempC.Set((4152 + (wave % 17)) / 100.0);
 
             LocationDomain l = e.Location;
-            l.HeadingDeg.Set((2714 + (i % 900)) / 10.0);
-            l.SetLocal((12532 + (i * 81)) / 1000.0, (4251 + (i * 37)) / 1000.0, 0, "map");
+            // Within the schema's ranges for any number of events (heading below 360).
+            l.HeadingDeg.Set((2714 + (i % 850)) / 10.0);
+            l.SetLocal((12532 + ((i % 5000) * 81)) / 1000.0, (4251 + ((i % 5000) * 37)) / 1000.0, 0, "map");
 
             MotionDomain m = e.Motion;
             m.SpeedMps.Set((813 + wave) / 1000.0);

@@ -27,10 +27,6 @@ namespace Phytrace.Nano.DeviceBenchmark
         /// <summary>How many workloads there are.</summary>
         public const int Count = 12;
 
-        /// <summary>
-        /// Workload number <paramref name="index"/> (0 .. Count-1), made on demand so that only one
-        /// holds its buffers at a time (each node rig has a 1 MB RAM medium).
-        /// </summary>
         /// <summary>gzip of a batch as the node compresses it with the device defaults (BatchSettings, PhytraceNode).</summary>
         public static Workload DeviceGzip()
         {
@@ -43,6 +39,10 @@ namespace Phytrace.Nano.DeviceBenchmark
             return new PipelineWorkload("pipeline-device", DeviceLevel, DeviceBatchSize, DeviceBlockSymbols);
         }
 
+        /// <summary>
+        /// Workload number <paramref name="index"/> (0 .. Count-1), made on demand so that only one
+        /// holds its buffers at a time (each node rig has a 1 MB RAM medium).
+        /// </summary>
         public static Workload Create(int index)
         {
             switch (index)
