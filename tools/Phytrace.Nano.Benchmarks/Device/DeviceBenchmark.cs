@@ -128,6 +128,8 @@ public sealed class DeviceBenchmark : IBenchmark
         DeviceRow? tables = rows.FirstOrDefault(r => r.Mode == "portable" && r.Name == "crc32-4k");
         double speed = tables == null ? 1 : IssueBaseline.Us("crc32-4k") / tables.Us;
         string At(double ms) => tables == null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" (at the issue machine's speed, x{speed:0.00}: {ms * speed:0.0#})");
+        // A rate (events/s) at the issue machine's speed: this run's rate divided by the slowdown.
+        string AtRate(double perSecond) => tables == null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" (at the issue machine's speed, x{speed:0.00}: {perSecond / speed:0.0#} events/s)");
         void Target(string what, string metric, double ms, double issueMs, double limit, string limitText)
         {
             goals.Add(what, metric, ms, issueMs, (ms <= limit ? "met" : ms * speed <= limit ? "met at the issue machine's speed" : "NOT met") + ": " + limitText + At(ms));
@@ -139,8 +141,8 @@ public sealed class DeviceBenchmark : IBenchmark
             double perEvent = Ms(Row(name));
             string what = Describe(name);
             Target(what, "ESP32 ms per event", perEvent, 1160 * Esp32Factor / 1000, 10, "<= 10 ms");
-            goals.Add(what, "events/s, 100 % of one core", 1000 / perEvent, 1000 / (1160 * Esp32Factor / 1000), "higher is better" + At(1000 / perEvent / speed).Replace(")", " events/s)", StringComparison.Ordinal));
-            goals.Add(what, "events/s, 20 % of one core", 200 / perEvent, 200 / (1160 * Esp32Factor / 1000), "higher is better" + At(200 / perEvent / speed).Replace(")", " events/s)", StringComparison.Ordinal));
+            goals.Add(what, "events/s, 100 % of one core", 1000 / perEvent, 1000 / (1160 * Esp32Factor / 1000), "higher is better" + AtRate(1000 / perEvent));
+            goals.Add(what, "events/s, 20 % of one core", 200 / perEvent, 200 / (1160 * Esp32Factor / 1000), "higher is better" + AtRate(200 / perEvent));
         }
         foreach (string name in new[] { "gzip-device-batch", "gzip1-batch", "gzip6-batch" })
         {
