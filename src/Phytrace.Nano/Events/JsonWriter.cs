@@ -446,9 +446,12 @@ namespace Phytrace.Nano.Events
             buffer[position++] = (byte)'"';
         }
 
-        // The firmware's UTF-8 encoder (a native call) for text with nothing to escape, found by one
-        // native IndexOfAny; false leaves it to the portable loop (escapes, a lone surrogate, or
-        // less room than three bytes per character, where the loop's exact check decides).
+        // The firmware's UTF-8 encoder (a native call) for ASCII text with nothing to escape, found by
+        // one native IndexOfAny; false leaves it to the portable loop (escapes, non-ASCII text, or
+        // less room than three bytes per character, where the loop's exact check decides). ASCII
+        // only, because nanoCLR's IndexOfAny misses a quote or backslash that follows a surrogate
+        // pair (measured: "\uD83D\uDE00\"" reads as nothing to escape); one byte per character
+        // from the encoder is what shows the text was ASCII.
         private bool WriteQuotedNative(INativeUtf8 native, string text)
         {
             int length = text.Length;
@@ -457,7 +460,7 @@ namespace Phytrace.Nano.Events
                 return false;
             }
             int written = native.Encode(text, buffer, position + 1);
-            if (written < 0)
+            if (written != length)
             {
                 return false;
             }

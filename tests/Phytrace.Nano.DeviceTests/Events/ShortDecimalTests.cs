@@ -52,7 +52,8 @@ namespace Phytrace.Nano.DeviceTests.Events
             for (int i = 0; i < 1000; i++)
             {
                 double v = SensorValue(random);
-                if (v == (long)v)
+                // Integers and values below 1e-6 are laid out differently (no point, or an exponent).
+                if (v == (long)v || v < 1e-6)
                 {
                     continue;
                 }
@@ -109,7 +110,7 @@ namespace Phytrace.Nano.DeviceTests.Events
         {
             int n = d.DigitCount;
             int p = d.PointPosition;
-            var chars = new char[n + 9];
+            var chars = new char[n + 3 + (p < 0 ? -p : 0)];
             int at = 0;
             if (negative)
             {
