@@ -37,14 +37,20 @@ namespace Phytrace.Nano.Events
             {
                 throw new UdmValidationException("captured_at", "is required");
             }
-            Timestamp("captured_at", e.CapturedAtMicros);
+            if (IsOutsideYears(e.CapturedAtMicros))
+            {
+                Timestamp("captured_at", e.CapturedAtMicros);
+            }
             if (e.SequenceNum.HasValue && e.SequenceNum.Value < 0)
             {
                 throw new UdmValidationException("sequence_num", "must not be negative, got " + e.SequenceNum.Value.ToString());
             }
             if (e.SentAtMicros.HasValue)
             {
-                Timestamp("sent_at", e.SentAtMicros.Value);
+                if (IsOutsideYears(e.SentAtMicros.Value))
+                {
+                    Timestamp("sent_at", e.SentAtMicros.Value);
+                }
             }
             ValidatePower(e.Power);
             ValidateThermal(e.Thermal);
@@ -60,39 +66,66 @@ namespace Phytrace.Nano.Events
         {
             if (p.BatterySocPct.HasValue)
             {
-                Range("power.battery.soc_pct", p.BatterySocPct.Value, 0, 100);
+                if (IsOutsideRange(p.BatterySocPct.Value, 0, 100))
+                {
+                    Range("power.battery.soc_pct", p.BatterySocPct.Value, 0, 100);
+                }
             }
             if (p.BatteryVoltageV.HasValue)
             {
-                Finite("power.battery.voltage_v", p.BatteryVoltageV.Value);
+                if (!IsFinite(p.BatteryVoltageV.Value))
+                {
+                    Finite("power.battery.voltage_v", p.BatteryVoltageV.Value);
+                }
             }
             if (p.BatteryCurrentA.HasValue)
             {
-                Finite("power.battery.current_a", p.BatteryCurrentA.Value);
+                if (!IsFinite(p.BatteryCurrentA.Value))
+                {
+                    Finite("power.battery.current_a", p.BatteryCurrentA.Value);
+                }
             }
             if (p.BatteryTemperatureC.HasValue)
             {
-                Finite("power.battery.temperature_c", p.BatteryTemperatureC.Value);
+                if (!IsFinite(p.BatteryTemperatureC.Value))
+                {
+                    Finite("power.battery.temperature_c", p.BatteryTemperatureC.Value);
+                }
             }
             if (p.BatteryHealthPct.HasValue)
             {
-                Range("power.battery.health_pct", p.BatteryHealthPct.Value, 0, 100);
+                if (IsOutsideRange(p.BatteryHealthPct.Value, 0, 100))
+                {
+                    Range("power.battery.health_pct", p.BatteryHealthPct.Value, 0, 100);
+                }
             }
             if (p.PowerConsumptionW.HasValue)
             {
-                NotNegative("power.power_consumption_w", p.PowerConsumptionW.Value);
+                if (IsNegativeOrNotFinite(p.PowerConsumptionW.Value))
+                {
+                    NotNegative("power.power_consumption_w", p.PowerConsumptionW.Value);
+                }
             }
             if (p.VoltageV.HasValue)
             {
-                Finite("power.voltage_v", p.VoltageV.Value);
+                if (!IsFinite(p.VoltageV.Value))
+                {
+                    Finite("power.voltage_v", p.VoltageV.Value);
+                }
             }
             if (p.CurrentA.HasValue)
             {
-                Finite("power.current_a", p.CurrentA.Value);
+                if (!IsFinite(p.CurrentA.Value))
+                {
+                    Finite("power.current_a", p.CurrentA.Value);
+                }
             }
             if (p.EstimatedRuntimeMin.HasValue)
             {
-                NotNegative("power.estimated_runtime_min", p.EstimatedRuntimeMin.Value);
+                if (IsNegativeOrNotFinite(p.EstimatedRuntimeMin.Value))
+                {
+                    NotNegative("power.estimated_runtime_min", p.EstimatedRuntimeMin.Value);
+                }
             }
             if (p.PowerSource != PowerSource.NotSet)
             {
@@ -104,7 +137,10 @@ namespace Phytrace.Nano.Events
         {
             if (t.AmbientTempC.HasValue)
             {
-                Finite("thermal.ambient_temp_c", t.AmbientTempC.Value);
+                if (!IsFinite(t.AmbientTempC.Value))
+                {
+                    Finite("thermal.ambient_temp_c", t.AmbientTempC.Value);
+                }
             }
             for (int i = 0; i < t.ComponentCount; i++)
             {
@@ -124,15 +160,24 @@ namespace Phytrace.Nano.Events
         {
             if (l.Latitude.HasValue)
             {
-                Range("location.latitude", l.Latitude.Value, -90, 90);
+                if (IsOutsideRange(l.Latitude.Value, -90, 90))
+                {
+                    Range("location.latitude", l.Latitude.Value, -90, 90);
+                }
             }
             if (l.Longitude.HasValue)
             {
-                Range("location.longitude", l.Longitude.Value, -180, 180);
+                if (IsOutsideRange(l.Longitude.Value, -180, 180))
+                {
+                    Range("location.longitude", l.Longitude.Value, -180, 180);
+                }
             }
             if (l.AltitudeM.HasValue)
             {
-                Finite("location.altitude_m", l.AltitudeM.Value);
+                if (!IsFinite(l.AltitudeM.Value))
+                {
+                    Finite("location.altitude_m", l.AltitudeM.Value);
+                }
             }
             if (l.HeadingDeg.HasValue)
             {
@@ -144,19 +189,31 @@ namespace Phytrace.Nano.Events
             }
             if (l.LocalXM.HasValue)
             {
-                Finite("location.local.x_m", l.LocalXM.Value);
+                if (!IsFinite(l.LocalXM.Value))
+                {
+                    Finite("location.local.x_m", l.LocalXM.Value);
+                }
             }
             if (l.LocalYM.HasValue)
             {
-                Finite("location.local.y_m", l.LocalYM.Value);
+                if (!IsFinite(l.LocalYM.Value))
+                {
+                    Finite("location.local.y_m", l.LocalYM.Value);
+                }
             }
             if (l.LocalZM.HasValue)
             {
-                Finite("location.local.z_m", l.LocalZM.Value);
+                if (!IsFinite(l.LocalZM.Value))
+                {
+                    Finite("location.local.z_m", l.LocalZM.Value);
+                }
             }
             if (l.HorizontalAccuracyM.HasValue)
             {
-                NotNegative("location.horizontal_accuracy_m", l.HorizontalAccuracyM.Value);
+                if (IsNegativeOrNotFinite(l.HorizontalAccuracyM.Value))
+                {
+                    NotNegative("location.horizontal_accuracy_m", l.HorizontalAccuracyM.Value);
+                }
             }
         }
 
@@ -164,19 +221,37 @@ namespace Phytrace.Nano.Events
         {
             if (m.SpeedMps.HasValue)
             {
-                NotNegative("motion.speed_mps", m.SpeedMps.Value);
+                if (IsNegativeOrNotFinite(m.SpeedMps.Value))
+                {
+                    NotNegative("motion.speed_mps", m.SpeedMps.Value);
+                }
             }
             if (m.CommandedLinearMps.HasValue)
             {
-                Finite("motion.commanded_linear_mps", m.CommandedLinearMps.Value);
+                if (!IsFinite(m.CommandedLinearMps.Value))
+                {
+                    Finite("motion.commanded_linear_mps", m.CommandedLinearMps.Value);
+                }
             }
             if (m.CommandedAngularDps.HasValue)
             {
-                Finite("motion.commanded_angular_dps", m.CommandedAngularDps.Value);
+                if (!IsFinite(m.CommandedAngularDps.Value))
+                {
+                    Finite("motion.commanded_angular_dps", m.CommandedAngularDps.Value);
+                }
             }
-            Vector("motion.linear_velocity", m.LinearVelocity);
-            Vector("motion.angular_velocity", m.AngularVelocity);
-            Vector("motion.linear_acceleration", m.LinearAcceleration);
+            if (HasNonFinite(m.LinearVelocity))
+            {
+                Vector("motion.linear_velocity", m.LinearVelocity);
+            }
+            if (HasNonFinite(m.AngularVelocity))
+            {
+                Vector("motion.angular_velocity", m.AngularVelocity);
+            }
+            if (HasNonFinite(m.LinearAcceleration))
+            {
+                Vector("motion.linear_acceleration", m.LinearAcceleration);
+            }
             if (m.MotionState != MotionState.NotSet)
             {
                 MotionStateNames.ToUdm(m.MotionState);
@@ -191,11 +266,17 @@ namespace Phytrace.Nano.Events
             }
             if (s.SpeedLimitMps.HasValue)
             {
-                NotNegative("safety.speed_limit_mps", s.SpeedLimitMps.Value);
+                if (IsNegativeOrNotFinite(s.SpeedLimitMps.Value))
+                {
+                    NotNegative("safety.speed_limit_mps", s.SpeedLimitMps.Value);
+                }
             }
             if (s.EStopTriggeredAtMicros.HasValue)
             {
-                Timestamp("safety.e_stop.triggered_at", s.EStopTriggeredAtMicros.Value);
+                if (IsOutsideYears(s.EStopTriggeredAtMicros.Value))
+                {
+                    Timestamp("safety.e_stop.triggered_at", s.EStopTriggeredAtMicros.Value);
+                }
             }
             if (s.SafetyState != SafetyState.NotSet)
             {
@@ -207,19 +288,31 @@ namespace Phytrace.Nano.Events
         {
             if (r.TemperatureC.HasValue)
             {
-                Finite("context.weather.temperature_c", r.TemperatureC.Value);
+                if (!IsFinite(r.TemperatureC.Value))
+                {
+                    Finite("context.weather.temperature_c", r.TemperatureC.Value);
+                }
             }
             if (r.HumidityPct.HasValue)
             {
-                Range("context.weather.humidity_pct", r.HumidityPct.Value, 0, 100);
+                if (IsOutsideRange(r.HumidityPct.Value, 0, 100))
+                {
+                    Range("context.weather.humidity_pct", r.HumidityPct.Value, 0, 100);
+                }
             }
             if (r.PressureHpa.HasValue)
             {
-                NotNegative("context.weather.pressure_hpa", r.PressureHpa.Value);
+                if (IsNegativeOrNotFinite(r.PressureHpa.Value))
+                {
+                    NotNegative("context.weather.pressure_hpa", r.PressureHpa.Value);
+                }
             }
             if (r.IlluminanceLux.HasValue)
             {
-                NotNegative("context.weather.illuminance_lux", r.IlluminanceLux.Value);
+                if (IsNegativeOrNotFinite(r.IlluminanceLux.Value))
+                {
+                    NotNegative("context.weather.illuminance_lux", r.IlluminanceLux.Value);
+                }
             }
         }
 
@@ -227,19 +320,31 @@ namespace Phytrace.Nano.Events
         {
             if (c.BufferedEvents.HasValue)
             {
-                NotNegative("communication.phytrace.buffered_events", c.BufferedEvents.Value);
+                if (IsNegativeOrNotFinite(c.BufferedEvents.Value))
+                {
+                    NotNegative("communication.phytrace.buffered_events", c.BufferedEvents.Value);
+                }
             }
             if (c.BufferBytesUsed.HasValue)
             {
-                NotNegative("communication.phytrace.buffer_bytes_used", c.BufferBytesUsed.Value);
+                if (IsNegativeOrNotFinite(c.BufferBytesUsed.Value))
+                {
+                    NotNegative("communication.phytrace.buffer_bytes_used", c.BufferBytesUsed.Value);
+                }
             }
             if (c.BufferCapacityBytes.HasValue)
             {
-                NotNegative("communication.phytrace.buffer_capacity_bytes", c.BufferCapacityBytes.Value);
+                if (IsNegativeOrNotFinite(c.BufferCapacityBytes.Value))
+                {
+                    NotNegative("communication.phytrace.buffer_capacity_bytes", c.BufferCapacityBytes.Value);
+                }
             }
             if (c.DroppedEvents.HasValue)
             {
-                NotNegative("communication.phytrace.dropped_events", c.DroppedEvents.Value);
+                if (IsNegativeOrNotFinite(c.DroppedEvents.Value))
+                {
+                    NotNegative("communication.phytrace.dropped_events", c.DroppedEvents.Value);
+                }
             }
         }
 
@@ -264,8 +369,7 @@ namespace Phytrace.Nano.Events
 
         private static void Timestamp(string field, long unixMicros)
         {
-            // Iso8601Utc writes years 0001..9999; the schema's date-time needs four-digit years too.
-            if (unixMicros < -62135596800000000L || unixMicros > 253402300799999999L)
+            if (IsOutsideYears(unixMicros))
             {
                 throw new UdmValidationException(field, "must fall in years 0001 to 9999");
             }
@@ -305,6 +409,35 @@ namespace Phytrace.Nano.Events
             {
                 throw new UdmValidationException(field, "must be between " + ((long)min).ToString() + " and " + ((long)max).ToString());
             }
+        }
+
+        // The tests run first and the field's name (a string literal) only when one fails: on
+        // nanoCLR every execution of a string literal allocates a string object
+        // (docs/device-differences.md), and this runs for every field of every event.
+        private static bool IsNegativeOrNotFinite(double v)
+        {
+            return !IsFinite(v) || v < 0;
+        }
+
+        private static bool IsNegativeOrNotFinite(long v)
+        {
+            return v < 0;
+        }
+
+        private static bool IsOutsideRange(double v, double min, double max)
+        {
+            return !IsFinite(v) || v < min || v > max;
+        }
+
+        private static bool HasNonFinite(Vector3 v)
+        {
+            return (v.X.HasValue && !IsFinite(v.X.Value)) || (v.Y.HasValue && !IsFinite(v.Y.Value)) || (v.Z.HasValue && !IsFinite(v.Z.Value));
+        }
+
+        private static bool IsOutsideYears(long unixMicros)
+        {
+            // Iso8601Utc writes years 0001..9999; the schema's date-time needs four-digit years too.
+            return unixMicros < -62135596800000000L || unixMicros > 253402300799999999L;
         }
 
         private static bool IsFinite(double v)
