@@ -8,8 +8,9 @@ namespace Phytrace.Nano.Esp32.DeviceTests
 {
     /// <summary>
     /// The core rules the glue's decisions live in, on the device runtime: one mount event per
-    /// change, when to remount a card, formatting a fresh ring file, the CA's PEM shape, and
-    /// joining Wi-Fi from the stored configuration.
+    /// change, formatting a fresh ring file, the CA's PEM shape, and joining Wi-Fi from the stored
+    /// configuration. When to remount a card (RemountingMedium) is tested with the core's device
+    /// tests (tests/Phytrace.Nano.DeviceTests/Storage/RemountingMediumTests).
     /// </summary>
     [TestClass]
     public class CoreRulesTests
@@ -27,34 +28,6 @@ namespace Phytrace.Nano.Esp32.DeviceTests
 
             Assert.AreEqual(1, counter[1], "mounted events");
             Assert.AreEqual(1, counter[0], "removed events");
-        }
-
-        [TestMethod]
-        public void A_pulled_card_is_remounted_when_back_at_most_once_per_interval()
-        {
-            var card = new PullableMedium(new RamMedium(Checkpoint.SlotsOffset + (32 * 128)));
-            var tick = new ManualTickClock(1000);
-            var medium = new RemountingMedium(card, card, tick, 5000);
-            var options = new EdgeBufferOptions();
-            options.RecordSize = 128;
-            options.MaxEventSize = 200;
-            var buffer = new EdgeBuffer(medium, options, new ManualWallClock(new DateTime(2026, 11, 27, 12, 0, 0), true));
-            var payload = new byte[100];
-            var id = new byte[16];
-            Assert.IsTrue(buffer.Enqueue(payload, 0, 100, id, 0, 0, true), "before the pull");
-
-            card.Present = false;
-            card.Mounted = false;
-            Assert.IsFalse(buffer.Enqueue(payload, 0, 100, id, 0, 0, true), "pulled");
-            Assert.IsFalse(buffer.Enqueue(payload, 0, 100, id, 0, 0, true), "first remount attempt, empty slot");
-            Assert.AreEqual(1, card.Attempts, "attempts after the first failure");
-            card.Present = true;
-            Assert.IsFalse(buffer.Enqueue(payload, 0, 100, id, 0, 0, true), "back, but within the interval");
-            Assert.AreEqual(1, card.Attempts, "attempts within the interval");
-            tick.Advance(5000);
-            Assert.IsTrue(buffer.Enqueue(payload, 0, 100, id, 0, 0, true), "remounted");
-            Assert.AreEqual(2, card.Attempts, "attempts");
-            Assert.AreEqual(2L, buffer.Count, "records kept");
         }
 
         [TestMethod]
@@ -118,70 +91,6 @@ namespace Phytrace.Nano.Esp32.DeviceTests
             Assert.AreEqual(2, folders.Length, "folders");
             Assert.AreEqual("D:\\robots", folders[0], "outer");
             Assert.AreEqual("D:\\robots\\r7", folders[1], "inner");
-        }
-
-        /// <summary>A card in a slot without detect pin: fails while pulled or not mounted again.</summary>
-        private sealed class PullableMedium : IStorageMedium, IRemovableVolume
-        {
-            private readonly IStorageMedium inner;
-
-            public PullableMedium(IStorageMedium inner)
-            {
-                this.inner = inner;
-                Present = true;
-                Mounted = true;
-            }
-
-            public bool Present;
-            public bool Mounted;
-            public int Attempts;
-
-            public long Length
-            {
-                get { return inner.Length; }
-            }
-
-            public string LastError
-            {
-                get { return Present ? string.Empty : "no card"; }
-            }
-
-            public bool Remount()
-            {
-                Attempts++;
-                Mounted = Present;
-                return Mounted;
-            }
-
-            public int Read(long position, byte[] buffer, int offset, int count)
-            {
-                Check();
-                return inner.Read(position, buffer, offset, count);
-            }
-
-            public void Write(long position, byte[] buffer, int offset, int count)
-            {
-                Check();
-                inner.Write(position, buffer, offset, count);
-            }
-
-            public void Flush()
-            {
-                Check();
-                inner.Flush();
-            }
-
-            public void Dispose()
-            {
-            }
-
-            private void Check()
-            {
-                if (!Mounted)
-                {
-                    throw new StorageMediumException(MediumFailure.NotPresent, "card not mounted");
-                }
-            }
         }
 
         /// <summary>RAM that says it was just created, holding <paramref name="leftover"/>.</summary>

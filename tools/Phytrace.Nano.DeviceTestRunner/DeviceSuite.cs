@@ -5,7 +5,8 @@ namespace Phytrace.Nano.DeviceTestRunner;
 /// <summary>
 /// One compile mode end to end with the kit's scripts: the core (src/Phytrace.Nano), the device
 /// natives (src/Phytrace.Nano.Natives, against the kit's real nanoFramework.System.IO.Hashing and
-/// nanoFramework.System.Text) and the tests (tests/Phytrace.Nano.DeviceTests, as NFUnitTest, C# 10:
+/// nanoFramework.System.Text), the board presets (boards/Phytrace.Nano.Boards, so the tests
+/// validate the real presets) and the tests (tests/Phytrace.Nano.DeviceTests, as NFUnitTest, C# 10:
 /// see the kit README) compiled against nano mscorlib and the real TestFramework, converted by the
 /// metadata processor, run through the UnitTestLauncher on nanoCLR, and the launcher's lines held
 /// to the assembly's declared cases.
@@ -15,12 +16,17 @@ public sealed class DeviceSuite
     private readonly NanoKit kit;
     private readonly string coreSources;
     private readonly string nativesSources;
+    private readonly string boardsSources;
     private readonly string testSources;
     private readonly string outputRoot;
     private readonly TimeSpan timeLimit;
+    private readonly bool longTests;
 
-    public DeviceSuite(NanoKit kit, string coreSources, string nativesSources, string testSources, string outputRoot, TimeSpan timeLimit)
+    /// <param name="longTests">Compile the tests with PHYTRACE_LONG_TESTS defined: the heavier sweeps join the run.</param>
+    public DeviceSuite(NanoKit kit, string coreSources, string nativesSources, string boardsSources, string testSources, string outputRoot, TimeSpan timeLimit, bool longTests = false)
     {
+        this.boardsSources = boardsSources;
+        this.longTests = longTests;
         this.kit = kit;
         this.coreSources = coreSources;
         this.nativesSources = nativesSources;
@@ -28,6 +34,9 @@ public sealed class DeviceSuite
         this.outputRoot = outputRoot;
         this.timeLimit = timeLimit;
     }
+
+    /// <summary>The symbol (and environment variable) that turns the heavier device sweeps on.</summary>
+    public const string LongTestsSymbol = "PHYTRACE_LONG_TESTS";
 
     /// <summary>Everything the launcher printed in the last run (for --verbose).</summary>
     public string LastLauncherOutput { get; private set; } = string.Empty;
@@ -43,6 +52,7 @@ public sealed class DeviceSuite
         Directory.CreateDirectory(dir);
         string core = Path.Combine(dir, "Phytrace.Nano.dll");
         string natives = Path.Combine(dir, "Phytrace.Nano.Natives.dll");
+        string boards = Path.Combine(dir, "Phytrace.Nano.Boards.dll");
         string tests = Path.Combine(dir, "NFUnitTest.dll");
         LastLauncherOutput = string.Empty;
 
@@ -52,16 +62,25 @@ public sealed class DeviceSuite
         var nativesArgs = new List<string> { "-out", natives, "-nowarn:8632", "-r", core, "-r", "nanoFramework.System.IO.Hashing", "-r", "nanoFramework.System.Text" };
         nativesArgs.AddRange(mode.CompilerOptions);
         nativesArgs.Add(nativesSources);
-        var testArgs = new List<string> { "-out", tests, "-r", core, "-r", natives, "-r", "nanoFramework.TestFramework", "-langversion:10" };
+        var boardsArgs = new List<string> { "-out", boards, "-r", core };
+        boardsArgs.AddRange(mode.CompilerOptions);
+        boardsArgs.Add(boardsSources);
+        var testArgs = new List<string> { "-out", tests, "-r", core, "-r", natives, "-r", boards, "-r", "nanoFramework.TestFramework", "-langversion:10" };
         testArgs.AddRange(mode.CompilerOptions);
+        if (longTests)
+        {
+            testArgs.Add("-define:" + LongTestsSymbol);
+        }
         testArgs.Add(testSources);
         // Each step runs only when the one before it succeeded.
         ModeOutcome? broken = Check("nano-compile", coreArgs, "compiling the core")
             ?? Check("nano-compile", nativesArgs, "compiling the device natives")
+            ?? Check("nano-compile", boardsArgs, "compiling the board presets")
             ?? Check("nano-compile", testArgs, "compiling the device tests")
             ?? Check("nano-pe", new[] { core }, "converting the core to .pe")
             ?? Check("nano-pe", new[] { natives, core }, "converting the device natives to .pe")
-            ?? Check("nano-pe", new[] { tests, core, natives }, "converting the device tests to .pe");
+            ?? Check("nano-pe", new[] { boards, core }, "converting the board presets to .pe")
+            ?? Check("nano-pe", new[] { tests, core, natives, boards }, "converting the device tests to .pe");
         if (broken != null)
         {
             return new ModeRun(mode, broken, clock.Elapsed, TimeSpan.Zero);
@@ -75,7 +94,7 @@ public sealed class DeviceSuite
             new[]
             {
                 "-t", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture), Path.ChangeExtension(tests, ".pe"), Path.ChangeExtension(core, ".pe"),
-                Path.ChangeExtension(natives, ".pe"), "nanoFramework.System.IO.Hashing", "nanoFramework.System.Text",
+                Path.ChangeExtension(natives, ".pe"), Path.ChangeExtension(boards, ".pe"), "nanoFramework.System.IO.Hashing", "nanoFramework.System.Text",
             },
             timeLimit + TimeSpan.FromSeconds(30));
         LastLauncherOutput = launcher.Output;

@@ -18,9 +18,10 @@ public static class RunnerApp
         var timeout = new Option<int>("--timeout") { Description = "time limit of one launcher run, in seconds", DefaultValueFactory = _ => 600 };
         var requireKit = new Option<bool>("--require-kit") { Description = "fail instead of skipping when the kit is absent" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "print every launcher line, not only failures and skips" };
+        var longTests = new Option<bool>("--long") { Description = $"run the heavier sweeps too (compiled with {DeviceSuite.LongTestsSymbol}; also on when ${DeviceSuite.LongTestsSymbol}=1)" };
         var root = new RootCommand("Runs tests/Phytrace.Nano.DeviceTests on the nanoFramework kit's nanoCLR, unoptimised (Debug) and optimised (Release)")
         {
-            mode, kitOption, timeout, requireKit, verbose,
+            mode, kitOption, timeout, requireKit, verbose, longTests,
         };
         int status = 0;
         root.SetAction(parse =>
@@ -32,14 +33,15 @@ public static class RunnerApp
                 status = 2;
                 return;
             }
-            status = RunSuite(modes, parse.GetValue(kitOption), TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(requireKit), parse.GetValue(verbose), console);
+            bool runLong = parse.GetValue(longTests) || Environment.GetEnvironmentVariable(DeviceSuite.LongTestsSymbol) == "1";
+            status = RunSuite(modes, parse.GetValue(kitOption), TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(requireKit), parse.GetValue(verbose), runLong, console);
         });
         ParseResult result = root.Parse(args);
         int code = result.Invoke(new InvocationConfiguration { Output = console, Error = console });
         return result.Errors.Count > 0 ? 2 : (code != 0 ? code : status);
     }
 
-    private static int RunSuite(IReadOnlyList<CompileMode> modes, string? kitPath, TimeSpan timeLimit, bool requireKit, bool verbose, TextWriter console)
+    private static int RunSuite(IReadOnlyList<CompileMode> modes, string? kitPath, TimeSpan timeLimit, bool requireKit, bool verbose, bool longTests, TextWriter console)
     {
         string repo = RepoRoot.Find();
         NanoKit? kit = NanoKit.Find(kitPath ?? NanoKit.DefaultLocation(repo), out string whyNot);
@@ -50,14 +52,16 @@ public static class RunnerApp
             return requireKit ? 1 : 0;
         }
 
-        console.WriteLine($"device suite: nanoCLR and UnitTestLauncher of the kit at {kit.Directory}");
+        console.WriteLine($"device suite: nanoCLR and UnitTestLauncher of the kit at {kit.Directory}{(longTests ? $", with the long sweeps ({DeviceSuite.LongTestsSymbol})" : string.Empty)}");
         var suite = new DeviceSuite(
             kit,
             Path.Combine(repo, "src", "Phytrace.Nano"),
             Path.Combine(repo, "src", "Phytrace.Nano.Natives"),
+            Path.Combine(repo, "boards", "Phytrace.Nano.Boards"),
             Path.Combine(repo, "tests", "Phytrace.Nano.DeviceTests"),
             Path.Combine(repo, "artifacts", "device-tests"),
-            timeLimit);
+            timeLimit,
+            longTests);
         var clock = Stopwatch.StartNew();
         int passed = 0, failed = 0, skipped = 0;
         foreach (CompileMode mode in modes)

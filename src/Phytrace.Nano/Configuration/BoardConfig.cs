@@ -1,4 +1,5 @@
 using System.Collections;
+using Phytrace.Nano.Formats;
 
 namespace Phytrace.Nano.Configuration
 {
@@ -89,7 +90,7 @@ namespace Phytrace.Nano.Configuration
             {
                 problems.Add(ConfigText.Problem("storage.max_size_mb", Storage.MaxSizeMb.ToString() + " (" + Storage.MaxSizeBytes.ToString() + " bytes)", "at most the medium's " + mediumCapacityBytes.ToString() + " bytes"));
             }
-            if (SntpServer == null || SntpServer.IndexOf(' ') >= 0)
+            if (SntpServer == null || TextChars.Contains(SntpServer, ' '))
             {
                 problems.Add(ConfigText.Problem("sntp_server", ConfigText.Quote(SntpServer), "a host name, or empty to run without SNTP"));
             }

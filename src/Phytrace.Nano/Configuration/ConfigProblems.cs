@@ -1,4 +1,5 @@
 using System.Collections;
+using Phytrace.Nano.Formats;
 
 namespace Phytrace.Nano.Configuration
 {
@@ -33,7 +34,7 @@ namespace Phytrace.Nano.Configuration
         {
             for (int i = 0; i < messages.Count; i++)
             {
-                if (((string)messages[i]!).IndexOf(text) >= 0)
+                if (TextChars.IndexOf((string)messages[i]!, text) >= 0)
                 {
                     return true;
                 }

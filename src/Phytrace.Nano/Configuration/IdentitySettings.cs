@@ -1,3 +1,5 @@
+using Phytrace.Nano.Formats;
+
 namespace Phytrace.Nano.Configuration
 {
     /// <summary>Who the node is: the UDM envelope's source_id and source_type, and its fleet.</summary>
@@ -27,7 +29,7 @@ namespace Phytrace.Nano.Configuration
                 {
                     problems.Add(ConfigText.Problem("identity.source_id", SourceId.Length.ToString() + " characters long", "at most 256 characters"));
                 }
-                if (SourceId.IndexOf('/') >= 0 || SourceId.IndexOf('+') >= 0 || SourceId.IndexOf('#') >= 0 || SourceId.IndexOf('\0') >= 0)
+                if (TextChars.Contains(SourceId, '/') || TextChars.Contains(SourceId, '+') || TextChars.Contains(SourceId, '#') || TextChars.Contains(SourceId, '\0'))
                 {
                     problems.Add(ConfigText.Problem("identity.source_id", ConfigText.Quote(SourceId), "no '/', '+', '#' or NUL character (it is one MQTT topic level)"));
                 }

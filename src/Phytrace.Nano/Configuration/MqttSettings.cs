@@ -1,3 +1,5 @@
+using Phytrace.Nano.Formats;
+
 namespace Phytrace.Nano.Configuration
 {
     /// <summary>The broker and how to log in to it.</summary>
@@ -39,7 +41,7 @@ namespace Phytrace.Nano.Configuration
 
         internal void Validate(ConfigProblems problems)
         {
-            if (Host == null || Host.Length == 0 || Host.IndexOf(' ') >= 0 || Host.IndexOf('/') >= 0)
+            if (Host == null || Host.Length == 0 || TextChars.Contains(Host, ' ') || TextChars.Contains(Host, '/'))
             {
                 problems.Add(ConfigText.Problem("mqtt.host", ConfigText.Quote(Host), "the broker's host name or IP address, without scheme or spaces"));
             }

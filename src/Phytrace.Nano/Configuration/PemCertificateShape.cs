@@ -22,13 +22,13 @@ namespace Phytrace.Nano.Configuration
             {
                 return "empty";
             }
-            int header = pem.IndexOf(Header);
+            int header = TextChars.IndexOf(pem, Header);
             if (header < 0)
             {
                 return "not PEM text (no " + Header + " line)";
             }
             int bodyStart = header + Header.Length;
-            int footer = pem.IndexOf(Footer, bodyStart);
+            int footer = TextChars.IndexOf(pem, Footer, bodyStart);
             if (footer < 0)
             {
                 return "cut short (no " + Footer + " after " + Header + ")";

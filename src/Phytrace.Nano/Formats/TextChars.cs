@@ -39,6 +39,82 @@ namespace Phytrace.Nano.Formats
             return bytes;
         }
 
+        /// <summary>
+        /// The first index of <paramref name="value"/> in <paramref name="text"/> at or after
+        /// <paramref name="startIndex"/>, or -1, the same on both runtimes. nanoCLR's String.IndexOf
+        /// (and LastIndexOf) finds nothing that lies after a character outside the BMP
+        /// ("ab\uD83D\uDE00cd".IndexOf("cd") is -1 there), so text holding a surrogate is searched
+        /// in its ToCharArray() copy; other text through String.IndexOf, allocating nothing.
+        /// </summary>
+        public static int IndexOf(string text, string value, int startIndex)
+        {
+            if (!HasSurrogate(text))
+            {
+#pragma warning disable RS0030 // the one place that may call it: text without surrogates searches alike on both runtimes
+#if NANOFRAMEWORK_1_0
+                return text.IndexOf(value, startIndex);
+#else
+                // Ordinal, as the device's is (.NET's default compares by culture: "\0" matches anywhere).
+                return text.IndexOf(value, startIndex, System.StringComparison.Ordinal);
+#endif
+#pragma warning restore RS0030
+            }
+            char[] units = text.ToCharArray();
+            char[] wanted = value.ToCharArray();
+            for (int i = startIndex; i <= units.Length - wanted.Length; i++)
+            {
+                int k = 0;
+                while (k < wanted.Length && units[i + k] == wanted[k])
+                {
+                    k++;
+                }
+                if (k == wanted.Length)
+                {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /// <summary>The first index of <paramref name="value"/> in <paramref name="text"/>, or -1 (see <see cref="IndexOf(string, string, int)"/>).</summary>
+        public static int IndexOf(string text, string value)
+        {
+            return IndexOf(text, value, 0);
+        }
+
+        /// <summary>True if <paramref name="text"/> holds <paramref name="c"/> (see <see cref="IndexOf(string, string, int)"/>).</summary>
+        public static bool Contains(string text, char c)
+        {
+            if (!HasSurrogate(text))
+            {
+#pragma warning disable RS0030 // text without surrogates searches alike on both runtimes (ordinal for a char)
+                return text.IndexOf(c) >= 0;
+#pragma warning restore RS0030
+            }
+            char[] units = text.ToCharArray();
+            for (int i = 0; i < units.Length; i++)
+            {
+                if (units[i] == c)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>True if <paramref name="text"/> holds half of a surrogate pair; reads by index, allocates nothing.</summary>
+        public static bool HasSurrogate(string text)
+        {
+            for (int i = 0; i < text.Length; i++)
+            {
+                if (IsSurrogate(text[i]))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /// <summary>True for either half of a surrogate pair (U+D800 to U+DFFF).</summary>
         public static bool IsSurrogate(char c)
         {

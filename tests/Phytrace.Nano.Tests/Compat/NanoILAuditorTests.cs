@@ -113,7 +113,7 @@ public class NanoILAuditorTests
     {
         { "Core", "Phytrace.Nano", "mscorlib" },
         { "CoreDebug", "Phytrace.Nano", "mscorlib" },
-        { "DeviceTests", "NFUnitTest", "mscorlib;Phytrace.Nano;Phytrace.Nano.Natives;nanoFramework.TestFramework" },
+        { "DeviceTests", "NFUnitTest", "mscorlib;Phytrace.Nano;Phytrace.Nano.Natives;Phytrace.Nano.Boards;nanoFramework.TestFramework" },
         { "Boards", "Phytrace.Nano.Boards", "mscorlib;Phytrace.Nano" },
         { "Samples/Esp32DevKitC", "Phytrace.Samples.Esp32DevKitC", SampleReferences },
         { "Samples/Esp32S3DevKitC1", "Phytrace.Samples.Esp32S3DevKitC1", SampleReferences },
