@@ -446,21 +446,20 @@ namespace Phytrace.Nano.Events
             buffer[position++] = (byte)'"';
         }
 
-        // The firmware's UTF-8 encoder (a native call) for ASCII text with nothing to escape, found by
-        // one native IndexOfAny; false leaves it to the portable loop (escapes, non-ASCII text, or
-        // less room than three bytes per character, where the loop's exact check decides). ASCII
-        // only, because nanoCLR's IndexOfAny misses a quote or backslash that follows a surrogate
-        // pair (measured: "\uD83D\uDE00\"" reads as nothing to escape); one byte per character
-        // from the encoder is what shows the text was ASCII.
+        // The firmware's UTF-8 encoder (a native call) for ASCII text with nothing to escape; false
+        // leaves it to the portable loop (non-ASCII text, escapes, or less room than three bytes
+        // per character, where the loop's exact check decides). One byte per character from the
+        // encoder shows the text was ASCII, and only then is it searched for characters to escape
+        // with the native IndexOfAny, which on nanoCLR misses what follows a surrogate pair.
         private bool WriteQuotedNative(INativeUtf8 native, string text)
         {
             int length = text.Length;
-            if (length < NativeFromChars || (3 * length) + 2 > end - position || text.IndexOfAny(CharsToEscape) >= 0)
+            if (length < NativeFromChars || (3 * length) + 2 > end - position)
             {
                 return false;
             }
             int written = native.Encode(text, buffer, position + 1);
-            if (written != length)
+            if (written != length || TextChars.IndexOfAnyInAscii(text, CharsToEscape) >= 0)
             {
                 return false;
             }
