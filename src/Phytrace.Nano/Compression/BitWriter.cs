@@ -105,13 +105,20 @@ namespace Phytrace.Nano.Compression
         /// <summary>
         /// Writes <paramref name="count"/> LZ77 symbols (a literal is (byte, distance 0), a match is
         /// (length - 3, distance)) with the given Huffman codes, then the end-of-block code; the
-        /// caller has computed that they take <paramref name="bits"/> bits. One capacity check for
-        /// the whole run, then no calls per symbol.
+        /// caller has computed that they take exactly <paramref name="symbolBits"/> bits (symbols,
+        /// extra bits and end of block; not the block header, already written). One capacity
+        /// check for the whole run, then no calls per symbol.
         /// </summary>
-        public void WriteSymbols(byte[] symbolValue, ushort[] symbolDistance, int count, long bits,
+        public void WriteSymbols(byte[] symbolValue, ushort[] symbolDistance, int count, long symbolBits,
             ushort[] litCodes, byte[] litLengths, ushort[] distCodes, byte[] distLengths)
         {
-            if ((bits / 8) + 4 > limit - position)
+            // The loop stores only whole bytes of the bits waiting plus these symbols, at most
+            // (bitCount + symbolBits) / 8 of them, and those bytes are part of the output: so this
+            // throws exactly when the output cannot fit, never for room the output does not take.
+            // (It once asked for the whole block's bits, header included, plus 4 bytes: with a
+            // dynamic header already written, a block that barely beat a stored one failed with
+            // MaxCompressedSize bytes of room.)
+            if ((bitCount + symbolBits) / 8 > limit - position)
             {
                 ThrowFull();
             }

@@ -11,7 +11,8 @@ namespace Phytrace.Nano.Compression
         private const int MaxStoredLength = 65535;
 
         // A compressed block must save at least this many bits over raw bytes; that pays for the
-        // header of a stored block that may follow it, which is what bounds the worst case.
+        // header of a stored block that may follow it (at most 42 bits when it starts mid-byte),
+        // which is what bounds the worst case (GzipEncoder.MaxCompressedSize says how).
         private const int CompressedBlockMinimumSavingBits = 48;
 
         private readonly BitWriter output;
@@ -124,17 +125,19 @@ namespace Phytrace.Nano.Compression
             {
                 FlushStored(false);
                 output.WriteBits(isFinal ? 1 : 0, 1);
+                // What follows the headers: the block's bits less the 3 header bits and the dynamic code header.
+                long symbolBits = compressedBits - 3 - (useDynamic ? dynamicHeaderBits : 0);
                 if (useDynamic)
                 {
                     output.WriteBits(2, 2);
                     WriteDynamicHeader();
-                    output.WriteSymbols(symbols.Value, symbols.Distance, symbols.Count, compressedBits,
+                    output.WriteSymbols(symbols.Value, symbols.Distance, symbols.Count, symbolBits,
                         literalCodes, literalLengths, distanceCodes, distanceLengths);
                 }
                 else
                 {
                     output.WriteBits(1, 2);
-                    output.WriteSymbols(symbols.Value, symbols.Distance, symbols.Count, compressedBits,
+                    output.WriteSymbols(symbols.Value, symbols.Distance, symbols.Count, symbolBits,
                         DeflateTables.FixedLiteralCodes, DeflateTables.FixedLiteralLengths, DeflateTables.FixedDistanceCodes, DeflateTables.FixedDistanceLengths);
                 }
             }
