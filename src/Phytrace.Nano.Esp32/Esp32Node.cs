@@ -4,6 +4,7 @@ using Phytrace.Nano.Configuration;
 using Phytrace.Nano.Esp32.Platform;
 using Phytrace.Nano.Esp32.Storage;
 using Phytrace.Nano.Esp32.Uplink;
+using Phytrace.Nano.Natives;
 using Phytrace.Nano.Node;
 using Phytrace.Nano.Storage;
 
@@ -27,13 +28,21 @@ namespace Phytrace.Nano.Esp32
         private readonly SntpWallClock clock;
         private readonly SdCardMount? sdCard;
 
-        private Esp32Node(PhytraceNode node, WifiConnectivity wifi, SntpWallClock clock, SdCardMount? sdCard)
+        private Esp32Node(PhytraceNode node, WifiConnectivity wifi, SntpWallClock clock, SdCardMount? sdCard, string nativesProblem)
         {
             this.node = node;
             this.wifi = wifi;
             this.clock = clock;
             this.sdCard = sdCard;
+            NativesProblem = nativesProblem;
         }
+
+        /// <summary>
+        /// Empty when the firmware's CRC-32 and UTF-8 natives are in use (Phytrace.Nano.Natives);
+        /// otherwise why not (a firmware without them, or one whose results differ), and the node
+        /// runs the portable forms, correct and slower.
+        /// </summary>
+        public string NativesProblem { get; private set; }
 
         /// <summary>The node: BeginEvent, Emit, GetStats.</summary>
         public PhytraceNode Node
@@ -203,8 +212,10 @@ namespace Phytrace.Nano.Esp32
             platform.Tick = TickClock.Instance;
             platform.Wall = clock;
             platform.Random = new HardwareRandom();
+            // The firmware's CRC-32 and UTF-8 natives, checked first; the portable forms otherwise.
+            string nativesProblem = DeviceNatives.TryInstall();
             PhytraceNode node = PhytraceNode.Create(config, platform);
-            return new Esp32Node(node, wifi, clock, sdCard);
+            return new Esp32Node(node, wifi, clock, sdCard, nativesProblem);
         }
 
         /// <summary>Creates each missing folder of the ring file's path (nanoFramework's CreateDirectory is not recursive).</summary>

@@ -27,6 +27,7 @@ mkdir -p "$out"
 projects=(
   src/Phytrace.Nano.Foundation/Phytrace.Nano.Foundation.nfproj
   src/Phytrace.Nano/Phytrace.Nano.nfproj
+  src/Phytrace.Nano.Natives/Phytrace.Nano.Natives.nfproj
   src/Phytrace.Nano.Esp32/Phytrace.Nano.Esp32.nfproj
   boards/Phytrace.Nano.Boards/Phytrace.Nano.Boards.nfproj
 )
@@ -109,14 +110,16 @@ for mode in unoptimised optimised; do
   log=$dir/run.log
   if "$kit/bin/nano-compile" -out "$dir/Phytrace.Nano.Foundation.dll" "${optimize[@]}" -nowarn:CS8632 "$root/src/Phytrace.Nano.Foundation" >"$log" 2>&1 \
     && "$kit/bin/nano-compile" -out "$dir/Phytrace.Nano.dll" "${optimize[@]}" -nowarn:CS8632 -r "$dir/Phytrace.Nano.Foundation.dll" "$root/src/Phytrace.Nano" >>"$log" 2>&1 \
-    && "$kit/bin/nano-compile" -out "$dir/Phytrace.Nano.Esp32.dll" "${optimize[@]}" -nowarn:CS8632 -r "$dir/Phytrace.Nano.Foundation.dll" -r "$dir/Phytrace.Nano.dll" "${refs[@]:2}" "$root/src/Phytrace.Nano.Esp32" >>"$log" 2>&1 \
-    && "$kit/bin/nano-compile" -out "$dir/NFUnitTest.dll" "${optimize[@]}" -langversion:10 -nowarn:CS8632 -r "$dir/Phytrace.Nano.Foundation.dll" -r "$dir/Phytrace.Nano.dll" -r "$dir/Phytrace.Nano.Esp32.dll" "${refs[@]}" "$tests" >>"$log" 2>&1 \
+    && "$kit/bin/nano-compile" -out "$dir/Phytrace.Nano.Natives.dll" "${optimize[@]}" -nowarn:CS8632 -r "$dir/Phytrace.Nano.Foundation.dll" -r nanoFramework.System.IO.Hashing -r nanoFramework.System.Text "$root/src/Phytrace.Nano.Natives" >>"$log" 2>&1 \
+    && "$kit/bin/nano-compile" -out "$dir/Phytrace.Nano.Esp32.dll" "${optimize[@]}" -nowarn:CS8632 -r "$dir/Phytrace.Nano.Foundation.dll" -r "$dir/Phytrace.Nano.dll" -r "$dir/Phytrace.Nano.Natives.dll" "${refs[@]:2}" "$root/src/Phytrace.Nano.Esp32" >>"$log" 2>&1 \
+    && "$kit/bin/nano-compile" -out "$dir/NFUnitTest.dll" "${optimize[@]}" -langversion:10 -nowarn:CS8632 -r "$dir/Phytrace.Nano.Foundation.dll" -r "$dir/Phytrace.Nano.dll" -r "$dir/Phytrace.Nano.Natives.dll" -r "$dir/Phytrace.Nano.Esp32.dll" "${refs[@]}" "$tests" >>"$log" 2>&1 \
     && "$kit/bin/nano-pe" "$dir/Phytrace.Nano.Foundation.dll" >>"$log" 2>&1 \
     && "$kit/bin/nano-pe" "$dir/Phytrace.Nano.dll" "$dir/Phytrace.Nano.Foundation.dll" >>"$log" 2>&1 \
-    && "$kit/bin/nano-pe" "$dir/Phytrace.Nano.Esp32.dll" "$dir/Phytrace.Nano.dll" "$dir/Phytrace.Nano.Foundation.dll" >>"$log" 2>&1 \
-    && "$kit/bin/nano-pe" "$dir/NFUnitTest.dll" "$dir/Phytrace.Nano.dll" "$dir/Phytrace.Nano.Foundation.dll" "$dir/Phytrace.Nano.Esp32.dll" >>"$log" 2>&1; then
+    && "$kit/bin/nano-pe" "$dir/Phytrace.Nano.Natives.dll" "$dir/Phytrace.Nano.Foundation.dll" >>"$log" 2>&1 \
+    && "$kit/bin/nano-pe" "$dir/Phytrace.Nano.Esp32.dll" "$dir/Phytrace.Nano.dll" "$dir/Phytrace.Nano.Foundation.dll" "$dir/Phytrace.Nano.Natives.dll" >>"$log" 2>&1 \
+    && "$kit/bin/nano-pe" "$dir/NFUnitTest.dll" "$dir/Phytrace.Nano.dll" "$dir/Phytrace.Nano.Foundation.dll" "$dir/Phytrace.Nano.Natives.dll" "$dir/Phytrace.Nano.Esp32.dll" >>"$log" 2>&1; then
     # shellcheck disable=SC2086
-    "$kit/bin/nano-test" "$dir/NFUnitTest.pe" "$dir/Phytrace.Nano.Foundation.pe" "$dir/Phytrace.Nano.pe" "$dir/Phytrace.Nano.Esp32.pe" $packages >"$dir/tests.log" 2>&1
+    "$kit/bin/nano-test" "$dir/NFUnitTest.pe" "$dir/Phytrace.Nano.Foundation.pe" "$dir/Phytrace.Nano.pe" "$dir/Phytrace.Nano.Natives.pe" "$dir/Phytrace.Nano.Esp32.pe" $packages >"$dir/tests.log" 2>&1
     grep -E '^Test (failed|skipped),' "$dir/tests.log" | sed "s/^/  $mode: /"
     summary=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$dir/tests.log" | tail -n 1)
     p=$(echo "$summary" | sed -E 's/^([0-9]+) passed.*/\1/'); f=$(echo "$summary" | sed -E 's/^[0-9]+ passed, ([0-9]+) failed.*/\1/')

@@ -72,7 +72,7 @@ public sealed class GzipBenchmark : IBenchmark
         return table;
     }
 
-    private static byte[] ZlibCompress(byte[] input, int level)
+    internal static byte[] ZlibCompress(byte[] input, int level)
     {
         using var ms = new MemoryStream();
         using (var gz = new GZipStream(ms, new ZLibCompressionOptions { CompressionLevel = level }, leaveOpen: true))

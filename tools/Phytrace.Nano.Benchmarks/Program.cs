@@ -14,10 +14,12 @@ if (Console.IsOutputRedirected)
     AnsiConsole.Profile.Width = 200;
 }
 
-const string Usage = "usage: dotnet run -c Release --project tools/Phytrace.Nano.Benchmarks -- [all|list|NAME ...] [--quick]";
+const string Usage = "usage: dotnet run -c Release --project tools/Phytrace.Nano.Benchmarks -- [all|list|NAME ...] [--quick] [--baseline=REV (device: also measure the core of git revision REV)]";
 bool quick = args.Contains("--quick");
 bool help = args.Contains("--help") || args.Contains("-h");
-var badOptions = args.Where(a => a.StartsWith('-') && a is not ("--quick" or "--help" or "-h")).ToList();
+string? baseline = args.FirstOrDefault(a => a.StartsWith("--baseline=", StringComparison.Ordinal));
+DeviceBenchmark.BaselineRevision = baseline?["--baseline=".Length..];
+var badOptions = args.Where(a => a.StartsWith('-') && a is not ("--quick" or "--help" or "-h") && a != baseline).ToList();
 if (badOptions.Count > 0)
 {
     AnsiConsole.MarkupLine($"[red]unknown option(s): {Markup.Escape(string.Join(", ", badOptions))}[/]; {Markup.Escape(Usage)}");
@@ -48,4 +50,4 @@ foreach (IBenchmark benchmark in selected)
     benchmark.Run(quick).Print();
     AnsiConsole.WriteLine();
 }
-return 0;
+return Environment.ExitCode;

@@ -4,7 +4,9 @@ namespace Phytrace.Nano.DeviceTestRunner;
 
 /// <summary>
 /// One compile mode end to end with the kit's scripts: the Foundation (src/Phytrace.Nano.Foundation),
-/// the core (src/Phytrace.Nano, referencing it), the board presets (boards/Phytrace.Nano.Boards, so
+/// the core (src/Phytrace.Nano, referencing it), the device
+/// natives (src/Phytrace.Nano.Natives, against the kit's real nanoFramework.System.IO.Hashing and
+/// nanoFramework.System.Text), the board presets (boards/Phytrace.Nano.Boards, so
 /// the tests validate the real presets) and the tests (tests/Phytrace.Nano.DeviceTests, as
 /// NFUnitTest, C# 10: see the kit README) compiled against nano mscorlib and the real TestFramework,
 /// converted by the metadata processor, each assembly's byte code held to the .pe limit
@@ -16,6 +18,7 @@ public sealed class DeviceSuite
     private readonly NanoKit kit;
     private readonly string foundationSources;
     private readonly string coreSources;
+    private readonly string nativesSources;
     private readonly string boardsSources;
     private readonly string testSources;
     private readonly string outputRoot;
@@ -23,13 +26,14 @@ public sealed class DeviceSuite
     private readonly bool longTests;
 
     /// <param name="longTests">Compile the tests with PHYTRACE_LONG_TESTS defined: the heavier sweeps join the run.</param>
-    public DeviceSuite(NanoKit kit, string foundationSources, string coreSources, string boardsSources, string testSources, string outputRoot, TimeSpan timeLimit, bool longTests = false)
+    public DeviceSuite(NanoKit kit, string foundationSources, string coreSources, string nativesSources, string boardsSources, string testSources, string outputRoot, TimeSpan timeLimit, bool longTests = false)
     {
         this.boardsSources = boardsSources;
         this.longTests = longTests;
         this.kit = kit;
         this.foundationSources = foundationSources;
         this.coreSources = coreSources;
+        this.nativesSources = nativesSources;
         this.testSources = testSources;
         this.outputRoot = outputRoot;
         this.timeLimit = timeLimit;
@@ -52,6 +56,7 @@ public sealed class DeviceSuite
         Directory.CreateDirectory(dir);
         string foundation = Path.Combine(dir, "Phytrace.Nano.Foundation.dll");
         string core = Path.Combine(dir, "Phytrace.Nano.dll");
+        string natives = Path.Combine(dir, "Phytrace.Nano.Natives.dll");
         string boards = Path.Combine(dir, "Phytrace.Nano.Boards.dll");
         string tests = Path.Combine(dir, "NFUnitTest.dll");
         LastLauncherOutput = string.Empty;
@@ -62,10 +67,13 @@ public sealed class DeviceSuite
         var coreArgs = new List<string> { "-out", core, "-r", foundation, "-nowarn:8632" };
         coreArgs.AddRange(mode.CompilerOptions);
         coreArgs.Add(coreSources);
+        var nativesArgs = new List<string> { "-out", natives, "-nowarn:8632", "-r", foundation, "-r", "nanoFramework.System.IO.Hashing", "-r", "nanoFramework.System.Text" };
+        nativesArgs.AddRange(mode.CompilerOptions);
+        nativesArgs.Add(nativesSources);
         var boardsArgs = new List<string> { "-out", boards, "-r", core, "-r", foundation };
         boardsArgs.AddRange(mode.CompilerOptions);
         boardsArgs.Add(boardsSources);
-        var testArgs = new List<string> { "-out", tests, "-r", core, "-r", foundation, "-r", boards, "-r", "nanoFramework.TestFramework", "-langversion:10" };
+        var testArgs = new List<string> { "-out", tests, "-r", core, "-r", foundation, "-r", natives, "-r", boards, "-r", "nanoFramework.TestFramework", "-langversion:10" };
         testArgs.AddRange(mode.CompilerOptions);
         if (longTests)
         {
@@ -76,12 +84,14 @@ public sealed class DeviceSuite
         // Each step runs only when the one before it succeeded.
         ModeOutcome? broken = Check("nano-compile", foundationArgs, "compiling the Foundation")
             ?? Check("nano-compile", coreArgs, "compiling the core")
+            ?? Check("nano-compile", nativesArgs, "compiling the device natives")
             ?? Check("nano-compile", boardsArgs, "compiling the board presets")
             ?? Check("nano-compile", testArgs, "compiling the device tests")
             ?? Convert(foundation, Array.Empty<string>(), "the Foundation", byteCode)
             ?? Convert(core, new[] { foundation }, "the core", byteCode)
+            ?? Convert(natives, new[] { foundation }, "the device natives", byteCode)
             ?? Convert(boards, new[] { core, foundation }, "the board presets", byteCode)
-            ?? Convert(tests, new[] { core, foundation, boards }, "the device tests", byteCode);
+            ?? Convert(tests, new[] { core, foundation, natives, boards }, "the device tests", byteCode);
         if (broken != null)
         {
             return new ModeRun(mode, broken, clock.Elapsed, TimeSpan.Zero, byteCode);
@@ -95,7 +105,8 @@ public sealed class DeviceSuite
             new[]
             {
                 "-t", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Path.ChangeExtension(tests, ".pe"), Path.ChangeExtension(core, ".pe"), Path.ChangeExtension(foundation, ".pe"), Path.ChangeExtension(boards, ".pe"),
+                Path.ChangeExtension(tests, ".pe"), Path.ChangeExtension(core, ".pe"), Path.ChangeExtension(foundation, ".pe"),
+                Path.ChangeExtension(natives, ".pe"), Path.ChangeExtension(boards, ".pe"), "nanoFramework.System.IO.Hashing", "nanoFramework.System.Text",
             },
             timeLimit + TimeSpan.FromSeconds(30));
         LastLauncherOutput = launcher.Output;

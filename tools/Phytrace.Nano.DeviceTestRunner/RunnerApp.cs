@@ -57,6 +57,7 @@ public static class RunnerApp
             kit,
             Path.Combine(repo, "src", "Phytrace.Nano.Foundation"),
             Path.Combine(repo, "src", "Phytrace.Nano"),
+            Path.Combine(repo, "src", "Phytrace.Nano.Natives"),
             Path.Combine(repo, "boards", "Phytrace.Nano.Boards"),
             Path.Combine(repo, "tests", "Phytrace.Nano.DeviceTests"),
             Path.Combine(repo, "artifacts", "device-tests"),

@@ -2,7 +2,10 @@ namespace Phytrace.Nano.Compression
 {
     /// <summary>
     /// Writes DEFLATE's bit stream (RFC 1951 3.1.1: least significant bit first) into a caller's
-    /// byte array, checking the capacity as it goes.
+    /// byte array, checking the capacity as it goes. Bits collect in a 32-bit buffer and leave two
+    /// bytes at a time; <see cref="WriteSymbols"/> writes a block's symbols in one loop with the
+    /// buffer in locals, because on the device (an interpreter) the calls per symbol and per byte
+    /// were most of the time gzip took.
     /// </summary>
     internal sealed class BitWriter
     {
@@ -30,34 +33,36 @@ namespace Phytrace.Nano.Compression
             get { return position - start; }
         }
 
-        /// <summary>Bits waiting for a full byte (0..7).</summary>
-        public int PendingBits
-        {
-            get { return bitCount; }
-        }
-
         /// <summary>Appends the low <paramref name="count"/> bits (at most 16) of <paramref name="value"/>.</summary>
         public void WriteBits(int value, int count)
         {
+            // At most 15 bits wait in the buffer, so 16 more always fit in 32.
             bitBuffer |= (uint)value << bitCount;
             bitCount += count;
-            while (bitCount >= 8)
+            if (bitCount >= 16)
             {
-                PutByte((byte)bitBuffer);
-                bitBuffer >>= 8;
-                bitCount -= 8;
+                if (limit - position < 2)
+                {
+                    ThrowFull();
+                }
+                output[position] = (byte)bitBuffer;
+                output[position + 1] = (byte)(bitBuffer >> 8);
+                position += 2;
+                bitBuffer >>= 16;
+                bitCount -= 16;
             }
         }
 
         /// <summary>Pads with zero bits to the next byte boundary.</summary>
         public void AlignToByte()
         {
-            if (bitCount > 0)
+            while (bitCount > 0)
             {
                 PutByte((byte)bitBuffer);
-                bitBuffer = 0;
-                bitCount = 0;
+                bitBuffer >>= 8;
+                bitCount = bitCount > 8 ? bitCount - 8 : 0;
             }
+            bitBuffer = 0;
         }
 
         /// <summary>Appends whole bytes; the writer must be byte-aligned.</summary>
@@ -95,6 +100,106 @@ namespace Phytrace.Nano.Compression
                 ThrowFull();
             }
             output[position++] = value;
+        }
+
+        /// <summary>
+        /// Writes <paramref name="count"/> LZ77 symbols (a literal is (byte, distance 0), a match is
+        /// (length - 3, distance)) with the given Huffman codes, then the end-of-block code; the
+        /// caller has computed that they take exactly <paramref name="symbolBits"/> bits (symbols,
+        /// extra bits and end of block; not the block header, already written). One capacity
+        /// check for the whole run, then no calls per symbol.
+        /// </summary>
+        public void WriteSymbols(byte[] symbolValue, ushort[] symbolDistance, int count, long symbolBits,
+            ushort[] litCodes, byte[] litLengths, ushort[] distCodes, byte[] distLengths)
+        {
+            // The loop stores only whole bytes of the bits waiting plus these symbols, at most
+            // (bitCount + symbolBits) / 8 of them, and those bytes are part of the output: so this
+            // throws exactly when the output cannot fit, never for room the output does not take.
+            // (It once asked for the whole block's bits, header included, plus 4 bytes: with a
+            // dynamic header already written, a block that barely beat a stored one failed with
+            // MaxCompressedSize bytes of room.)
+            if ((bitCount + symbolBits) / 8 > limit - position)
+            {
+                ThrowFull();
+            }
+            byte[] o = output;
+            int p = position;
+            uint buffer = bitBuffer;
+            int n = bitCount;
+            byte[] lengthCodeOf = DeflateTables.LengthCodeOf;
+            byte[] lengthExtraBits = DeflateTables.LengthExtraBits;
+            short[] lengthBase = DeflateTables.LengthBase;
+            byte[] distanceExtraBits = DeflateTables.DistanceExtraBits;
+            int[] distanceBase = DeflateTables.DistanceBase;
+            for (int i = 0; i < count; i++)
+            {
+                int distance = symbolDistance[i];
+                int value = symbolValue[i];
+                if (distance == 0)
+                {
+                    buffer |= (uint)litCodes[value] << n;
+                    n += litLengths[value];
+                }
+                else
+                {
+                    // Length code and its extra bits: at most 15 + 5 bits, on top of at most 15 waiting.
+                    int length = value + DeflateTables.MinMatch;
+                    int code = lengthCodeOf[length];
+                    buffer |= (uint)litCodes[257 + code] << n;
+                    n += litLengths[257 + code];
+                    if (n >= 16)
+                    {
+                        o[p] = (byte)buffer;
+                        o[p + 1] = (byte)(buffer >> 8);
+                        p += 2;
+                        buffer >>= 16;
+                        n -= 16;
+                    }
+                    int extra = lengthExtraBits[code];
+                    if (extra > 0)
+                    {
+                        buffer |= (uint)(length - lengthBase[code]) << n;
+                        n += extra;
+                    }
+                    if (n >= 16)
+                    {
+                        o[p] = (byte)buffer;
+                        o[p + 1] = (byte)(buffer >> 8);
+                        p += 2;
+                        buffer >>= 16;
+                        n -= 16;
+                    }
+                    code = distance <= 256 ? DeflateTables.NearDistanceCode[distance - 1] : DeflateTables.FarDistanceCode[(distance - 1) >> 7];
+                    buffer |= (uint)distCodes[code] << n;
+                    n += distLengths[code];
+                    if (n >= 16)
+                    {
+                        o[p] = (byte)buffer;
+                        o[p + 1] = (byte)(buffer >> 8);
+                        p += 2;
+                        buffer >>= 16;
+                        n -= 16;
+                    }
+                    extra = distanceExtraBits[code];
+                    if (extra > 0)
+                    {
+                        buffer |= (uint)(distance - distanceBase[code]) << n;
+                        n += extra;
+                    }
+                }
+                if (n >= 16)
+                {
+                    o[p] = (byte)buffer;
+                    o[p + 1] = (byte)(buffer >> 8);
+                    p += 2;
+                    buffer >>= 16;
+                    n -= 16;
+                }
+            }
+            position = p;
+            bitBuffer = buffer;
+            bitCount = n;
+            WriteBits(litCodes[DeflateTables.EndOfBlock], litLengths[DeflateTables.EndOfBlock]);
         }
 
         private void ThrowFull()

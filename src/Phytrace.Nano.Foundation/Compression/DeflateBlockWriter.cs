@@ -1,8 +1,8 @@
 namespace Phytrace.Nano.Compression
 {
     /// <summary>
-    /// Collects LZ77 symbols for one DEFLATE block and writes the block in whichever form is
-    /// smallest (RFC 1951 3.2.4 stored, 3.2.6 fixed Huffman, 3.2.7 dynamic Huffman). Stored
+    /// Writes the LZ77 symbols of one DEFLATE block (<see cref="SymbolBuffer"/>) in whichever form
+    /// is smallest (RFC 1951 3.2.4 stored, 3.2.6 fixed Huffman, 3.2.7 dynamic Huffman). Stored
     /// blocks copy straight from the caller's input, and consecutive stored blocks are merged
     /// (up to 65535 bytes each), so incompressible input costs 5 bytes per 64 KB.
     /// </summary>
@@ -11,19 +11,16 @@ namespace Phytrace.Nano.Compression
         private const int MaxStoredLength = 65535;
 
         // A compressed block must save at least this many bits over raw bytes; that pays for the
-        // header of a stored block that may follow it, which is what bounds the worst case.
+        // header of a stored block that may follow it (at most 42 bits when it starts mid-byte),
+        // which is what bounds the worst case (GzipEncoder.MaxCompressedSize says how).
         private const int CompressedBlockMinimumSavingBits = 48;
 
         private readonly BitWriter output;
         private readonly HuffmanCodeBuilder builder;
 
-        // Symbol buffer: a literal is (byte, 0); a match is (length - 3, distance).
-        private readonly byte[] symbolValue;
-        private readonly ushort[] symbolDistance;
-        private int symbolCount;
-
-        private readonly int[] literalFrequency = new int[DeflateTables.LiteralLengthSymbols];
-        private readonly int[] distanceFrequency = new int[DeflateTables.DistanceSymbols];
+        private readonly SymbolBuffer symbols;
+        private readonly int[] literalFrequency;
+        private readonly int[] distanceFrequency;
         private readonly int[] codeLengthFrequency = new int[DeflateTables.CodeLengthSymbols];
         private readonly byte[] literalLengths = new byte[DeflateTables.LiteralLengthSymbols];
         private readonly byte[] distanceLengths = new byte[DeflateTables.DistanceSymbols];
@@ -32,7 +29,10 @@ namespace Phytrace.Nano.Compression
         private readonly ushort[] distanceCodes = new ushort[DeflateTables.DistanceSymbols];
         private readonly ushort[] codeLengthCodes = new ushort[DeflateTables.CodeLengthSymbols];
 
-        // The run-length coded sequence of code lengths (symbols 0..18 with their extra bits).
+        // The literal/length and distance code lengths as one sequence, run-length coded in place
+        // into symbols 0..18 (a run never takes more symbols than the lengths it covers, so the
+        // symbols never overtake the lengths still to be read), and the symbols' extra bits. One
+        // array for both keeps the default encoder within 16 KB.
         private readonly byte[] runSymbols = new byte[DeflateTables.LiteralLengthSymbols + DeflateTables.DistanceSymbols];
         private readonly byte[] runExtra = new byte[DeflateTables.LiteralLengthSymbols + DeflateTables.DistanceSymbols];
         private int runCount;
@@ -49,8 +49,15 @@ namespace Phytrace.Nano.Compression
         {
             this.output = output;
             builder = new HuffmanCodeBuilder(DeflateTables.LiteralLengthSymbols);
-            symbolValue = new byte[blockSymbols];
-            symbolDistance = new ushort[blockSymbols];
+            symbols = new SymbolBuffer(blockSymbols);
+            literalFrequency = symbols.LiteralFrequency;
+            distanceFrequency = symbols.DistanceFrequency;
+        }
+
+        /// <summary>The block's symbols, which the match loop appends to.</summary>
+        public SymbolBuffer Symbols
+        {
+            get { return symbols; }
         }
 
         /// <summary>Bytes of buffers and tables this writer holds.</summary>
@@ -58,42 +65,17 @@ namespace Phytrace.Nano.Compression
         {
             get
             {
-                return (symbolValue.Length * 3) + builder.WorkingBytes
-                    + ((literalFrequency.Length + distanceFrequency.Length + codeLengthFrequency.Length) * 4)
+                return symbols.WorkingBytes + builder.WorkingBytes + (codeLengthFrequency.Length * 4)
                     + ((literalLengths.Length + distanceLengths.Length + codeLengthLengths.Length) * 3)
                     + runSymbols.Length + runExtra.Length;
             }
         }
 
-        /// <summary>True when the symbol buffer is full and the block must be written.</summary>
-        public bool IsFull
-        {
-            get { return symbolCount == symbolValue.Length; }
-        }
-
         /// <summary>Forgets any state of a previous stream.</summary>
         public void Reset()
         {
-            symbolCount = 0;
+            symbols.Clear();
             pendingLength = 0;
-            ClearFrequencies();
-        }
-
-        public void AddLiteral(byte value)
-        {
-            symbolValue[symbolCount] = value;
-            symbolDistance[symbolCount] = 0;
-            symbolCount++;
-            literalFrequency[value]++;
-        }
-
-        public void AddMatch(int length, int distance)
-        {
-            symbolValue[symbolCount] = (byte)(length - DeflateTables.MinMatch);
-            symbolDistance[symbolCount] = (ushort)distance;
-            symbolCount++;
-            literalFrequency[257 + DeflateTables.LengthCodeOf[length]]++;
-            distanceFrequency[DeflateTables.DistanceCodeOf(distance)]++;
         }
 
         /// <summary>
@@ -104,9 +86,29 @@ namespace Phytrace.Nano.Compression
         {
             literalFrequency[DeflateTables.EndOfBlock] = 1;
             long extraBits = ExtraBitsOfSymbols();
-            long fixedBits = 3 + extraBits + CostOf(literalFrequency, DeflateTables.FixedLiteralLengths, DeflateTables.LiteralLengthSymbols)
-                + CostOf(distanceFrequency, DeflateTables.FixedDistanceLengths, DeflateTables.DistanceSymbols);
-            long dynamicBits = 3 + extraBits + PrepareDynamicCodes();
+            long dynamicHeaderBits = PrepareDynamicCodes();
+            // Both codes' costs in one pass over the symbols in use (most are not).
+            long fixedBits = 3 + extraBits;
+            long dynamicBits = 3 + extraBits + dynamicHeaderBits;
+            byte[] fixedLengths = DeflateTables.FixedLiteralLengths;
+            for (int i = 0; i < DeflateTables.LiteralLengthSymbols; i++)
+            {
+                int f = literalFrequency[i];
+                if (f != 0)
+                {
+                    fixedBits += (long)f * fixedLengths[i];
+                    dynamicBits += (long)f * literalLengths[i];
+                }
+            }
+            for (int i = 0; i < DeflateTables.DistanceSymbols; i++)
+            {
+                int f = distanceFrequency[i];
+                if (f != 0)
+                {
+                    fixedBits += f * 5L;
+                    dynamicBits += (long)f * distanceLengths[i];
+                }
+            }
             long storedBits = 8L * blockLength;
 
             bool useDynamic = dynamicBits < fixedBits;
@@ -123,20 +125,23 @@ namespace Phytrace.Nano.Compression
             {
                 FlushStored(false);
                 output.WriteBits(isFinal ? 1 : 0, 1);
+                // What follows the headers: the block's bits less the 3 header bits and the dynamic code header.
+                long symbolBits = compressedBits - 3 - (useDynamic ? dynamicHeaderBits : 0);
                 if (useDynamic)
                 {
                     output.WriteBits(2, 2);
                     WriteDynamicHeader();
-                    WriteSymbols(literalCodes, literalLengths, distanceCodes, distanceLengths);
+                    output.WriteSymbols(symbols.Value, symbols.Distance, symbols.Count, symbolBits,
+                        literalCodes, literalLengths, distanceCodes, distanceLengths);
                 }
                 else
                 {
                     output.WriteBits(1, 2);
-                    WriteSymbols(DeflateTables.FixedLiteralCodes, DeflateTables.FixedLiteralLengths, DeflateTables.FixedDistanceCodes, DeflateTables.FixedDistanceLengths);
+                    output.WriteSymbols(symbols.Value, symbols.Distance, symbols.Count, symbolBits,
+                        DeflateTables.FixedLiteralCodes, DeflateTables.FixedLiteralLengths, DeflateTables.FixedDistanceCodes, DeflateTables.FixedDistanceLengths);
                 }
             }
-            symbolCount = 0;
-            ClearFrequencies();
+            symbols.Clear();
         }
 
         /// <summary>Writes input[start .. start+length) as stored blocks (level 0), the last one final.</summary>
@@ -182,12 +187,6 @@ namespace Phytrace.Nano.Compression
             pendingLength = 0;
         }
 
-        private void ClearFrequencies()
-        {
-            System.Array.Clear(literalFrequency, 0, literalFrequency.Length);
-            System.Array.Clear(distanceFrequency, 0, distanceFrequency.Length);
-        }
-
         private long ExtraBitsOfSymbols()
         {
             long bits = 0;
@@ -202,18 +201,7 @@ namespace Phytrace.Nano.Compression
             return bits;
         }
 
-        private static long CostOf(int[] frequency, byte[] lengths, int count)
-        {
-            long bits = 0;
-            for (int i = 0; i < count; i++)
-            {
-                bits += (long)frequency[i] * lengths[i];
-            }
-            return bits;
-        }
-
-        // Builds the dynamic codes and the run-length coded header; returns the header's bits plus
-        // the bits of the Huffman-coded symbols (extra bits excluded).
+        // Builds the dynamic codes and the run-length coded header; returns the header's bits.
         private long PrepareDynamicCodes()
         {
             builder.BuildLengths(literalFrequency, DeflateTables.LiteralLengthSymbols, DeflateTables.MaxBits, literalLengths);
@@ -244,14 +232,7 @@ namespace Phytrace.Nano.Compression
                 int symbol = runSymbols[i];
                 bits += codeLengthLengths[symbol] + (symbol == 16 ? 2 : symbol == 17 ? 3 : symbol == 18 ? 7 : 0);
             }
-            bits += CostOf(literalFrequency, literalLengths, DeflateTables.LiteralLengthSymbols);
-            bits += CostOf(distanceFrequency, distanceLengths, DeflateTables.DistanceSymbols);
             return bits;
-        }
-
-        private int LengthAt(int index)
-        {
-            return index < literalCodeCount ? literalLengths[index] : distanceLengths[index - literalCodeCount];
         }
 
         // RFC 1951 3.2.7: the literal/length and distance code lengths form one sequence, coded
@@ -260,12 +241,16 @@ namespace Phytrace.Nano.Compression
         {
             runCount = 0;
             int total = literalCodeCount + distanceCodeCount;
+            byte[] all = runSymbols;
+            System.Array.Copy(literalLengths, 0, all, 0, literalCodeCount);
+            System.Array.Copy(distanceLengths, 0, all, literalCodeCount, distanceCodeCount);
             int i = 0;
             while (i < total)
             {
-                int length = LengthAt(i);
+                // All of this group is read before its symbols are written, at most at i + run - 1.
+                int length = all[i];
                 int run = 1;
-                while (i + run < total && LengthAt(i + run) == length)
+                while (i + run < total && all[i + run] == length)
                 {
                     run++;
                 }
@@ -332,36 +317,6 @@ namespace Phytrace.Nano.Compression
                     output.WriteBits(runExtra[i], symbol == 16 ? 2 : symbol == 17 ? 3 : 7);
                 }
             }
-        }
-
-        private void WriteSymbols(ushort[] litCodes, byte[] litLengths, ushort[] distCodes, byte[] distLengths)
-        {
-            for (int i = 0; i < symbolCount; i++)
-            {
-                int distance = symbolDistance[i];
-                int value = symbolValue[i];
-                if (distance == 0)
-                {
-                    output.WriteBits(litCodes[value], litLengths[value]);
-                    continue;
-                }
-                int length = value + DeflateTables.MinMatch;
-                int lengthCode = DeflateTables.LengthCodeOf[length];
-                output.WriteBits(litCodes[257 + lengthCode], litLengths[257 + lengthCode]);
-                int lengthExtra = DeflateTables.LengthExtraBits[lengthCode];
-                if (lengthExtra > 0)
-                {
-                    output.WriteBits(length - DeflateTables.LengthBase[lengthCode], lengthExtra);
-                }
-                int distanceCode = DeflateTables.DistanceCodeOf(distance);
-                output.WriteBits(distCodes[distanceCode], distLengths[distanceCode]);
-                int distanceExtra = DeflateTables.DistanceExtraBits[distanceCode];
-                if (distanceExtra > 0)
-                {
-                    output.WriteBits(distance - DeflateTables.DistanceBase[distanceCode], distanceExtra);
-                }
-            }
-            output.WriteBits(litCodes[DeflateTables.EndOfBlock], litLengths[DeflateTables.EndOfBlock]);
         }
     }
 }

@@ -49,10 +49,13 @@ namespace Phytrace.Nano.Compression
         public static readonly byte[] LengthCodeOf = BuildLengthCodes();
 
         /// <summary>Distance code of distances 1..256, indexed by distance - 1.</summary>
-        private static readonly byte[] NearDistanceCode = new byte[256];
+        public static readonly byte[] NearDistanceCode = new byte[256];
 
         /// <summary>Distance code of distances 257..32768, indexed by (distance - 1) >> 7.</summary>
-        private static readonly byte[] FarDistanceCode = new byte[256];
+        public static readonly byte[] FarDistanceCode = new byte[256];
+
+        /// <summary>Each byte with its bits in reverse order (Huffman codes are sent most significant bit first).</summary>
+        public static readonly byte[] ReversedBytes = BuildReversedBytes();
 
         public static readonly byte[] FixedLiteralLengths = new byte[288];
         public static readonly ushort[] FixedLiteralCodes = new ushort[288];
@@ -60,7 +63,7 @@ namespace Phytrace.Nano.Compression
         public static readonly ushort[] FixedDistanceCodes = new ushort[30];
 
         /// <summary>Bytes of the shared tables above.</summary>
-        public const int StaticBytes = (29 * 2) + 29 + (30 * 4) + 30 + 19 + 259 + 256 + 256 + 288 + (288 * 2) + 30 + (30 * 2);
+        public const int StaticBytes = (29 * 2) + 29 + (30 * 4) + 30 + 19 + 259 + 256 + 256 + 256 + 288 + (288 * 2) + 30 + (30 * 2);
 
         static DeflateTables()
         {
@@ -98,6 +101,21 @@ namespace Phytrace.Nano.Compression
         public static int DistanceCodeOf(int distance)
         {
             return distance <= 256 ? NearDistanceCode[distance - 1] : FarDistanceCode[(distance - 1) >> 7];
+        }
+
+        private static byte[] BuildReversedBytes()
+        {
+            var table = new byte[256];
+            for (int b = 0; b < 256; b++)
+            {
+                int r = 0;
+                for (int i = 0; i < 8; i++)
+                {
+                    r |= ((b >> i) & 1) << (7 - i);
+                }
+                table[b] = (byte)r;
+            }
+            return table;
         }
 
         private static byte[] BuildLengthCodes()

@@ -98,11 +98,23 @@ namespace Phytrace.Nano.Compression
         /// <summary>
         /// The most bytes <see cref="Compress"/> can produce for <paramref name="count"/> input
         /// bytes: the input itself, 5 bytes per stored block of up to 64 KB, one byte of bit
-        /// padding, and the 18 bytes of gzip framing. (A compressed block is only chosen when it
-        /// saves at least 6 bytes, which pays for the stored-block header that may follow it.)
+        /// padding, and the 18 bytes of gzip framing. An output buffer of this size never throws.
         /// </summary>
         public static int MaxCompressedSize(int count)
         {
+            // Why this is a true bound. The blocks of the DEFLATE stream come in two kinds
+            // (DeflateBlockWriter): a compressed block covering L > 0 bytes is written only if it
+            // takes at most 8L - 48 bits, and consecutive stored blocks are merged into runs
+            // written as chunks of at most 65535 bytes. A chunk costs 8 bits per byte plus its
+            // header: 3 bits, padding to a byte boundary, LEN and NLEN. It starts byte-aligned
+            // (40 header bits) when it opens the stream or follows another chunk; only the first
+            // chunk of a run after a compressed block starts mid-byte, costing at most 10 + 32 = 42
+            // bits, which that compressed block's 48 saved bits pay for. Chunks beyond the first
+            // of each run number at most count / 65535 in all, so the stream takes at most
+            // 8 count + 40 (count / 65535 + 1) bits plus at most 7 bits of final padding, i.e.
+            // count + 5 (count / 65535 + 1) + 1 bytes. Empty input is one empty fixed block, 2 bytes.
+            // The encoder's capacity checks (BitWriter) throw only when the bytes really written
+            // would pass the end, never ahead of it, so a buffer this size is always enough.
             if (count < 0)
             {
                 throw new ArgumentOutOfRangeException(nameof(count), "count must not be negative, got " + count.ToString());
@@ -169,8 +181,41 @@ namespace Phytrace.Nano.Compression
 
         private void Deflate(byte[] input, int offset, int count)
         {
-            int end = offset + count;
             finder.Reset(input, offset, count);
+            if (lazyBelow == 0)
+            {
+                DeflateGreedy(input, offset, count);
+            }
+            else
+            {
+                DeflateLazy(input, offset, count);
+            }
+        }
+
+        // Levels 1 to 3: the match found at each position is taken (MatchFinder.ParseGreedy), a
+        // block written whenever the symbol buffer fills.
+        private void DeflateGreedy(byte[] input, int offset, int count)
+        {
+            int end = offset + count;
+            int blockStart = offset;
+            while (true)
+            {
+                int position = finder.ParseGreedy(blockStart, blocks.Symbols, maxChain, niceLength, insertBelow);
+                bool isFinal = position >= end;
+                blocks.WriteBlock(input, blockStart, position - blockStart, isFinal);
+                if (isFinal)
+                {
+                    return;
+                }
+                blockStart = position;
+            }
+        }
+
+        // Levels 4 to 9: a match is emitted only if the next position does not start a longer one.
+        private void DeflateLazy(byte[] input, int offset, int count)
+        {
+            int end = offset + count;
+            SymbolBuffer symbols = blocks.Symbols;
             int blockStart = offset;
             int position = offset;
             bool haveMatch = false;
@@ -192,42 +237,36 @@ namespace Phytrace.Nano.Compression
                     finder.FindAndInsert(position + 1, matchLength, chain, niceLength);
                     if (finder.MatchLength > matchLength)
                     {
-                        blocks.AddLiteral(input[position]);
+                        symbols.AddLiteral(input[position]);
                         position++;
                         matchLength = finder.MatchLength;
                         matchDistance = finder.MatchDistance;
                     }
                     else
                     {
-                        blocks.AddMatch(matchLength, matchDistance);
-                        for (int p = position + 2; p < position + matchLength; p++)
-                        {
-                            finder.Insert(p);
-                        }
+                        symbols.AddMatch(matchLength, matchDistance);
+                        finder.InsertRange(position + 2, position + matchLength);
                         position += matchLength;
                         haveMatch = false;
                     }
                 }
                 else if (matchLength >= DeflateTables.MinMatch)
                 {
-                    blocks.AddMatch(matchLength, matchDistance);
+                    symbols.AddMatch(matchLength, matchDistance);
                     if (matchLength < insertBelow)
                     {
-                        for (int p = position + 1; p < position + matchLength; p++)
-                        {
-                            finder.Insert(p);
-                        }
+                        finder.InsertRange(position + 1, position + matchLength);
                     }
                     position += matchLength;
                     haveMatch = false;
                 }
                 else
                 {
-                    blocks.AddLiteral(input[position]);
+                    symbols.AddLiteral(input[position]);
                     position++;
                     haveMatch = false;
                 }
-                if (blocks.IsFull && position < end)
+                if (symbols.Count == symbols.Capacity && position < end)
                 {
                     blocks.WriteBlock(input, blockStart, position - blockStart, false);
                     blockStart = position;

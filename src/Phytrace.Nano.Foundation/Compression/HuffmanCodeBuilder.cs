@@ -115,15 +115,15 @@ namespace Phytrace.Nano.Compression
             AssignCanonicalCodes(lengths, count, codes, bitLengthCount, nextCode);
         }
 
+        // The low 'length' bits of code in reverse order (length 1..15), through a byte table
+        // rather than a loop per bit: each dynamic block assigns a few hundred codes. The table
+        // lives in DeflateTables, whose static constructor calls this (nanoFramework runs static
+        // constructors in its own order; a table of this class might not exist yet then).
         private static int Reverse(int code, int length)
         {
-            int r = 0;
-            for (int i = 0; i < length; i++)
-            {
-                r = (r << 1) | (code & 1);
-                code >>= 1;
-            }
-            return r;
+            byte[] table = DeflateTables.ReversedBytes;
+            int r = (table[code & 0xFF] << 8) | table[(code >> 8) & 0xFF];
+            return r >> (16 - length);
         }
 
         // Shell sort of order[0..n) by (frequency, symbol): deterministic, in place, no allocation.

@@ -81,23 +81,35 @@ namespace Phytrace.Nano.Formats
                 throw new ArgumentOutOfRangeException(nameof(unixMicros), "timestamp must fall in years 0001 to 9999");
             }
 
-            long secondsOfDay = micros / 1000000;
-            long fraction = micros - (secondsOfDay * 1000000);
+            // The time of day fits 32 bits: two digits at a time from a table (every event writes one).
+            int secondsOfDay = (int)(micros / 1000000);
+            int fraction = (int)(micros - ((long)secondsOfDay * 1000000));
+            int hours = secondsOfDay / 3600;
+            int minutes = (secondsOfDay / 60) - (hours * 60);
+            int seconds = secondsOfDay - (((hours * 60) + minutes) * 60);
+            int century = (int)year / 100;
+            byte[] b = buffer;
             int p = offset;
-            p = Digits(buffer, p, year, 4);
-            buffer[p++] = (byte)'-';
-            p = Digits(buffer, p, month, 2);
-            buffer[p++] = (byte)'-';
-            p = Digits(buffer, p, day, 2);
-            buffer[p++] = (byte)'T';
-            p = Digits(buffer, p, secondsOfDay / 3600, 2);
-            buffer[p++] = (byte)':';
-            p = Digits(buffer, p, (secondsOfDay / 60) % 60, 2);
-            buffer[p++] = (byte)':';
-            p = Digits(buffer, p, secondsOfDay % 60, 2);
-            buffer[p++] = (byte)'.';
-            p = Digits(buffer, p, fraction, 6);
-            buffer[p] = (byte)'Z';
+            Pair(b, p, century);
+            Pair(b, p + 2, (int)year - (century * 100));
+            b[p + 4] = (byte)'-';
+            Pair(b, p + 5, (int)month);
+            b[p + 7] = (byte)'-';
+            Pair(b, p + 8, (int)day);
+            b[p + 10] = (byte)'T';
+            Pair(b, p + 11, hours);
+            b[p + 13] = (byte)':';
+            Pair(b, p + 14, minutes);
+            b[p + 16] = (byte)':';
+            Pair(b, p + 17, seconds);
+            b[p + 19] = (byte)'.';
+            int high = fraction / 10000;
+            int rest = fraction - (high * 10000);
+            int middle = rest / 100;
+            Pair(b, p + 20, high);
+            Pair(b, p + 22, middle);
+            Pair(b, p + 24, rest - (middle * 100));
+            b[p + 26] = (byte)'Z';
             return Length;
         }
 
@@ -114,14 +126,12 @@ namespace Phytrace.Nano.Formats
             return new string(chars);
         }
 
-        private static int Digits(byte[] buffer, int offset, long value, int width)
+        // The two decimal digits of value (0..99) at buffer[offset].
+        private static void Pair(byte[] buffer, int offset, int value)
         {
-            for (int i = width - 1; i >= 0; i--)
-            {
-                buffer[offset + i] = (byte)('0' + (int)(value % 10));
-                value /= 10;
-            }
-            return offset + width;
+            int tens = (value * 205) >> 11;
+            buffer[offset] = (byte)('0' + tens);
+            buffer[offset + 1] = (byte)('0' + value - (tens * 10));
         }
 
         private static long FloorDiv(long a, long b)

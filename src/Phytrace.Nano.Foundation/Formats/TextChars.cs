@@ -76,6 +76,19 @@ namespace Phytrace.Nano.Formats
             return -1;
         }
 
+        /// <summary>
+        /// The first index in <paramref name="asciiText"/> of any of <paramref name="anyOf"/>, or -1,
+        /// through the runtime's String.IndexOfAny (a native on the device, allocating nothing).
+        /// Only for text the caller knows is ASCII: nanoCLR's IndexOfAny misses what follows a
+        /// character outside the BMP (measured: a quote after an emoji reads as absent).
+        /// </summary>
+        public static int IndexOfAnyInAscii(string asciiText, char[] anyOf)
+        {
+#pragma warning disable RS0030 // ASCII text searches alike on both runtimes
+            return asciiText.IndexOfAny(anyOf);
+#pragma warning restore RS0030
+        }
+
         /// <summary>The first index of <paramref name="value"/> in <paramref name="text"/>, or -1 (see <see cref="IndexOf(string, string, int)"/>).</summary>
         public static int IndexOf(string text, string value)
         {

@@ -15,7 +15,10 @@ namespace Phytrace.Nano.Formats
         /// <summary>Characters in the canonical text form.</summary>
         public const int TextLength = 36;
 
-        private static readonly byte[] Hex = new byte[] { (byte)'0', (byte)'1', (byte)'2', (byte)'3', (byte)'4', (byte)'5', (byte)'6', (byte)'7', (byte)'8', (byte)'9', (byte)'a', (byte)'b', (byte)'c', (byte)'d', (byte)'e', (byte)'f' };
+        // The two hex digits of every byte value, and where each of the 16 bytes goes in the text:
+        // one lookup per digit and no dash test per byte (every event writes a UUID).
+        private static readonly byte[] HexPairs = BuildHexPairs();
+        private static readonly byte[] TextPosition = new byte[] { 0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34 };
 
         /// <summary>Writes the 36 ASCII characters of uuid[uuidOffset..+16) at text[textOffset]; returns 36.</summary>
         public static int Write(byte[] uuid, int uuidOffset, byte[] text, int textOffset)
@@ -28,18 +31,39 @@ namespace Phytrace.Nano.Formats
             {
                 throw new ArgumentOutOfRangeException(nameof(textOffset), "need 16 uuid bytes and 36 bytes of text space");
             }
-            int p = textOffset;
+            byte[] pairs = HexPairs;
+            byte[] at = TextPosition;
             for (int i = 0; i < ByteLength; i++)
             {
-                if (i == 4 || i == 6 || i == 8 || i == 10)
-                {
-                    text[p++] = (byte)'-';
-                }
-                byte b = uuid[uuidOffset + i];
-                text[p++] = Hex[b >> 4];
-                text[p++] = Hex[b & 0xF];
+                int pair = uuid[uuidOffset + i] << 1;
+                int p = textOffset + at[i];
+                text[p] = pairs[pair];
+                text[p + 1] = pairs[pair + 1];
             }
+            text[textOffset + 8] = (byte)'-';
+            text[textOffset + 13] = (byte)'-';
+            text[textOffset + 18] = (byte)'-';
+            text[textOffset + 23] = (byte)'-';
             return TextLength;
+        }
+
+        private static byte[] BuildHexPairs()
+        {
+            // Hex digits computed, not read from a string or another static field: this runs in
+            // the static constructor, where another static field may not be initialised yet on
+            // the device, and a string indexer is what the gate keeps to TextChars.
+            var pairs = new byte[512];
+            for (int b = 0; b < 256; b++)
+            {
+                pairs[2 * b] = HexDigit(b >> 4);
+                pairs[(2 * b) + 1] = HexDigit(b & 0xF);
+            }
+            return pairs;
+        }
+
+        private static byte HexDigit(int nibble)
+        {
+            return (byte)(nibble < 10 ? '0' + nibble : 'a' + nibble - 10);
         }
 
         /// <summary>The canonical text of a UUID (allocates).</summary>

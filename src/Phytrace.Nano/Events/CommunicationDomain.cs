@@ -43,14 +43,14 @@ namespace Phytrace.Nano.Events
         public void Reset()
         {
             NetworkType = null;
-            NetworkConnected.Clear();
-            RssiDbm.Clear();
+            NetworkConnected.HasValue = false;
+            RssiDbm.HasValue = false;
             Ssid = null;
-            PhytraceConnected.Clear();
-            BufferedEvents.Clear();
-            BufferBytesUsed.Clear();
-            BufferCapacityBytes.Clear();
-            DroppedEvents.Clear();
+            PhytraceConnected.HasValue = false;
+            BufferedEvents.HasValue = false;
+            BufferBytesUsed.HasValue = false;
+            BufferCapacityBytes.HasValue = false;
+            DroppedEvents.HasValue = false;
         }
     }
 }

@@ -24,10 +24,10 @@ namespace Phytrace.Nano.Events
 
         public void Reset()
         {
-            TemperatureC.Clear();
-            HumidityPct.Clear();
-            PressureHpa.Clear();
-            IlluminanceLux.Clear();
+            TemperatureC.HasValue = false;
+            HumidityPct.HasValue = false;
+            PressureHpa.HasValue = false;
+            IlluminanceLux.HasValue = false;
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using Phytrace.Nano.Formats;
+using Phytrace.Nano.Platform;
 
 namespace Phytrace.Nano.Events
 {
@@ -12,9 +13,21 @@ namespace Phytrace.Nano.Events
     /// refused with <see cref="JsonValueException"/> rather than replaced, so no text is silently changed.
     /// Not thread-safe.
     /// </summary>
-    public sealed class JsonWriter
+    public sealed partial class JsonWriter
     {
         private const int MaxDepth = 16;
+
+        /// <summary>Strings this long or longer go to an installed UTF-8 native (see <see cref="PlatformNatives"/>).</summary>
+        private const int NativeFromChars = 1;
+
+        // What a JSON string cannot carry as it is: the quote, the backslash and U+0000 to U+001F.
+        private static readonly char[] CharsToEscape =
+        {
+            '"', '\\', '\u0000', '\u0001', '\u0002', '\u0003', '\u0004', '\u0005', '\u0006', '\u0007', '\u0008', '\u0009',
+            '\u000A', '\u000B', '\u000C', '\u000D', '\u000E', '\u000F', '\u0010', '\u0011', '\u0012', '\u0013', '\u0014',
+            '\u0015', '\u0016', '\u0017', '\u0018', '\u0019', '\u001A', '\u001B', '\u001C', '\u001D', '\u001E', '\u001F',
+        };
+
         private readonly bool[] needsComma = new bool[MaxDepth];
         private readonly ShortestDoubleDigits shortest = new ShortestDoubleDigits();
         private byte[] buffer;
@@ -73,12 +86,24 @@ namespace Phytrace.Nano.Events
             Open((byte)'{');
         }
 
+        public void WriteStartObject(JsonName name)
+        {
+            WritePropertyName(name);
+            Open((byte)'{');
+        }
+
         public void WriteEndObject()
         {
             Close((byte)'}');
         }
 
         public void WriteStartArray(string name)
+        {
+            WritePropertyName(name);
+            Open((byte)'[');
+        }
+
+        public void WriteStartArray(JsonName name)
         {
             WritePropertyName(name);
             Open((byte)'[');
@@ -97,6 +122,12 @@ namespace Phytrace.Nano.Events
                 throw new ArgumentNullException(nameof(name));
             }
             BeginValue();
+            WritePropertyNameText(name);
+        }
+
+        // "name": after the comma (if any) is written.
+        private void WritePropertyNameText(string name)
+        {
             currentName = name;
             WriteQuoted(name);
             Ensure(1);
@@ -105,7 +136,77 @@ namespace Phytrace.Nano.Events
             needsComma[depth] = false;
         }
 
+        /// <summary>
+        /// Writes "name": from its encoded bytes (one copy, no per-character work); the first
+        /// time a name is written anywhere, it is encoded and its bytes are kept in it.
+        /// </summary>
+        public void WritePropertyName(JsonName name)
+        {
+            if (name == null)
+            {
+                throw new ArgumentNullException(nameof(name));
+            }
+            // The bytes are ',"name":'; the comma is skipped for the first member.
+            byte[]? encoded = name.encoded;
+            if (encoded == null)
+            {
+                encoded = EncodeName(name);
+            }
+            int skip = needsComma[depth] ? 0 : 1;
+            int count = encoded.Length - skip;
+            if (count > end - position)
+            {
+                throw new JsonBufferTooSmallException(position - start + count, end - start);
+            }
+            Array.Copy(encoded, skip, buffer, position, count);
+            position += count;
+            currentName = name.text;
+            // The value that follows must not get a comma of its own.
+            needsComma[depth] = false;
+        }
+
+        // ',"name":' for a name written for the first time, kept in the name (made once; another
+        // thread doing the same at the same time makes the same bytes). Encoded by this writer's
+        // own code into a scratch array, the writer's state put back afterwards.
+        private byte[] EncodeName(JsonName name)
+        {
+            byte[] savedBuffer = buffer;
+            int savedStart = start;
+            int savedPosition = position;
+            int savedEnd = end;
+            bool savedComma = needsComma[depth];
+            var scratch = new byte[(3 * name.text.Length) + 4];
+            byte[] encoded;
+            try
+            {
+                buffer = scratch;
+                start = 0;
+                position = 0;
+                end = scratch.Length;
+                scratch[position++] = (byte)',';
+                WritePropertyNameText(name.text);
+                encoded = new byte[position];
+                Array.Copy(scratch, 0, encoded, 0, position);
+            }
+            finally
+            {
+                buffer = savedBuffer;
+                start = savedStart;
+                position = savedPosition;
+                end = savedEnd;
+                needsComma[depth] = savedComma;
+            }
+            name.encoded = encoded;
+            return encoded;
+        }
+
         public void WriteString(string name, string? value)
+        {
+            WritePropertyName(name);
+            WriteStringValue(value);
+        }
+
+        public void WriteString(JsonName name, string? value)
         {
             WritePropertyName(name);
             WriteStringValue(value);
@@ -127,6 +228,12 @@ namespace Phytrace.Nano.Events
             WriteNumberValue(value);
         }
 
+        public void WriteNumber(JsonName name, long value)
+        {
+            WritePropertyName(name);
+            WriteNumberValue(value);
+        }
+
         public void WriteNumberValue(long value)
         {
             BeginValue();
@@ -139,27 +246,19 @@ namespace Phytrace.Nano.Events
             WriteNumberValue(value);
         }
 
-        /// <summary>
-        /// Writes the shortest text that reads back as exactly <paramref name="value"/>, in
-        /// ECMAScript Number.toString layout: plain digits for decimal exponents -7 &lt; x &lt; 21
-        /// ("0.30000000000000004", "100", "0.000001"), otherwise d.ddde±x ("1e+21", "5e-324").
-        /// Negative zero is "-0" so it round-trips. NaN and Infinity are refused.
-        /// </summary>
-        public void WriteNumberValue(double value)
+        public void WriteNumber(JsonName name, double value)
         {
-            if (IsNaN(value))
-            {
-                throw new JsonValueException(currentName, "NaN is not a JSON number");
-            }
-            if (value > double.MaxValue || value < -double.MaxValue)
-            {
-                throw new JsonValueException(currentName, "Infinity is not a JSON number");
-            }
-            BeginValue();
-            WriteDouble(value);
+            WritePropertyName(name);
+            WriteNumberValue(value);
         }
 
         public void WriteBool(string name, bool value)
+        {
+            WritePropertyName(name);
+            WriteBoolValue(value);
+        }
+
+        public void WriteBool(JsonName name, bool value)
         {
             WritePropertyName(name);
             WriteBoolValue(value);
@@ -191,6 +290,18 @@ namespace Phytrace.Nano.Events
         public void WriteTimestamp(string name, long unixMicros)
         {
             WritePropertyName(name);
+            WriteTimestampValue(unixMicros);
+        }
+
+        /// <summary>As <see cref="WriteTimestamp(string, long)"/>, with a pre-encoded name.</summary>
+        public void WriteTimestamp(JsonName name, long unixMicros)
+        {
+            WritePropertyName(name);
+            WriteTimestampValue(unixMicros);
+        }
+
+        private void WriteTimestampValue(long unixMicros)
+        {
             BeginValue();
             Ensure(Iso8601Utc.Length + 2);
             buffer[position++] = (byte)'"';
@@ -202,6 +313,18 @@ namespace Phytrace.Nano.Events
         public void WriteUuid(string name, byte[] uuid, int uuidOffset)
         {
             WritePropertyName(name);
+            WriteUuidValue(uuid, uuidOffset);
+        }
+
+        /// <summary>As <see cref="WriteUuid(string, byte[], int)"/>, with a pre-encoded name.</summary>
+        public void WriteUuid(JsonName name, byte[] uuid, int uuidOffset)
+        {
+            WritePropertyName(name);
+            WriteUuidValue(uuid, uuidOffset);
+        }
+
+        private void WriteUuidValue(byte[] uuid, int uuidOffset)
+        {
             BeginValue();
             Ensure(UuidText.TextLength + 2);
             buffer[position++] = (byte)'"';
@@ -254,6 +377,11 @@ namespace Phytrace.Nano.Events
 
         private void WriteQuoted(string text)
         {
+            INativeUtf8? native = PlatformNatives.Utf8; // a property: the field is internal to the Foundation
+            if (native != null && WriteQuotedNative(native, text))
+            {
+                return;
+            }
             Ensure(2);
             buffer[position++] = (byte)'"';
             int length = text.Length;
@@ -318,6 +446,29 @@ namespace Phytrace.Nano.Events
             buffer[position++] = (byte)'"';
         }
 
+        // The firmware's UTF-8 encoder (a native call) for ASCII text with nothing to escape; false
+        // leaves it to the portable loop (non-ASCII text, escapes, or less room than three bytes
+        // per character, where the loop's exact check decides). One byte per character from the
+        // encoder shows the text was ASCII, and only then is it searched for characters to escape
+        // with the native IndexOfAny, which on nanoCLR misses what follows a surrogate pair.
+        private bool WriteQuotedNative(INativeUtf8 native, string text)
+        {
+            int length = text.Length;
+            if (length < NativeFromChars || (3 * length) + 2 > end - position)
+            {
+                return false;
+            }
+            int written = native.Encode(text, buffer, position + 1);
+            if (written != length || TextChars.IndexOfAnyInAscii(text, CharsToEscape) >= 0)
+            {
+                return false;
+            }
+            buffer[position] = (byte)'"';
+            position += written + 1;
+            buffer[position++] = (byte)'"';
+            return true;
+        }
+
         private void WriteControlEscape(char c)
         {
             if (c == '\0')
@@ -350,151 +501,6 @@ namespace Phytrace.Nano.Events
             buffer[position++] = (byte)('0' + (c >> 4));
             int lowNibble = c & 0xF;
             buffer[position++] = (byte)(lowNibble < 10 ? '0' + lowNibble : 'a' + lowNibble - 10);
-        }
-
-        private void WriteInteger(long value)
-        {
-            // Digits are produced from the negative side so long.MinValue needs no special case.
-            long n = value < 0 ? value : -value;
-            int count = 1;
-            for (long t = n / 10; t != 0; t /= 10)
-            {
-                count++;
-            }
-            int total = count + (value < 0 ? 1 : 0);
-            Ensure(total);
-            if (value < 0)
-            {
-                buffer[position++] = (byte)'-';
-            }
-            for (int i = count - 1; i >= 0; i--)
-            {
-                buffer[position + i] = (byte)('0' - (int)(n % 10));
-                n /= 10;
-            }
-            position += count;
-        }
-
-        private void WriteDouble(double value)
-        {
-            long bits = BitConverter.DoubleToInt64Bits(value);
-            bool negative = bits < 0;
-            if ((bits & 0x7FFFFFFFFFFFFFFFL) == 0)
-            {
-                if (negative)
-                {
-                    Ensure(2);
-                    buffer[position++] = (byte)'-';
-                }
-                else
-                {
-                    Ensure(1);
-                }
-                buffer[position++] = (byte)'0';
-                return;
-            }
-            // Fast path: whole numbers below 2^53 print as their integer digits (same text as the
-            // general path, which the tests cross-check), without big-integer work.
-            if (value > -9007199254740992.0 && value < 9007199254740992.0)
-            {
-                long whole = (long)value;
-                if ((double)whole == value)
-                {
-                    WriteInteger(whole);
-                    return;
-                }
-            }
-            shortest.Generate(value);
-            byte[] d = shortest.Digits;
-            int n = shortest.DigitCount;
-            int p = shortest.PointPosition;
-            Ensure(DoubleTextLength(negative, n, p));
-            if (negative)
-            {
-                buffer[position++] = (byte)'-';
-            }
-            if (n <= p && p <= 21)
-            {
-                Array.Copy(d, 0, buffer, position, n);
-                position += n;
-                for (int i = n; i < p; i++)
-                {
-                    buffer[position++] = (byte)'0';
-                }
-            }
-            else if (0 < p && p <= 21)
-            {
-                Array.Copy(d, 0, buffer, position, p);
-                position += p;
-                buffer[position++] = (byte)'.';
-                Array.Copy(d, p, buffer, position, n - p);
-                position += n - p;
-            }
-            else if (-6 < p && p <= 0)
-            {
-                buffer[position++] = (byte)'0';
-                buffer[position++] = (byte)'.';
-                for (int i = 0; i < -p; i++)
-                {
-                    buffer[position++] = (byte)'0';
-                }
-                Array.Copy(d, 0, buffer, position, n);
-                position += n;
-            }
-            else
-            {
-                buffer[position++] = d[0];
-                if (n > 1)
-                {
-                    buffer[position++] = (byte)'.';
-                    Array.Copy(d, 1, buffer, position, n - 1);
-                    position += n - 1;
-                }
-                buffer[position++] = (byte)'e';
-                int exponent = p - 1;
-                buffer[position++] = exponent < 0 ? (byte)'-' : (byte)'+';
-                WriteUnsignedSmall(exponent < 0 ? -exponent : exponent);
-            }
-        }
-
-        private static bool IsNaN(double value)
-        {
-            long bits = BitConverter.DoubleToInt64Bits(value);
-            return (bits & 0x7FF0000000000000L) == 0x7FF0000000000000L && (bits & 0xFFFFFFFFFFFFFL) != 0;
-        }
-
-        // Bytes the layout of WriteDouble takes for n digits with the point at p.
-        private static int DoubleTextLength(bool negative, int n, int p)
-        {
-            int sign = negative ? 1 : 0;
-            if (n <= p && p <= 21)
-            {
-                return sign + p;
-            }
-            if (0 < p && p <= 21)
-            {
-                return sign + n + 1;
-            }
-            if (-6 < p && p <= 0)
-            {
-                return sign + 2 - p + n;
-            }
-            int exponent = p - 1 < 0 ? 1 - p : p - 1;
-            int exponentDigits = exponent >= 100 ? 3 : (exponent >= 10 ? 2 : 1);
-            return sign + n + (n > 1 ? 1 : 0) + 2 + exponentDigits;
-        }
-
-        private void WriteUnsignedSmall(int value)
-        {
-            if (value >= 100)
-            {
-                buffer[position++] = (byte)('0' + (value / 100));
-            }
-            if (value >= 10)
-            {
-                buffer[position++] = (byte)('0' + ((value / 10) % 10));
-            }
-            buffer[position++] = (byte)('0' + (value % 10));
         }
     }
 }

@@ -54,17 +54,17 @@ namespace Phytrace.Nano.Events
 
         public void Reset()
         {
-            Latitude.Clear();
-            Longitude.Clear();
-            AltitudeM.Clear();
-            HeadingDeg.Clear();
-            LocalXM.Clear();
-            LocalYM.Clear();
-            LocalZM.Clear();
-            HorizontalAccuracyM.Clear();
+            Latitude.HasValue = false;
+            Longitude.HasValue = false;
+            AltitudeM.HasValue = false;
+            HeadingDeg.HasValue = false;
+            LocalXM.HasValue = false;
+            LocalYM.HasValue = false;
+            LocalZM.HasValue = false;
+            HorizontalAccuracyM.HasValue = false;
             FrameId = null;
             MapId = null;
-            Floor.Clear();
+            Floor.HasValue = false;
         }
     }
 }

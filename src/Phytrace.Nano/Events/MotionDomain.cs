@@ -27,11 +27,11 @@ namespace Phytrace.Nano.Events
 
         public void Reset()
         {
-            SpeedMps.Clear();
+            SpeedMps.HasValue = false;
             MotionState = MotionState.NotSet;
             FrameId = null;
-            CommandedLinearMps.Clear();
-            CommandedAngularDps.Clear();
+            CommandedLinearMps.HasValue = false;
+            CommandedAngularDps.HasValue = false;
             LinearVelocity.Reset();
             AngularVelocity.Reset();
             LinearAcceleration.Reset();

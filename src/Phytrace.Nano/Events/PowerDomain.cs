@@ -38,17 +38,17 @@ namespace Phytrace.Nano.Events
 
         public void Reset()
         {
-            BatterySocPct.Clear();
-            BatteryVoltageV.Clear();
-            BatteryCurrentA.Clear();
-            BatteryTemperatureC.Clear();
-            BatteryHealthPct.Clear();
-            IsCharging.Clear();
-            PowerConsumptionW.Clear();
+            BatterySocPct.HasValue = false;
+            BatteryVoltageV.HasValue = false;
+            BatteryCurrentA.HasValue = false;
+            BatteryTemperatureC.HasValue = false;
+            BatteryHealthPct.HasValue = false;
+            IsCharging.HasValue = false;
+            PowerConsumptionW.HasValue = false;
             PowerSource = PowerSource.NotSet;
-            VoltageV.Clear();
-            CurrentA.Clear();
-            EstimatedRuntimeMin.Clear();
+            VoltageV.HasValue = false;
+            CurrentA.HasValue = false;
+            EstimatedRuntimeMin.HasValue = false;
         }
     }
 }

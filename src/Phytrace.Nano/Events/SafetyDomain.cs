@@ -88,15 +88,15 @@ namespace Phytrace.Nano.Events
         public void Reset()
         {
             SafetyState = SafetyState.NotSet;
-            IsSafe.Clear();
-            EStopActive.Clear();
+            IsSafe.HasValue = false;
+            EStopActive.HasValue = false;
             EStopType = null;
-            EStopTriggeredAtMicros.Clear();
-            ProtectiveStopActive.Clear();
+            EStopTriggeredAtMicros.HasValue = false;
+            ProtectiveStopActive.HasValue = false;
             ProtectiveStopReason = null;
-            ViolationCount.Clear();
-            SpeedLimitMps.Clear();
-            SafetySystemOk.Clear();
+            ViolationCount.HasValue = false;
+            SpeedLimitMps.HasValue = false;
+            SafetySystemOk.HasValue = false;
             for (int i = 0; i < violationCount; i++)
             {
                 violationTypes[i] = null;

@@ -3,11 +3,13 @@ using System;
 namespace Phytrace.Nano.Events
 {
     /// <summary>
-    /// The shortest decimal digits that read back as exactly the same double (Steele &amp; White /
-    /// Burger &amp; Dybvig free-format digit generation with exact big-integer arithmetic).
-    /// Uses BitConverter.DoubleToInt64Bits and integers only, so .NET and the device produce the
-    /// same digits; double.ToString is lossy on the device. Buffers are allocated once per instance.
-    /// Not thread-safe: one instance per writer.
+    /// The shortest decimal digits that read back as exactly the same double. Doubles that are
+    /// short decimals, as sensors report them (up to 15 significant digits), take
+    /// <see cref="ShortDecimal"/>'s exact fast path; every other double takes Steele &amp; White /
+    /// Burger &amp; Dybvig free-format digit generation with exact big-integer arithmetic
+    /// (<see cref="GenerateExact"/>). Both give the same digits (the tests compare them on millions
+    /// of values), on .NET and the device alike; double.ToString is lossy on the device. Buffers
+    /// are allocated once per instance. Not thread-safe: one instance per writer.
     /// </summary>
     public sealed class ShortestDoubleDigits
     {
@@ -21,6 +23,7 @@ namespace Phytrace.Nano.Events
         private readonly byte[] digits = new byte[MaxDigits + 1];
         private int digitCount;
         private int pointPosition;
+        private bool usedShortDecimal;
 
         /// <summary>ASCII digits of the last <see cref="Generate"/>, [0 .. <see cref="DigitCount"/>).</summary>
         public byte[] Digits
@@ -34,6 +37,12 @@ namespace Phytrace.Nano.Events
             get { return digitCount; }
         }
 
+        /// <summary>True if the last <see cref="Generate"/> took the short-decimal fast path.</summary>
+        public bool UsedShortDecimalPath
+        {
+            get { return usedShortDecimal; }
+        }
+
         /// <summary>The value is 0.d1d2...dn x 10^PointPosition.</summary>
         public int PointPosition
         {
@@ -45,6 +54,23 @@ namespace Phytrace.Nano.Events
         /// </summary>
         public void Generate(double value)
         {
+            int count = ShortDecimal.TryDigits(value < 0 ? -value : value, digits, out pointPosition);
+            if (count > 0)
+            {
+                digitCount = count;
+                usedShortDecimal = true;
+                return;
+            }
+            GenerateExact(value);
+        }
+
+        /// <summary>
+        /// <see cref="Generate"/> without the fast path: big-integer digit generation for every
+        /// double (the reference the fast path is held to).
+        /// </summary>
+        public void GenerateExact(double value)
+        {
+            usedShortDecimal = false;
             long bits = BitConverter.DoubleToInt64Bits(value);
             int biasedExponent = (int)((bits >> 52) & 0x7FF);
             ulong fraction = (ulong)bits & 0xFFFFFFFFFFFFFUL;

@@ -62,8 +62,8 @@ namespace Phytrace.Nano.Events
         public void Reset()
         {
             ThermalState = ThermalState.NotSet;
-            AmbientTempC.Clear();
-            IsThrottling.Clear();
+            AmbientTempC.HasValue = false;
+            IsThrottling.HasValue = false;
             for (int i = 0; i < componentCount; i++)
             {
                 componentIds[i] = null;

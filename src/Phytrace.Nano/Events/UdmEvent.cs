@@ -86,7 +86,11 @@ namespace Phytrace.Nano.Events
             CapturedAtClockSynced = clockSynced;
         }
 
-        /// <summary>Clears every field, keeping the arrays, so the instance can be refilled.</summary>
+        /// <summary>
+        /// Clears every field, keeping the arrays, so the instance can be refilled. An optional
+        /// field is cleared by its flag alone (its value is meaningless while unset): on the device
+        /// a Clear() call per field was a tenth of beginning an event.
+        /// </summary>
         public void Reset()
         {
             HasEventId = false;
@@ -96,9 +100,9 @@ namespace Phytrace.Nano.Events
             CapturedAtMicros = 0;
             HasCapturedAt = false;
             CapturedAtClockSynced = false;
-            SequenceNum.Clear();
+            SequenceNum.HasValue = false;
             SessionId = null;
-            SentAtMicros.Clear();
+            SentAtMicros.HasValue = false;
             SdkVersion = null;
             Power.Reset();
             Thermal.Reset();

@@ -1,3 +1,5 @@
+using N = Phytrace.Nano.Events.UdmJsonNames;
+
 namespace Phytrace.Nano.Events
 {
     /// <summary>
@@ -20,22 +22,22 @@ namespace Phytrace.Nano.Events
             UdmEventValidator.Validate(e);
             w.Reset(buffer, offset, count);
             w.WriteStartObject();
-            w.WriteString("udm_version", UdmEvent.UdmVersion);
-            w.WriteUuid("event_id", e.EventId, 0);
-            w.WriteString("event_type", UdmEventTypeNames.ToUdm(e.EventType));
-            w.WriteString("source_id", e.SourceId);
-            w.WriteString("source_type", UdmSourceTypeNames.ToUdm(e.SourceType));
-            w.WriteTimestamp("captured_at", e.CapturedAtMicros);
+            w.WriteString(N.UdmVersion, UdmEvent.UdmVersion);
+            w.WriteUuid(N.EventId, e.EventId, 0);
+            w.WriteString(N.EventType, UdmEventTypeNames.ToUdm(e.EventType));
+            w.WriteString(N.SourceId, e.SourceId);
+            w.WriteString(N.SourceType, UdmSourceTypeNames.ToUdm(e.SourceType));
+            w.WriteTimestamp(N.CapturedAt, e.CapturedAtMicros);
             if (e.SentAtMicros.HasValue)
             {
-                w.WriteTimestamp("sent_at", e.SentAtMicros.Value);
+                w.WriteTimestamp(N.SentAt, e.SentAtMicros.Value);
             }
             if (e.SequenceNum.HasValue)
             {
-                w.WriteNumber("sequence_num", e.SequenceNum.Value);
+                w.WriteNumber(N.SequenceNum, e.SequenceNum.Value);
             }
-            OptionalString("session_id", e.SessionId);
-            OptionalString("sdk_version", e.SdkVersion);
+            OptionalString(N.SessionId, e.SessionId);
+            OptionalString(N.SdkVersion, e.SdkVersion);
             if (e.Power.IsSet)
             {
                 WritePower(e.Power);
@@ -74,179 +76,179 @@ namespace Phytrace.Nano.Events
 
         private void WritePower(PowerDomain p)
         {
-            w.WriteStartObject("power");
+            w.WriteStartObject(N.Power);
             if (p.HasBattery)
             {
-                w.WriteStartObject("battery");
-                Number("soc_pct", p.BatterySocPct);
-                Number("voltage_v", p.BatteryVoltageV);
-                Number("current_a", p.BatteryCurrentA);
-                Number("temperature_c", p.BatteryTemperatureC);
-                Number("health_pct", p.BatteryHealthPct);
+                w.WriteStartObject(N.Battery);
+                Number(N.SocPct, ref p.BatterySocPct);
+                Number(N.VoltageV, ref p.BatteryVoltageV);
+                Number(N.CurrentA, ref p.BatteryCurrentA);
+                Number(N.TemperatureC, ref p.BatteryTemperatureC);
+                Number(N.HealthPct, ref p.BatteryHealthPct);
                 w.WriteEndObject();
             }
             if (p.IsCharging.HasValue)
             {
-                w.WriteStartObject("charging");
-                w.WriteBool("is_charging", p.IsCharging.Value);
+                w.WriteStartObject(N.Charging);
+                w.WriteBool(N.IsCharging, p.IsCharging.Value);
                 w.WriteEndObject();
             }
-            Number("power_consumption_w", p.PowerConsumptionW);
+            Number(N.PowerConsumptionW, ref p.PowerConsumptionW);
             if (p.PowerSource != PowerSource.NotSet)
             {
-                w.WriteString("power_source", PowerSourceNames.ToUdm(p.PowerSource));
+                w.WriteString(N.PowerSource, PowerSourceNames.ToUdm(p.PowerSource));
             }
-            Number("voltage_v", p.VoltageV);
-            Number("current_a", p.CurrentA);
-            Number("estimated_runtime_min", p.EstimatedRuntimeMin);
+            Number(N.VoltageV, ref p.VoltageV);
+            Number(N.CurrentA, ref p.CurrentA);
+            Number(N.EstimatedRuntimeMin, ref p.EstimatedRuntimeMin);
             w.WriteEndObject();
         }
 
         private void WriteThermal(ThermalDomain t)
         {
-            w.WriteStartObject("thermal");
+            w.WriteStartObject(N.Thermal);
             if (t.ThermalState != ThermalState.NotSet)
             {
-                w.WriteString("thermal_state", ThermalStateNames.ToUdm(t.ThermalState));
+                w.WriteString(N.ThermalState, ThermalStateNames.ToUdm(t.ThermalState));
             }
             if (t.ComponentCount > 0)
             {
-                w.WriteStartArray("components");
+                w.WriteStartArray(N.Components);
                 for (int i = 0; i < t.ComponentCount; i++)
                 {
                     w.WriteStartObject();
-                    w.WriteString("component_id", t.ComponentId(i));
-                    w.WriteNumber("temperature_c", t.ComponentTemperatureC(i));
+                    w.WriteString(N.ComponentId, t.ComponentId(i));
+                    w.WriteNumber(N.TemperatureC, t.ComponentTemperatureC(i));
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
             }
-            Number("ambient_temp_c", t.AmbientTempC);
-            Bool("is_throttling", t.IsThrottling);
+            Number(N.AmbientTempC, ref t.AmbientTempC);
+            Bool(N.IsThrottling, ref t.IsThrottling);
             w.WriteEndObject();
         }
 
         private void WriteLocation(LocationDomain l)
         {
-            w.WriteStartObject("location");
-            Number("latitude", l.Latitude);
-            Number("longitude", l.Longitude);
-            Number("altitude_m", l.AltitudeM);
-            Number("heading_deg", l.HeadingDeg);
+            w.WriteStartObject(N.Location);
+            Number(N.Latitude, ref l.Latitude);
+            Number(N.Longitude, ref l.Longitude);
+            Number(N.AltitudeM, ref l.AltitudeM);
+            Number(N.HeadingDeg, ref l.HeadingDeg);
             if (l.HasLocal)
             {
-                w.WriteStartObject("local");
-                Number("x_m", l.LocalXM);
-                Number("y_m", l.LocalYM);
-                Number("z_m", l.LocalZM);
+                w.WriteStartObject(N.Local);
+                Number(N.XM, ref l.LocalXM);
+                Number(N.YM, ref l.LocalYM);
+                Number(N.ZM, ref l.LocalZM);
                 w.WriteEndObject();
             }
-            Number("horizontal_accuracy_m", l.HorizontalAccuracyM);
-            OptionalString("frame_id", l.FrameId);
-            OptionalString("map_id", l.MapId);
+            Number(N.HorizontalAccuracyM, ref l.HorizontalAccuracyM);
+            OptionalString(N.FrameId, l.FrameId);
+            OptionalString(N.MapId, l.MapId);
             if (l.Floor.HasValue)
             {
-                w.WriteNumber("floor", l.Floor.Value);
+                w.WriteNumber(N.Floor, l.Floor.Value);
             }
             w.WriteEndObject();
         }
 
         private void WriteMotion(MotionDomain m)
         {
-            w.WriteStartObject("motion");
-            Number("speed_mps", m.SpeedMps);
+            w.WriteStartObject(N.Motion);
+            Number(N.SpeedMps, ref m.SpeedMps);
             if (m.MotionState != MotionState.NotSet)
             {
-                w.WriteString("motion_state", MotionStateNames.ToUdm(m.MotionState));
+                w.WriteString(N.MotionState, MotionStateNames.ToUdm(m.MotionState));
             }
-            OptionalString("frame_id", m.FrameId);
-            Number("commanded_linear_mps", m.CommandedLinearMps);
-            Number("commanded_angular_dps", m.CommandedAngularDps);
-            Vector("linear_velocity", m.LinearVelocity);
-            Vector("angular_velocity", m.AngularVelocity);
-            Vector("linear_acceleration", m.LinearAcceleration);
+            OptionalString(N.FrameId, m.FrameId);
+            Number(N.CommandedLinearMps, ref m.CommandedLinearMps);
+            Number(N.CommandedAngularDps, ref m.CommandedAngularDps);
+            Vector(N.LinearVelocity, m.LinearVelocity);
+            Vector(N.AngularVelocity, m.AngularVelocity);
+            Vector(N.LinearAcceleration, m.LinearAcceleration);
             w.WriteEndObject();
         }
 
         private void WriteSafety(SafetyDomain s)
         {
-            w.WriteStartObject("safety");
+            w.WriteStartObject(N.Safety);
             if (s.SafetyState != SafetyState.NotSet)
             {
-                w.WriteString("safety_state", SafetyStateNames.ToUdm(s.SafetyState));
+                w.WriteString(N.SafetyState, SafetyStateNames.ToUdm(s.SafetyState));
             }
-            Bool("is_safe", s.IsSafe);
+            Bool(N.IsSafe, ref s.IsSafe);
             if (s.HasEStop)
             {
-                w.WriteStartObject("e_stop");
-                Bool("is_active", s.EStopActive);
-                OptionalString("type", s.EStopType);
+                w.WriteStartObject(N.EStop);
+                Bool(N.IsActive, ref s.EStopActive);
+                OptionalString(N.Type, s.EStopType);
                 if (s.EStopTriggeredAtMicros.HasValue)
                 {
-                    w.WriteTimestamp("triggered_at", s.EStopTriggeredAtMicros.Value);
+                    w.WriteTimestamp(N.TriggeredAt, s.EStopTriggeredAtMicros.Value);
                 }
                 w.WriteEndObject();
             }
-            Bool("protective_stop_active", s.ProtectiveStopActive);
-            OptionalString("protective_stop_reason", s.ProtectiveStopReason);
+            Bool(N.ProtectiveStopActive, ref s.ProtectiveStopActive);
+            OptionalString(N.ProtectiveStopReason, s.ProtectiveStopReason);
             if (s.ViolationCount.HasValue)
             {
-                w.WriteNumber("violation_count", s.ViolationCount.Value);
+                w.WriteNumber(N.ViolationCount, s.ViolationCount.Value);
             }
             else if (s.ViolationEntries > 0)
             {
-                w.WriteNumber("violation_count", s.ViolationEntries);
+                w.WriteNumber(N.ViolationCount, s.ViolationEntries);
             }
             if (s.ViolationEntries > 0)
             {
-                w.WriteStartArray("violations");
+                w.WriteStartArray(N.Violations);
                 for (int i = 0; i < s.ViolationEntries; i++)
                 {
                     w.WriteStartObject();
-                    w.WriteString("type", s.ViolationType(i));
-                    OptionalString("severity", s.ViolationSeverity(i));
-                    OptionalString("zone_id", s.ViolationZoneId(i));
+                    w.WriteString(N.Type, s.ViolationType(i));
+                    OptionalString(N.Severity, s.ViolationSeverity(i));
+                    OptionalString(N.ZoneId, s.ViolationZoneId(i));
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
             }
-            Number("speed_limit_mps", s.SpeedLimitMps);
-            Bool("safety_system_ok", s.SafetySystemOk);
+            Number(N.SpeedLimitMps, ref s.SpeedLimitMps);
+            Bool(N.SafetySystemOk, ref s.SafetySystemOk);
             w.WriteEndObject();
         }
 
         private void WriteEnvironment(EnvironmentReadings r)
         {
-            w.WriteStartObject("context");
-            w.WriteStartObject("weather");
-            Number("temperature_c", r.TemperatureC);
-            Number("humidity_pct", r.HumidityPct);
-            Number("pressure_hpa", r.PressureHpa);
-            Number("illuminance_lux", r.IlluminanceLux);
+            w.WriteStartObject(N.Context);
+            w.WriteStartObject(N.Weather);
+            Number(N.TemperatureC, ref r.TemperatureC);
+            Number(N.HumidityPct, ref r.HumidityPct);
+            Number(N.PressureHpa, ref r.PressureHpa);
+            Number(N.IlluminanceLux, ref r.IlluminanceLux);
             w.WriteEndObject();
             w.WriteEndObject();
         }
 
         private void WriteCommunication(CommunicationDomain c)
         {
-            w.WriteStartObject("communication");
+            w.WriteStartObject(N.Communication);
             if (c.HasNetwork)
             {
-                w.WriteStartObject("network");
-                OptionalString("type", c.NetworkType);
-                Bool("connected", c.NetworkConnected);
-                Integer("rssi_dbm", c.RssiDbm);
-                OptionalString("ssid", c.Ssid);
+                w.WriteStartObject(N.Network);
+                OptionalString(N.Type, c.NetworkType);
+                Bool(N.Connected, ref c.NetworkConnected);
+                Integer(N.RssiDbm, ref c.RssiDbm);
+                OptionalString(N.Ssid, c.Ssid);
                 w.WriteEndObject();
             }
             if (c.HasPhytrace)
             {
-                w.WriteStartObject("phytrace");
-                Bool("connected", c.PhytraceConnected);
-                Integer("buffered_events", c.BufferedEvents);
-                Integer("buffer_bytes_used", c.BufferBytesUsed);
-                Integer("buffer_capacity_bytes", c.BufferCapacityBytes);
-                Integer("dropped_events", c.DroppedEvents);
+                w.WriteStartObject(N.Phytrace);
+                Bool(N.Connected, ref c.PhytraceConnected);
+                Integer(N.BufferedEvents, ref c.BufferedEvents);
+                Integer(N.BufferBytesUsed, ref c.BufferBytesUsed);
+                Integer(N.BufferCapacityBytes, ref c.BufferCapacityBytes);
+                Integer(N.DroppedEvents, ref c.DroppedEvents);
                 w.WriteEndObject();
             }
             w.WriteEndObject();
@@ -254,7 +256,7 @@ namespace Phytrace.Nano.Events
 
         private void WriteExtensions(UdmExtensions x)
         {
-            w.WriteStartObject("extensions");
+            w.WriteStartObject(N.Extensions);
             for (int i = 0; i < x.Count; i++)
             {
                 string key = x.Key(i);
@@ -277,20 +279,22 @@ namespace Phytrace.Nano.Events
             w.WriteEndObject();
         }
 
-        private void Vector(string name, Vector3 v)
+        private void Vector(JsonName name, Vector3 v)
         {
             if (!v.IsSet)
             {
                 return;
             }
             w.WriteStartObject(name);
-            Number("x", v.X);
-            Number("y", v.Y);
-            Number("z", v.Z);
+            Number(N.X, ref v.X);
+            Number(N.Y, ref v.Y);
+            Number(N.Z, ref v.Z);
             w.WriteEndObject();
         }
 
-        private void Number(string name, OptionalDouble v)
+        // The optional fields are passed by reference: on the device a struct passed by value is
+        // copied at every call, and most fields of an event are not set.
+        private void Number(JsonName name, ref OptionalDouble v)
         {
             if (v.HasValue)
             {
@@ -298,7 +302,7 @@ namespace Phytrace.Nano.Events
             }
         }
 
-        private void Integer(string name, OptionalLong v)
+        private void Integer(JsonName name, ref OptionalLong v)
         {
             if (v.HasValue)
             {
@@ -306,7 +310,7 @@ namespace Phytrace.Nano.Events
             }
         }
 
-        private void Bool(string name, OptionalBool v)
+        private void Bool(JsonName name, ref OptionalBool v)
         {
             if (v.HasValue)
             {
@@ -314,7 +318,7 @@ namespace Phytrace.Nano.Events
             }
         }
 
-        private void OptionalString(string name, string? value)
+        private void OptionalString(JsonName name, string? value)
         {
             if (value != null)
             {

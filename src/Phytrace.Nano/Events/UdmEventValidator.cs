@@ -37,14 +37,20 @@ namespace Phytrace.Nano.Events
             {
                 throw new UdmValidationException("captured_at", "is required");
             }
-            Timestamp("captured_at", e.CapturedAtMicros);
+            if (IsOutsideYears(e.CapturedAtMicros))
+            {
+                Timestamp("captured_at", e.CapturedAtMicros);
+            }
             if (e.SequenceNum.HasValue && e.SequenceNum.Value < 0)
             {
                 throw new UdmValidationException("sequence_num", "must not be negative, got " + e.SequenceNum.Value.ToString());
             }
             if (e.SentAtMicros.HasValue)
             {
-                Timestamp("sent_at", e.SentAtMicros.Value);
+                if (IsOutsideYears(e.SentAtMicros.Value))
+                {
+                    Timestamp("sent_at", e.SentAtMicros.Value);
+                }
             }
             ValidatePower(e.Power);
             ValidateThermal(e.Thermal);
@@ -58,15 +64,69 @@ namespace Phytrace.Nano.Events
 
         private static void ValidatePower(PowerDomain p)
         {
-            Range("power.battery.soc_pct", p.BatterySocPct, 0, 100);
-            Finite("power.battery.voltage_v", p.BatteryVoltageV);
-            Finite("power.battery.current_a", p.BatteryCurrentA);
-            Finite("power.battery.temperature_c", p.BatteryTemperatureC);
-            Range("power.battery.health_pct", p.BatteryHealthPct, 0, 100);
-            NotNegative("power.power_consumption_w", p.PowerConsumptionW);
-            Finite("power.voltage_v", p.VoltageV);
-            Finite("power.current_a", p.CurrentA);
-            NotNegative("power.estimated_runtime_min", p.EstimatedRuntimeMin);
+            if (p.BatterySocPct.HasValue)
+            {
+                if (IsOutsideRange(p.BatterySocPct.Value, 0, 100))
+                {
+                    Range("power.battery.soc_pct", p.BatterySocPct.Value, 0, 100);
+                }
+            }
+            if (p.BatteryVoltageV.HasValue)
+            {
+                if (!IsFinite(p.BatteryVoltageV.Value))
+                {
+                    Finite("power.battery.voltage_v", p.BatteryVoltageV.Value);
+                }
+            }
+            if (p.BatteryCurrentA.HasValue)
+            {
+                if (!IsFinite(p.BatteryCurrentA.Value))
+                {
+                    Finite("power.battery.current_a", p.BatteryCurrentA.Value);
+                }
+            }
+            if (p.BatteryTemperatureC.HasValue)
+            {
+                if (!IsFinite(p.BatteryTemperatureC.Value))
+                {
+                    Finite("power.battery.temperature_c", p.BatteryTemperatureC.Value);
+                }
+            }
+            if (p.BatteryHealthPct.HasValue)
+            {
+                if (IsOutsideRange(p.BatteryHealthPct.Value, 0, 100))
+                {
+                    Range("power.battery.health_pct", p.BatteryHealthPct.Value, 0, 100);
+                }
+            }
+            if (p.PowerConsumptionW.HasValue)
+            {
+                if (IsNegativeOrNotFinite(p.PowerConsumptionW.Value))
+                {
+                    NotNegative("power.power_consumption_w", p.PowerConsumptionW.Value);
+                }
+            }
+            if (p.VoltageV.HasValue)
+            {
+                if (!IsFinite(p.VoltageV.Value))
+                {
+                    Finite("power.voltage_v", p.VoltageV.Value);
+                }
+            }
+            if (p.CurrentA.HasValue)
+            {
+                if (!IsFinite(p.CurrentA.Value))
+                {
+                    Finite("power.current_a", p.CurrentA.Value);
+                }
+            }
+            if (p.EstimatedRuntimeMin.HasValue)
+            {
+                if (IsNegativeOrNotFinite(p.EstimatedRuntimeMin.Value))
+                {
+                    NotNegative("power.estimated_runtime_min", p.EstimatedRuntimeMin.Value);
+                }
+            }
             if (p.PowerSource != PowerSource.NotSet)
             {
                 PowerSourceNames.ToUdm(p.PowerSource);
@@ -75,7 +135,13 @@ namespace Phytrace.Nano.Events
 
         private static void ValidateThermal(ThermalDomain t)
         {
-            Finite("thermal.ambient_temp_c", t.AmbientTempC);
+            if (t.AmbientTempC.HasValue)
+            {
+                if (!IsFinite(t.AmbientTempC.Value))
+                {
+                    Finite("thermal.ambient_temp_c", t.AmbientTempC.Value);
+                }
+            }
             for (int i = 0; i < t.ComponentCount; i++)
             {
                 double v = t.ComponentTemperatureC(i);
@@ -92,9 +158,27 @@ namespace Phytrace.Nano.Events
 
         private static void ValidateLocation(LocationDomain l)
         {
-            Range("location.latitude", l.Latitude, -90, 90);
-            Range("location.longitude", l.Longitude, -180, 180);
-            Finite("location.altitude_m", l.AltitudeM);
+            if (l.Latitude.HasValue)
+            {
+                if (IsOutsideRange(l.Latitude.Value, -90, 90))
+                {
+                    Range("location.latitude", l.Latitude.Value, -90, 90);
+                }
+            }
+            if (l.Longitude.HasValue)
+            {
+                if (IsOutsideRange(l.Longitude.Value, -180, 180))
+                {
+                    Range("location.longitude", l.Longitude.Value, -180, 180);
+                }
+            }
+            if (l.AltitudeM.HasValue)
+            {
+                if (!IsFinite(l.AltitudeM.Value))
+                {
+                    Finite("location.altitude_m", l.AltitudeM.Value);
+                }
+            }
             if (l.HeadingDeg.HasValue)
             {
                 double h = l.HeadingDeg.Value;
@@ -103,20 +187,71 @@ namespace Phytrace.Nano.Events
                     throw new UdmValidationException("location.heading_deg", "must be at least 0 and below 360");
                 }
             }
-            Finite("location.local.x_m", l.LocalXM);
-            Finite("location.local.y_m", l.LocalYM);
-            Finite("location.local.z_m", l.LocalZM);
-            NotNegative("location.horizontal_accuracy_m", l.HorizontalAccuracyM);
+            if (l.LocalXM.HasValue)
+            {
+                if (!IsFinite(l.LocalXM.Value))
+                {
+                    Finite("location.local.x_m", l.LocalXM.Value);
+                }
+            }
+            if (l.LocalYM.HasValue)
+            {
+                if (!IsFinite(l.LocalYM.Value))
+                {
+                    Finite("location.local.y_m", l.LocalYM.Value);
+                }
+            }
+            if (l.LocalZM.HasValue)
+            {
+                if (!IsFinite(l.LocalZM.Value))
+                {
+                    Finite("location.local.z_m", l.LocalZM.Value);
+                }
+            }
+            if (l.HorizontalAccuracyM.HasValue)
+            {
+                if (IsNegativeOrNotFinite(l.HorizontalAccuracyM.Value))
+                {
+                    NotNegative("location.horizontal_accuracy_m", l.HorizontalAccuracyM.Value);
+                }
+            }
         }
 
         private static void ValidateMotion(MotionDomain m)
         {
-            NotNegative("motion.speed_mps", m.SpeedMps);
-            Finite("motion.commanded_linear_mps", m.CommandedLinearMps);
-            Finite("motion.commanded_angular_dps", m.CommandedAngularDps);
-            Vector("motion.linear_velocity", m.LinearVelocity);
-            Vector("motion.angular_velocity", m.AngularVelocity);
-            Vector("motion.linear_acceleration", m.LinearAcceleration);
+            if (m.SpeedMps.HasValue)
+            {
+                if (IsNegativeOrNotFinite(m.SpeedMps.Value))
+                {
+                    NotNegative("motion.speed_mps", m.SpeedMps.Value);
+                }
+            }
+            if (m.CommandedLinearMps.HasValue)
+            {
+                if (!IsFinite(m.CommandedLinearMps.Value))
+                {
+                    Finite("motion.commanded_linear_mps", m.CommandedLinearMps.Value);
+                }
+            }
+            if (m.CommandedAngularDps.HasValue)
+            {
+                if (!IsFinite(m.CommandedAngularDps.Value))
+                {
+                    Finite("motion.commanded_angular_dps", m.CommandedAngularDps.Value);
+                }
+            }
+            if (HasNonFinite(m.LinearVelocity))
+            {
+                Vector("motion.linear_velocity", m.LinearVelocity);
+            }
+            if (HasNonFinite(m.AngularVelocity))
+            {
+                Vector("motion.angular_velocity", m.AngularVelocity);
+            }
+            if (HasNonFinite(m.LinearAcceleration))
+            {
+                Vector("motion.linear_acceleration", m.LinearAcceleration);
+            }
             if (m.MotionState != MotionState.NotSet)
             {
                 MotionStateNames.ToUdm(m.MotionState);
@@ -129,10 +264,19 @@ namespace Phytrace.Nano.Events
             {
                 throw new UdmValidationException("safety.violation_count", "must not be negative");
             }
-            NotNegative("safety.speed_limit_mps", s.SpeedLimitMps);
+            if (s.SpeedLimitMps.HasValue)
+            {
+                if (IsNegativeOrNotFinite(s.SpeedLimitMps.Value))
+                {
+                    NotNegative("safety.speed_limit_mps", s.SpeedLimitMps.Value);
+                }
+            }
             if (s.EStopTriggeredAtMicros.HasValue)
             {
-                Timestamp("safety.e_stop.triggered_at", s.EStopTriggeredAtMicros.Value);
+                if (IsOutsideYears(s.EStopTriggeredAtMicros.Value))
+                {
+                    Timestamp("safety.e_stop.triggered_at", s.EStopTriggeredAtMicros.Value);
+                }
             }
             if (s.SafetyState != SafetyState.NotSet)
             {
@@ -142,18 +286,66 @@ namespace Phytrace.Nano.Events
 
         private static void ValidateEnvironment(EnvironmentReadings r)
         {
-            Finite("context.weather.temperature_c", r.TemperatureC);
-            Range("context.weather.humidity_pct", r.HumidityPct, 0, 100);
-            NotNegative("context.weather.pressure_hpa", r.PressureHpa);
-            NotNegative("context.weather.illuminance_lux", r.IlluminanceLux);
+            if (r.TemperatureC.HasValue)
+            {
+                if (!IsFinite(r.TemperatureC.Value))
+                {
+                    Finite("context.weather.temperature_c", r.TemperatureC.Value);
+                }
+            }
+            if (r.HumidityPct.HasValue)
+            {
+                if (IsOutsideRange(r.HumidityPct.Value, 0, 100))
+                {
+                    Range("context.weather.humidity_pct", r.HumidityPct.Value, 0, 100);
+                }
+            }
+            if (r.PressureHpa.HasValue)
+            {
+                if (IsNegativeOrNotFinite(r.PressureHpa.Value))
+                {
+                    NotNegative("context.weather.pressure_hpa", r.PressureHpa.Value);
+                }
+            }
+            if (r.IlluminanceLux.HasValue)
+            {
+                if (IsNegativeOrNotFinite(r.IlluminanceLux.Value))
+                {
+                    NotNegative("context.weather.illuminance_lux", r.IlluminanceLux.Value);
+                }
+            }
         }
 
         private static void ValidateCommunication(CommunicationDomain c)
         {
-            NotNegative("communication.phytrace.buffered_events", c.BufferedEvents);
-            NotNegative("communication.phytrace.buffer_bytes_used", c.BufferBytesUsed);
-            NotNegative("communication.phytrace.buffer_capacity_bytes", c.BufferCapacityBytes);
-            NotNegative("communication.phytrace.dropped_events", c.DroppedEvents);
+            if (c.BufferedEvents.HasValue)
+            {
+                if (IsNegativeOrNotFinite(c.BufferedEvents.Value))
+                {
+                    NotNegative("communication.phytrace.buffered_events", c.BufferedEvents.Value);
+                }
+            }
+            if (c.BufferBytesUsed.HasValue)
+            {
+                if (IsNegativeOrNotFinite(c.BufferBytesUsed.Value))
+                {
+                    NotNegative("communication.phytrace.buffer_bytes_used", c.BufferBytesUsed.Value);
+                }
+            }
+            if (c.BufferCapacityBytes.HasValue)
+            {
+                if (IsNegativeOrNotFinite(c.BufferCapacityBytes.Value))
+                {
+                    NotNegative("communication.phytrace.buffer_capacity_bytes", c.BufferCapacityBytes.Value);
+                }
+            }
+            if (c.DroppedEvents.HasValue)
+            {
+                if (IsNegativeOrNotFinite(c.DroppedEvents.Value))
+                {
+                    NotNegative("communication.phytrace.dropped_events", c.DroppedEvents.Value);
+                }
+            }
         }
 
         private static void ValidateExtensions(UdmExtensions x)
@@ -177,45 +369,75 @@ namespace Phytrace.Nano.Events
 
         private static void Timestamp(string field, long unixMicros)
         {
-            // Iso8601Utc writes years 0001..9999; the schema's date-time needs four-digit years too.
-            if (unixMicros < -62135596800000000L || unixMicros > 253402300799999999L)
+            if (IsOutsideYears(unixMicros))
             {
                 throw new UdmValidationException(field, "must fall in years 0001 to 9999");
             }
         }
 
-        private static void Finite(string field, OptionalDouble v)
+        // The checks take the value of a field that is set: the call sites test HasValue first, so
+        // an unset field (most of them) costs no call; on the device a call costs more than the test.
+        private static void Finite(string field, double v)
         {
-            if (v.HasValue && !IsFinite(v.Value))
+            if (!IsFinite(v))
             {
                 throw new UdmValidationException(field, "must be a finite number (NaN and Infinity are not JSON)");
             }
         }
 
-        private static void NotNegative(string field, OptionalDouble v)
+        private static void NotNegative(string field, double v)
         {
             Finite(field, v);
-            if (v.HasValue && v.Value < 0)
+            if (v < 0)
             {
                 throw new UdmValidationException(field, "must not be negative");
             }
         }
 
-        private static void NotNegative(string field, OptionalLong v)
+        private static void NotNegative(string field, long v)
         {
-            if (v.HasValue && v.Value < 0)
+            if (v < 0)
             {
-                throw new UdmValidationException(field, "must not be negative, got " + v.Value.ToString());
+                throw new UdmValidationException(field, "must not be negative, got " + v.ToString());
             }
         }
 
-        private static void Range(string field, OptionalDouble v, double min, double max)
+        private static void Range(string field, double v, double min, double max)
         {
             Finite(field, v);
-            if (v.HasValue && (v.Value < min || v.Value > max))
+            if (v < min || v > max)
             {
                 throw new UdmValidationException(field, "must be between " + ((long)min).ToString() + " and " + ((long)max).ToString());
             }
+        }
+
+        // The tests run first and the field's name (a string literal) only when one fails: on
+        // nanoCLR every execution of a string literal allocates a string object
+        // (docs/device-differences.md), and this runs for every field of every event.
+        private static bool IsNegativeOrNotFinite(double v)
+        {
+            return !IsFinite(v) || v < 0;
+        }
+
+        private static bool IsNegativeOrNotFinite(long v)
+        {
+            return v < 0;
+        }
+
+        private static bool IsOutsideRange(double v, double min, double max)
+        {
+            return !IsFinite(v) || v < min || v > max;
+        }
+
+        private static bool HasNonFinite(Vector3 v)
+        {
+            return (v.X.HasValue && !IsFinite(v.X.Value)) || (v.Y.HasValue && !IsFinite(v.Y.Value)) || (v.Z.HasValue && !IsFinite(v.Z.Value));
+        }
+
+        private static bool IsOutsideYears(long unixMicros)
+        {
+            // Iso8601Utc writes years 0001..9999; the schema's date-time needs four-digit years too.
+            return unixMicros < -62135596800000000L || unixMicros > 253402300799999999L;
         }
 
         private static bool IsFinite(double v)

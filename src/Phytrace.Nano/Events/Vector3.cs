@@ -22,9 +22,9 @@ namespace Phytrace.Nano.Events
 
         public void Reset()
         {
-            X.Clear();
-            Y.Clear();
-            Z.Clear();
+            X.HasValue = false;
+            Y.HasValue = false;
+            Z.HasValue = false;
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using Phytrace.Nano.Batching;
+using Phytrace.Nano.Compression;
 using Phytrace.Nano.Configuration;
 using Phytrace.Nano.Events;
 using Phytrace.Nano.Reliability;
@@ -78,7 +79,10 @@ namespace Phytrace.Nano.Node
                 config.Batch.MaxBatchAgeMs,
                 config.Batch.Compression == BatchSettings.CompressionNone ? BatchCompression.None : BatchCompression.Gzip,
                 config.Batch.CompressionLevel);
-            var builder = new BatchBuilder(batchConfig, platform.Random!);
+            GzipEncoder? gzip = batchConfig.Compression == BatchCompression.Gzip
+                ? new GzipEncoder(batchConfig.CompressionLevel, GzipEncoder.DefaultWindowBits, GzipEncoder.DefaultHashBits, GzipBlockSymbols)
+                : null;
+            var builder = new BatchBuilder(batchConfig, platform.Random!, gzip);
 
             var policy = new RetryPolicy(config.Retry.MaxRetries, config.Retry.InitialDelayMs, config.Retry.MaxDelayMs,
                 config.Retry.ExponentialBase, config.Retry.Jitter, ErrorTypeSet.SeedRetryable, platform.Random);
@@ -105,6 +109,15 @@ namespace Phytrace.Nano.Node
 
         /// <summary>The version written as sdk_version into every event.</summary>
         public const string SdkVersion = "phytrace-nano/0.1.0";
+
+        /// <summary>
+        /// Symbols per gzip block of the node's batches: a batch of the default 32 events (about
+        /// 2,200 symbols at level 1) is one block instead of three with the encoder's default 768,
+        /// and on the device each block's Huffman code build costs about as much as compressing
+        /// 2 KB (measured: a 32-event batch 58.6 M interpreted instructions with 2048-symbol
+        /// blocks, 54.0 M with 3072). 9 KB of working memory instead of 2.3 KB.
+        /// </summary>
+        public const int GzipBlockSymbols = 3072;
 
         /// <summary>Room kept in a batch for its envelope (batch id, size, times, compression).</summary>
         private const int BatchEnvelopeReserve = 256;

@@ -115,7 +115,7 @@ public class NanoILAuditorTests
         { "FoundationDebug", "Phytrace.Nano.Foundation", "mscorlib" },
         { "Core", "Phytrace.Nano", "mscorlib;Phytrace.Nano.Foundation" },
         { "CoreDebug", "Phytrace.Nano", "mscorlib;Phytrace.Nano.Foundation" },
-        { "DeviceTests", "NFUnitTest", "mscorlib;Phytrace.Nano.Foundation;Phytrace.Nano;Phytrace.Nano.Boards;nanoFramework.TestFramework" },
+        { "DeviceTests", "NFUnitTest", "mscorlib;Phytrace.Nano.Foundation;Phytrace.Nano;Phytrace.Nano.Natives;Phytrace.Nano.Boards;nanoFramework.TestFramework" },
         { "Boards", "Phytrace.Nano.Boards", "mscorlib;Phytrace.Nano.Foundation;Phytrace.Nano" },
         { "Samples/Esp32DevKitC", "Phytrace.Samples.Esp32DevKitC", SampleReferences },
         { "Samples/Esp32S3DevKitC1", "Phytrace.Samples.Esp32S3DevKitC1", SampleReferences },

@@ -426,7 +426,7 @@ public class BoardConfigValidationTests
             });
 
     [Fact]
-    public void Defaults_are_the_seed_defaults()
+    public void Defaults_are_the_seed_defaults_except_the_device_batching()
     {
         var config = new BoardConfig();
         Assert.Equal(5, config.Retry.MaxRetries);
@@ -437,10 +437,14 @@ public class BoardConfigValidationTests
         Assert.Equal(5, config.Breaker.FailureThreshold);
         Assert.Equal(60.0, config.Breaker.RecoveryTimeoutSec);
         Assert.Equal(3, config.Breaker.HalfOpenRequests);
-        Assert.Equal(100, config.Batch.MaxBatchSize);
+        // Batch size and gzip level are the device's (measured on nanoCLR, see BatchSettings); the
+        // seed's 100 and 6 stay BatchConfig's defaults.
+        Assert.Equal(32, config.Batch.MaxBatchSize);
         Assert.Equal(1000, config.Batch.MaxBatchAgeMs);
         Assert.Equal("gzip", config.Batch.Compression);
-        Assert.Equal(6, config.Batch.CompressionLevel);
+        Assert.Equal(1, config.Batch.CompressionLevel);
+        var seed = new Phytrace.Nano.Batching.BatchConfig();
+        Assert.Equal((100, 6), (seed.MaxBatchSize, seed.CompressionLevel));
         Assert.Equal(1000, config.Storage.MaxSizeMb);
         Assert.Equal(168, config.Storage.MaxAgeHours);
         Assert.Equal("reject", config.Storage.OverflowPolicy);

@@ -42,7 +42,7 @@ public class ByteCodeLimitOnKitTests
             string dll = Path.Combine(dir, "Oversized.dll");
             TimeSpan limit = TimeSpan.FromMinutes(3);
             Assert.Equal(0, kit!.Run("nano-compile", new[] { "-out", dll, "-optimize", source }, limit).ExitCode);
-            var suite = new DeviceSuite(kit, dir, dir, dir, dir, dir, limit);
+            var suite = new DeviceSuite(kit, dir, dir, dir, dir, dir, dir, limit);
             var sizes = new List<PeByteCode>();
 
             ModeOutcome? outcome = suite.Convert(dll, Array.Empty<string>(), "the oversized assembly", sizes);

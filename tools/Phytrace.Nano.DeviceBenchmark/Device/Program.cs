@@ -1,0 +1,97 @@
+using System;
+using System.Threading;
+#if !BASELINE
+using Phytrace.Nano.Natives;
+using Phytrace.Nano.Platform;
+#endif
+
+namespace Phytrace.Nano.DeviceBenchmark
+{
+    /// <summary>
+    /// The device side of the benchmark: runs every workload on nanoCLR (or a board) and prints one
+    /// line per workload:
+    /// <c>row MODE NAME OPS ROUNDS MEDIAN_NS BEST_NS CHECK BEGIN_TICKS END_TICKS</c>, the median and
+    /// best wall-clock nanoseconds per operation over the rounds, and the UTC ticks at which the
+    /// measured rounds began and ended. Around both instants the program sleeps, so the host tool
+    /// (tools/Phytrace.Nano.Benchmarks, "device"), which samples the nanoCLR process's CPU time, can
+    /// also report CPU time per operation, which other load on the machine does not inflate.
+    /// MODE "portable" runs the core's portable forms, "natives" the device path with the firmware
+    /// natives installed (Phytrace.Nano.Natives); compiled with BASELINE (an older core without the
+    /// platform seam) only "baseline" runs.
+    /// </summary>
+    public static class Program
+    {
+        private const int PauseMs = 250;
+
+        public static void Main()
+        {
+            try
+            {
+#if BASELINE
+                RunAll("baseline");
+                AllocationCheck.Run("baseline", new AllocatingControl());
+                AllocationCheck.Run("baseline", new PipelineWorkload("pipeline-gzip6", 6, NodeRig.BatchEvents, 768));
+#else
+                PlatformNatives.UsePortable();
+                RunAll("portable");
+                DeviceNatives.Install();
+                RunAll("natives");
+                // Emit is part of the pipeline (a ring of events per check would not fit in the heap).
+                AllocationCheck.Run("natives", new AllocatingControl());
+                AllocationCheck.Run("natives", WorkloadSet.DevicePipeline());
+#endif
+                Console.WriteLine("device benchmark done");
+            }
+            catch (Exception e)
+            {
+                Console.WriteLine("device benchmark failed: " + e.GetType().FullName + ": " + e.Message);
+            }
+        }
+
+        private static void RunAll(string mode)
+        {
+            for (int w = 0; w < WorkloadSet.Count; w++)
+            {
+                Measure(mode, WorkloadSet.Create(w));
+            }
+        }
+
+        private static void Measure(string mode, Workload workload)
+        {
+            int rounds = workload.Rounds;
+            workload.Setup(rounds + 1);
+            // One round first: class initialisation and first calls are not what a node pays per event.
+            workload.RunRound();
+            long[] perOperation = new long[rounds];
+            long begin = DateTime.UtcNow.Ticks;
+            Thread.Sleep(PauseMs);
+            for (int r = 0; r < rounds; r++)
+            {
+                long start = DateTime.UtcNow.Ticks;
+                workload.RunRound();
+                perOperation[r] = (DateTime.UtcNow.Ticks - start) * 100 / workload.OperationsPerRound;
+            }
+            long end = DateTime.UtcNow.Ticks;
+            Sort(perOperation);
+            Console.WriteLine("row " + mode + " " + workload.Name + " " + workload.OperationsPerRound.ToString() + " " + rounds.ToString() + " "
+                + perOperation[rounds / 2].ToString() + " " + perOperation[0].ToString() + " " + workload.Check.ToString() + " "
+                + begin.ToString() + " " + end.ToString());
+            Thread.Sleep(PauseMs);
+        }
+
+        private static void Sort(long[] values)
+        {
+            for (int i = 1; i < values.Length; i++)
+            {
+                long v = values[i];
+                int j = i - 1;
+                while (j >= 0 && values[j] > v)
+                {
+                    values[j + 1] = values[j];
+                    j--;
+                }
+                values[j + 1] = v;
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+// Device code (nanoFramework has no nullable annotations).
+#nullable disable
+
+using Phytrace.Nano.Batching;
+using Phytrace.Nano.Compression;
+using Phytrace.Nano.Events;
+using Phytrace.Nano.Platform;
+using Phytrace.Nano.Storage;
+
+namespace Phytrace.Nano.DeviceBenchmark
+{
+    /// <summary>
+    /// The parts a node wires together, as PhytraceNode and the uplink do, on a RAM medium: event
+    /// source, encoder, EdgeBuffer (1 MB, 256-byte records, sync every 16), the uplink's read
+    /// buffer and a batch builder at a given gzip level and batch size.
+    /// </summary>
+    public sealed class NodeRig
+    {
+        /// <summary>Events of ~610 bytes per batch when only max_batch_bytes (32 KB) limits it, as in issue 17's table.</summary>
+        public const int BatchEvents = 53;
+
+        public readonly TypicalTelemetry Source = new TypicalTelemetry();
+        public readonly UdmEvent Event = new UdmEvent();
+        public readonly UdmEventEncoder Encoder = new UdmEventEncoder();
+        public readonly byte[] Scratch;
+        public readonly EdgeBuffer Buffer;
+        public readonly BufferedEvents Read;
+        public readonly BatchBuilder Builder;
+        public readonly int BatchSize;
+        public int LastLength;
+        public int LastBatchBytes;
+        public int LastEnvelopeBytes;
+
+        /// <summary>A rig whose batches hold up to 100 events (the seed's max_batch_size), gzip at <paramref name="gzipLevel"/> (-1: none).</summary>
+        public NodeRig(int gzipLevel)
+            : this(gzipLevel, BatchConfig.DefaultMaxBatchSize, GzipEncoder.DefaultBlockSymbols)
+        {
+        }
+
+        /// <summary>A rig with batches of up to <paramref name="batchSize"/> events and gzip blocks of <paramref name="blockSymbols"/> symbols.</summary>
+        public NodeRig(int gzipLevel, int batchSize, int blockSymbols)
+        {
+            BatchSize = batchSize;
+            var options = new EdgeBufferOptions();
+            options.MaxSizeMb = 1;
+            options.SyncEvery = 16;
+            Buffer = new EdgeBuffer(new RamMedium((int)options.RegionBytes), options, new ManualWallClock(TypicalTelemetry.Start, true));
+            Scratch = new byte[Buffer.MaxEventSize];
+            var config = new BatchConfig(batchSize, BatchConfig.DefaultMaxBatchAgeMs,
+                gzipLevel < 0 ? BatchCompression.None : BatchCompression.Gzip, gzipLevel < 0 ? 0 : gzipLevel);
+            // The uplink reads at most max_batch_bytes less the envelope's reserve (PhytraceNode: 256 + one comma per event).
+            Read = new BufferedEvents(batchSize, config.MaxBatchBytes - 256 - batchSize);
+            GzipEncoder encoder = gzipLevel < 0 ? null : new GzipEncoder(gzipLevel, GzipEncoder.DefaultWindowBits, GzipEncoder.DefaultHashBits, blockSymbols);
+            Builder = new BatchBuilder(config, new XorShiftRandom(5), encoder);
+        }
+
+        /// <summary>Begins, fills and encodes the next typical event into <see cref="Scratch"/>.</summary>
+        public int Encode()
+        {
+            Source.Next(Event);
+            LastLength = Encoder.Encode(Event, Scratch, 0, Scratch.Length);
+            return LastLength;
+        }
+
+        /// <summary>Makes the last encoded event durable in the buffer, as PhytraceNode.Emit does.</summary>
+        public void Enqueue()
+        {
+            if (!Buffer.Enqueue(Scratch, 0, LastLength, Event.EventId, 0, Event.CapturedAtMicros, Event.CapturedAtClockSynced))
+            {
+                throw new System.InvalidOperationException("enqueue refused: " + ((int)Buffer.LastEnqueueFailure).ToString());
+            }
+        }
+
+        /// <summary>One uplink cycle without the network: read a batch, build and compress it, acknowledge it.</summary>
+        public int SendOneBatch()
+        {
+            int n = Buffer.Dequeue(Read, BatchSize);
+            if (n == 0)
+            {
+                return 0;
+            }
+            Batch batch = Builder.Build(Read);
+            LastBatchBytes = batch.PayloadLength;
+            LastEnvelopeBytes = batch.EnvelopeLength;
+            Buffer.AcknowledgeThrough(Read.Sequence(n - 1));
+            return n;
+        }
+
+        /// <summary>Throws unless the ring takes <paramref name="events"/> events of <paramref name="bytes"/> without making room.</summary>
+        public void CheckRoomFor(int events, int bytes)
+        {
+            int slotPayload = Buffer.RecordSize - 64;
+            long slots = (long)events * ((bytes + slotPayload - 1) / slotPayload);
+            if (slots > Buffer.SlotCount - 64)
+            {
+                throw new System.InvalidOperationException(events.ToString() + " events of " + bytes.ToString() + " bytes do not fit the benchmark's ring");
+            }
+        }
+    }
+}
