@@ -89,6 +89,22 @@ namespace Phytrace.Nano.Storage
                 }
                 if (!CopyEvent(cursor, slots, into))
                 {
+                    if (sealRefused)
+                    {
+                        // Whole, but changed since it was sealed: no slot of it reads as damaged, so
+                        // it is counted here, once, when it reaches the tail (records before it go first).
+                        if (cursor != tailSlot)
+                        {
+                            break;
+                        }
+                        counters.Corrupt++;
+                        liveCount--;
+                        AdvanceTail(extent, sequence);
+                        TrimTail(true);
+                        cursor = tailSlot;
+                        cursorSequence = tailSequence;
+                        continue;
+                    }
                     // Not whole (a later slot damaged, or a torn event's first slot left by a cut):
                     // never returned; step over its first slot, its damaged part is counted when reached.
                     cursor++;
@@ -104,6 +120,9 @@ namespace Phytrace.Nano.Storage
             dequeueStartSlot = into.Count > 0 ? tailSlot : -1;
         }
 
+        // Set by CopyEvent when every slot of the event was whole but its seal did not open.
+        private bool sealRefused;
+
         /// <summary>
         /// Copies the event whose first slot is in <see cref="slot"/> (decoded in <see cref="header"/>)
         /// into <paramref name="into"/>, reading and checking its continuation slots. False if any is
@@ -111,6 +130,7 @@ namespace Phytrace.Nano.Storage
         /// </summary>
         private bool CopyEvent(long first, int slots, BufferedEvents? into)
         {
+            sealRefused = false;
             long sequence = header.Sequence;
             int total = header.TotalLength;
             long capturedAt = header.CapturedAtUnixMicros;
@@ -151,6 +171,7 @@ namespace Phytrace.Nano.Storage
                 // about it (bytes, sequence, capture time, id) changed since it was sealed.
                 if (sealer != null && !sealer.Open(sequence, capturedAt, idStash, 0, synced, destination!, at, total))
                 {
+                    sealRefused = true;
                     return false;
                 }
                 into.Reserve(sealer == null ? total : total - RecordSealer.TagSize, idStash, 0, sequence, capturedAt, synced);
