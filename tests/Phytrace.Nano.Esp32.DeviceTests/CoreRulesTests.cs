@@ -1,6 +1,7 @@
 using System;
 using nanoFramework.TestFramework;
 using Phytrace.Nano.Configuration;
+using Phytrace.Nano.Formats;
 using Phytrace.Nano.Platform;
 using Phytrace.Nano.Storage;
 
@@ -38,17 +39,20 @@ namespace Phytrace.Nano.Esp32.DeviceTests
             options.MaxEventSize = 200;
             var clock = new ManualWallClock(new DateTime(2026, 11, 27, 12, 0, 0), true);
             var ram = new RamMedium(Checkpoint.SlotsOffset + (32 * 128));
+            // Captured now: an event older than the buffer's max age is refused as Expired.
+            long now = Iso8601Utc.ToUnixMicros(clock.UtcNow);
             var old = new EdgeBuffer(ram, options, clock);
             for (int i = 0; i < 6; i++)
             {
-                old.Enqueue(new byte[50], 0, 50, new byte[16], 0, 0, true);
+                Assert.IsTrue(old.Enqueue(new byte[50], 0, 50, new byte[16], 0, now, true), "stale ring enqueue " + i.ToString());
             }
+            Assert.AreEqual(6L, old.Count, "the stale ring holds its records");
             old.Dispose();
 
             var fresh = new FreshRam(ram.Image);
             var buffer = new EdgeBuffer(fresh, options, clock);
             Assert.AreEqual(0L, buffer.Count, "stale records mounted");
-            Assert.IsTrue(buffer.Enqueue(new byte[50], 0, 50, new byte[16], 0, 0, true), "enqueue");
+            Assert.IsTrue(buffer.Enqueue(new byte[50], 0, 50, new byte[16], 0, now, true), "enqueue");
             buffer.Dispose();
             Assert.IsFalse(fresh.IsFresh, "still fresh after the format");
 
