@@ -36,6 +36,9 @@ namespace Phytrace.Nano.Events
         private int end;
         private int depth;
         private string? currentName;
+        // The firmware's UTF-8 encoder (PlatformNatives), read once per document in Reset: on the
+        // device a property read is a call, and WriteQuoted runs for every string of an event.
+        private INativeUtf8? nativeUtf8;
 
         public JsonWriter()
         {
@@ -54,6 +57,7 @@ namespace Phytrace.Nano.Events
                 throw new ArgumentOutOfRangeException(nameof(count), "offset and count must lie inside the buffer");
             }
             buffer = target;
+            nativeUtf8 = PlatformNatives.Utf8;
             start = offset;
             position = offset;
             end = offset + count;
@@ -377,7 +381,7 @@ namespace Phytrace.Nano.Events
 
         private void WriteQuoted(string text)
         {
-            INativeUtf8? native = PlatformNatives.Utf8; // a property: the field is internal to the Foundation
+            INativeUtf8? native = nativeUtf8;
             if (native != null && WriteQuotedNative(native, text))
             {
                 return;
