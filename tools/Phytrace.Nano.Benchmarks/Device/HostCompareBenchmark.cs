@@ -47,7 +47,7 @@ public sealed class HostCompareBenchmark : IBenchmark
             return table;
         }
 
-        int rounds = quick ? 1 : 3;
+        int rounds = quick ? 1 : 5;
         string repetitions = quick ? "2" : "5";
         var best = new Dictionary<string, (double Us, long Check)>[] { new(), new() };
         var order = new List<string>();
