@@ -76,6 +76,13 @@ namespace Phytrace.Nano.Events
                 return NotShort;
             }
             long m = (long)(product + 0.5);
+            if (m == LongLimit && s > 0)
+            {
+                // v just below a power of ten that reads back as v (1e-6 is such a double): the
+                // same decimal one scale down, where it has 15 digits.
+                m = LongLimit / 10;
+                s--;
+            }
             if (m >= LongLimit || (double)m / powers[s] != v)
             {
                 return NotShort;

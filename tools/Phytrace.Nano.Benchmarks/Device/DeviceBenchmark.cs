@@ -173,7 +173,7 @@ public sealed class DeviceBenchmark : IBenchmark
         {
             goals.Add("no allocation per event: " + Describe(a.Name), "collections during the run", a.Collected ? 1 : 0, double.NaN,
                 (!a.Collected && a.Conclusive && controlWorks ? "met" : "NOT met") + string.Create(CultureInfo.InvariantCulture,
-                    $": no collection in {a.Operations} events with {a.FreeBytes:N0} B of heap free (an object takes at least {a.SmallestObjectBytes} B)") + (a.Collected ? "; there was one, so the pipeline allocates (per event or per batch)" : string.Empty));
+                    $": no collection in {a.Operations} events with {a.FreeBytes:N0} B of heap free (an object takes at least {a.SmallestObjectBytes} B)") + (a.Collected ? "; there was one, so it allocates (per event or per batch)" : string.Empty));
         }
     }
 
