@@ -18,8 +18,29 @@ namespace Phytrace.Nano.Events
             {
                 throw new JsonValueException(currentName, IsNaN(value) ? "NaN is not a JSON number" : "Infinity is not a JSON number");
             }
-            BeginValue();
-            WriteDouble(value);
+            // BeginValue, written out (every reading passes here).
+            bool[] comma = needsComma;
+            if (comma[depth])
+            {
+                Ensure(1);
+                buffer[position++] = (byte)',';
+            }
+            comma[depth] = true;
+            // Readings take this path: a non-integer short decimal from 1e-6 up (plain layout,
+            // "48.213", "0.0234"), its digits straight into the buffer. Kept in this method with
+            // few locals: on the device every call and every local costs.
+            long bits = BitConverter.DoubleToInt64Bits(value);
+            double magnitude = bits < 0 ? -value : value;
+            if (magnitude >= 1e-6 && magnitude < 9007199254740992.0 && (double)(long)magnitude != magnitude)
+            {
+                int decimals = ShortDecimal.Scale(magnitude, bits, out long scaled, out int digits);
+                if (decimals > 0)
+                {
+                    WriteScaledDecimal(bits < 0, scaled, decimals, digits);
+                    return;
+                }
+            }
+            WriteDouble(value, bits < 0, magnitude);
         }
 
         private void WriteInteger(long value)
@@ -45,11 +66,10 @@ namespace Phytrace.Nano.Events
             position += count;
         }
 
-        private void WriteDouble(double value)
+        // Zero, whole numbers, and what is not a short decimal: the shortest digits from the
+        // general algorithm.
+        private void WriteDouble(double value, bool negative, double magnitude)
         {
-            long bits = BitConverter.DoubleToInt64Bits(value);
-            bool negative = bits < 0;
-            double magnitude = negative ? -value : value;
             if (magnitude == 0)
             {
                 if (negative)
@@ -73,16 +93,6 @@ namespace Phytrace.Nano.Events
                 {
                     WriteInteger(negative ? -whole : whole);
                     return;
-                }
-                // Short decimals, as sensors report them: the digits straight into the buffer.
-                if (magnitude >= 1e-6)
-                {
-                    int decimals = ShortDecimal.Scale(magnitude, 1, out long scaled);
-                    if (decimals > 0)
-                    {
-                        WriteScaledDecimal(negative, scaled, decimals);
-                        return;
-                    }
                 }
             }
             shortest.Generate(value);
@@ -139,17 +149,11 @@ namespace Phytrace.Nano.Events
         }
 
         // scaled x 10^-decimals, at least 1e-6 (so the layout is plain: "48.213", "0.0234"), with
-        // decimals > 0 and scaled not a multiple of 10: the digits are written right to left
-        // straight into the buffer, two at a time from a table, in 32-bit arithmetic where the
-        // value allows (the device's 64-bit division is the slower one).
-        private void WriteScaledDecimal(bool negative, long scaled, int decimals)
+        // decimals > 0 and scaled (of 'digits' digits) not a multiple of 10: the digits are written
+        // right to left straight into the buffer, two at a time from a table, in 32-bit arithmetic
+        // where the value allows (the device's 64-bit division is the slower one).
+        private void WriteScaledDecimal(bool negative, long scaled, int decimals, int digits)
         {
-            int digits = 1;
-            long[] powers = ShortDecimal.LongPowersOfTen;
-            while (digits < powers.Length && scaled >= powers[digits])
-            {
-                digits++;
-            }
             int point = digits - decimals;
             int length = (negative ? 1 : 0) + (point > 0 ? digits + 1 : 2 + decimals);
             Ensure(length);

@@ -216,6 +216,49 @@ namespace Phytrace.Nano.Events
             WriteStringValue(value);
         }
 
+        /// <summary>
+        /// As <see cref="WriteString(JsonName, string)"/>, copying the member's bytes from
+        /// <paramref name="member"/> when <paramref name="value"/> is the string they were made
+        /// from, and keeping them there otherwise.
+        /// </summary>
+        internal void WriteString(JsonName name, string? value, EncodedMember member)
+        {
+            if (value == null || (object)value != (object?)member.value)
+            {
+                int begin = position;
+                WriteString(name, value);
+                // The member as written, without the separating comma (the name starts with a quote).
+                if (buffer[begin] == (byte)',')
+                {
+                    begin++;
+                }
+                int length = position - begin;
+                if (length > member.bytes.Length)
+                {
+                    member.bytes = new byte[length];
+                }
+                Array.Copy(buffer, begin, member.bytes, 0, length);
+                member.length = length;
+                member.value = value;
+                return;
+            }
+            bool[] comma = needsComma;
+            bool separate = comma[depth];
+            int count = member.length + (separate ? 1 : 0);
+            if (count > end - position)
+            {
+                throw new JsonBufferTooSmallException(position - start + count, end - start);
+            }
+            if (separate)
+            {
+                buffer[position++] = (byte)',';
+            }
+            Array.Copy(member.bytes, 0, buffer, position, member.length);
+            position += member.length;
+            comma[depth] = true;
+            currentName = name.text;
+        }
+
         public void WriteStringValue(string? value)
         {
             if (value == null)

@@ -1,23 +1,27 @@
+using System;
+
 namespace Phytrace.Nano.Events
 {
     /// <summary>
     /// The exact fast path for doubles that are short decimals (what sensors produce: 23.456789,
-    /// 48.213, 0.0234), without big-integer arithmetic: for d = 0, 1, 2, ... decimals it rounds
-    /// v x 10^d to an integer M and checks M / 10^d == v in double arithmetic. The first d that
-    /// passes gives the shortest digits; values that need more than 15 significant digits are
-    /// left to the general algorithm.
+    /// 48.213, 0.0234), without big-integer arithmetic and without a search: v is scaled once so
+    /// that its leading digit stands at 10^14 (v x 10^s in [10^14, 10^15)), the product is
+    /// rounded to an integer M, and M / 10^s == v is checked in double arithmetic. If it holds,
+    /// M without its trailing zeros is the shortest digit string; otherwise v needs more than 15
+    /// significant digits (or lies outside 1e-7 .. 1e15) and is left to the general algorithm.
     /// <para>
-    /// Why this is exact. M &lt; 10^15 &lt; 2^53 and 10^d (d &lt;= 22) are exact doubles, and IEEE
-    /// division is correctly rounded, so M / 10^d == v holds exactly when the decimal M x 10^-d
+    /// Why this is exact. M &lt; 10^15 &lt; 2^53 and 10^s (s &lt;= 22) are exact doubles, and IEEE
+    /// division is correctly rounded, so M / 10^s == v holds exactly when the decimal M x 10^-s
     /// reads back as v: the test is the round trip itself. The decimals that read back as v fill an
-    /// interval about one unit in the last place of v wide, less than v x 2^-52; scaled by 10^d
+    /// interval about one unit in the last place of v wide, less than v x 2^-52; scaled by 10^s
     /// below 10^15 it is narrower than 0.23, so it holds at most one integer, and rounding the
-    /// computed product (off by at most 0.07) finds that integer when there is one. The shortest
-    /// digit string of a non-integer v has the fewest decimals of all strings in the interval (the
-    /// leading digit's position is the same for all of them), so the smallest d that passes yields
-    /// exactly the digits the general algorithm generates, and the candidate being unique there
-    /// leaves no tie to break. (M ends in 0 only for d = 0, an integer; its zeros are dropped, as
-    /// the general algorithm does, since for d &gt; 0 M / 10 would have passed at d - 1.)
+    /// computed product (off by at most 0.07) finds that integer when there is one. Any decimal of
+    /// at most 15 significant digits that reads back as v is, at this scale, an integer of that
+    /// interval (its leading digit is at 10^13 or higher): so when the check passes there is no
+    /// shorter one than M, and when it fails there is none of 15 digits or fewer at all. Stripping
+    /// M's trailing zeros gives exactly the digits the general algorithm generates, with no tie to
+    /// break. (The previous form searched s = 1, 2, 3, ... with one division per step; this one
+    /// does one multiplication and one division whatever the number of decimals.)
     /// </para>
     /// </summary>
     internal static class ShortDecimal
@@ -25,7 +29,12 @@ namespace Phytrace.Nano.Events
         /// <summary>Significant digits the check is exact for (the scaled value stays below 10^15).</summary>
         public const int MaxDigits = 15;
 
+        /// <summary>What <see cref="Scale"/> returns for a value that is not a short decimal.</summary>
+        public const int NotShort = int.MinValue;
+
         private const double Limit = 1e15;
+        private const double LeadingDigitScale = 1e14;
+        private const long LongLimit = 1000000000000000L;
 
         // Powers of ten that are exact doubles (10^22 is the largest).
         private static readonly double[] PowersOfTen =
@@ -34,79 +43,90 @@ namespace Phytrace.Nano.Events
             1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
         };
 
-        /// <summary>10^0 .. 10^15 as integers (digit counting).</summary>
-        public static readonly long[] LongPowersOfTen =
-        {
-            1L, 10L, 100L, 1000L, 10000L, 100000L, 1000000L, 10000000L, 100000000L, 1000000000L,
-            10000000000L, 100000000000L, 1000000000000L, 10000000000000L, 100000000000000L, 1000000000000000L,
-        };
-
         /// <summary>
-        /// The fewest decimals d (<paramref name="fromDecimals"/> to 22) for which
-        /// <paramref name="v"/> (positive, finite) is exactly the double nearest to
-        /// <paramref name="scaled"/> x 10^-d with <paramref name="scaled"/> below 10^15; -1 if there
-        /// is none. For d &gt; 0, <paramref name="scaled"/> is not a multiple of 10. A caller that
-        /// knows v is not an integer starts at 1 decimal.
+        /// For <paramref name="v"/> (positive, finite) with the IEEE bits <paramref name="bits"/>
+        /// (its sign bit is ignored): the decimals d such that v is exactly the double nearest to
+        /// <paramref name="digits"/> x 10^-d, where <paramref name="digits"/> is the shortest such
+        /// integer (below 10^15, not a multiple of 10, <paramref name="count"/> decimal digits);
+        /// d is 0 or negative for an integer. <see cref="NotShort"/> when v lies outside 1e-7 ..
+        /// 1e15 or needs more than 15 significant digits.
         /// </summary>
-        public static int Scale(double v, int fromDecimals, out long scaled)
+        public static int Scale(double v, long bits, out long digits, out int count)
         {
-            scaled = 0;
-            // Below 1e-7 the layout is exponential and the decimals run out before the digits do.
+            digits = 0;
+            count = 0;
+            // Below 1e-7 the layout is exponential and 10^s would run past the exact powers.
             if (!(v >= 1e-7 && v < Limit))
             {
-                return -1;
+                return NotShort;
             }
+            // floor(e2 x log10 2) (78913 / 2^18) is v's decimal exponent or one less, so s puts
+            // the leading digit at 10^14 or at 10^15, where one step back corrects it.
+            int binaryExponent = (int)((bits >> 52) & 0x7FF) - 1023;
+            int s = 14 - ((binaryExponent * 78913) >> 18);
             double[] powers = PowersOfTen;
-            for (int d = fromDecimals; d < powers.Length; d++)
+            double product = v * powers[s];
+            if (product >= Limit)
             {
-                double power = powers[d];
-                double product = v * power;
-                if (product >= Limit)
-                {
-                    return -1;
-                }
-                long m = (long)(product + 0.5);
-                if ((double)m / power == v)
-                {
-                    scaled = m;
-                    return d;
-                }
+                s--;
+                product = v * powers[s];
             }
-            return -1;
+            if (!(product >= LeadingDigitScale && product < Limit))
+            {
+                return NotShort;
+            }
+            long m = (long)(product + 0.5);
+            if (m == LongLimit && s > 0)
+            {
+                // v just below a power of ten that reads back as v (1e-6 is such a double): the
+                // same decimal one scale down, where it has 15 digits.
+                m = LongLimit / 10;
+                s--;
+            }
+            if (m >= LongLimit || (double)m / powers[s] != v)
+            {
+                return NotShort;
+            }
+            // M >= 10^14 ends in at most 14 zeros: 8 + 4 + 2 + 1 tests strip any number of them.
+            int zeros = 0;
+            if (m % 100000000L == 0)
+            {
+                m /= 100000000L;
+                zeros = 8;
+            }
+            if (m % 10000L == 0)
+            {
+                m /= 10000L;
+                zeros += 4;
+            }
+            if (m % 100L == 0)
+            {
+                m /= 100L;
+                zeros += 2;
+            }
+            if (m % 10L == 0)
+            {
+                m /= 10L;
+                zeros++;
+            }
+            digits = m;
+            count = MaxDigits - zeros;
+            return s - zeros;
         }
 
         /// <summary>
         /// Writes the shortest digits of <paramref name="v"/> (positive and finite) as ASCII into
         /// <paramref name="digits"/> and returns their count, with v = 0.digits x
         /// 10^<paramref name="pointPosition"/>; returns 0 when v is not a decimal of at most 15
-        /// significant digits and 22 decimals.
+        /// significant digits between 1e-7 and 1e15.
         /// </summary>
         public static int TryDigits(double v, byte[] digits, out int pointPosition)
         {
             pointPosition = 0;
-            int d = Scale(v, 0, out long m);
-            if (d < 0)
+            int d = Scale(v, BitConverter.DoubleToInt64Bits(v), out long m, out int count);
+            if (d == NotShort)
             {
                 return 0;
-            }
-            int count = WriteDigits(m, digits, out int zeros);
-            pointPosition = count + zeros - d;
-            return count;
-        }
-
-        // The decimal digits of m (1 .. 10^15) into digits[0 ..), trailing zeros dropped; returns their count.
-        private static int WriteDigits(long m, byte[] digits, out int zeros)
-        {
-            zeros = 0;
-            while (m % 10 == 0)
-            {
-                m /= 10;
-                zeros++;
-            }
-            int count = 1;
-            for (long t = m / 10; t != 0; t /= 10)
-            {
-                count++;
             }
             for (int i = count - 1; i >= 0; i--)
             {
@@ -114,6 +134,7 @@ namespace Phytrace.Nano.Events
                 digits[i] = (byte)('0' + (int)(m - (q * 10)));
                 m = q;
             }
+            pointPosition = count - d;
             return count;
         }
     }

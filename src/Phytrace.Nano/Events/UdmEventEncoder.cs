@@ -10,7 +10,19 @@ namespace Phytrace.Nano.Events
     /// </summary>
     public sealed class UdmEventEncoder
     {
+        // udm_version from a field, not the constant: on nanoCLR a string literal (what a const
+        // string compiles to at its use) allocates a string object every time it runs.
+        private static readonly string UdmVersion = UdmEvent.UdmVersion;
+
         private readonly JsonWriter w = new JsonWriter();
+
+        // The envelope's strings as last written: the same string objects event after event.
+        private readonly EncodedMember version = new EncodedMember();
+        private readonly EncodedMember eventType = new EncodedMember();
+        private readonly EncodedMember sourceId = new EncodedMember();
+        private readonly EncodedMember sourceType = new EncodedMember();
+        private readonly EncodedMember sessionId = new EncodedMember();
+        private readonly EncodedMember sdkVersion = new EncodedMember();
 
         /// <summary>
         /// Encodes <paramref name="e"/> at buffer[offset], using at most <paramref name="count"/> bytes;
@@ -22,11 +34,11 @@ namespace Phytrace.Nano.Events
             UdmEventValidator.Validate(e);
             w.Reset(buffer, offset, count);
             w.WriteStartObject();
-            w.WriteString(N.UdmVersion, UdmEvent.UdmVersion);
+            w.WriteString(N.UdmVersion, UdmVersion, version);
             w.WriteUuid(N.EventId, e.EventId, 0);
-            w.WriteString(N.EventType, UdmEventTypeNames.ToUdm(e.EventType));
-            w.WriteString(N.SourceId, e.SourceId);
-            w.WriteString(N.SourceType, UdmSourceTypeNames.ToUdm(e.SourceType));
+            w.WriteString(N.EventType, UdmEventTypeNames.ToUdm(e.EventType), eventType);
+            w.WriteString(N.SourceId, e.SourceId, sourceId);
+            w.WriteString(N.SourceType, UdmSourceTypeNames.ToUdm(e.SourceType), sourceType);
             w.WriteTimestamp(N.CapturedAt, e.CapturedAtMicros);
             if (e.SentAtMicros.HasValue)
             {
@@ -36,8 +48,14 @@ namespace Phytrace.Nano.Events
             {
                 w.WriteNumber(N.SequenceNum, e.SequenceNum.Value);
             }
-            OptionalString(N.SessionId, e.SessionId);
-            OptionalString(N.SdkVersion, e.SdkVersion);
+            if (e.SessionId != null)
+            {
+                w.WriteString(N.SessionId, e.SessionId, sessionId);
+            }
+            if (e.SdkVersion != null)
+            {
+                w.WriteString(N.SdkVersion, e.SdkVersion, sdkVersion);
+            }
             if (e.Power.IsSet)
             {
                 WritePower(e.Power);
@@ -80,11 +98,26 @@ namespace Phytrace.Nano.Events
             if (p.HasBattery)
             {
                 w.WriteStartObject(N.Battery);
-                Number(N.SocPct, ref p.BatterySocPct);
-                Number(N.VoltageV, ref p.BatteryVoltageV);
-                Number(N.CurrentA, ref p.BatteryCurrentA);
-                Number(N.TemperatureC, ref p.BatteryTemperatureC);
-                Number(N.HealthPct, ref p.BatteryHealthPct);
+                if (p.BatterySocPct.HasValue)
+                {
+                    w.WriteNumber(N.SocPct, p.BatterySocPct.Value);
+                }
+                if (p.BatteryVoltageV.HasValue)
+                {
+                    w.WriteNumber(N.VoltageV, p.BatteryVoltageV.Value);
+                }
+                if (p.BatteryCurrentA.HasValue)
+                {
+                    w.WriteNumber(N.CurrentA, p.BatteryCurrentA.Value);
+                }
+                if (p.BatteryTemperatureC.HasValue)
+                {
+                    w.WriteNumber(N.TemperatureC, p.BatteryTemperatureC.Value);
+                }
+                if (p.BatteryHealthPct.HasValue)
+                {
+                    w.WriteNumber(N.HealthPct, p.BatteryHealthPct.Value);
+                }
                 w.WriteEndObject();
             }
             if (p.IsCharging.HasValue)
@@ -93,14 +126,26 @@ namespace Phytrace.Nano.Events
                 w.WriteBool(N.IsCharging, p.IsCharging.Value);
                 w.WriteEndObject();
             }
-            Number(N.PowerConsumptionW, ref p.PowerConsumptionW);
+            if (p.PowerConsumptionW.HasValue)
+            {
+                w.WriteNumber(N.PowerConsumptionW, p.PowerConsumptionW.Value);
+            }
             if (p.PowerSource != PowerSource.NotSet)
             {
                 w.WriteString(N.PowerSource, PowerSourceNames.ToUdm(p.PowerSource));
             }
-            Number(N.VoltageV, ref p.VoltageV);
-            Number(N.CurrentA, ref p.CurrentA);
-            Number(N.EstimatedRuntimeMin, ref p.EstimatedRuntimeMin);
+            if (p.VoltageV.HasValue)
+            {
+                w.WriteNumber(N.VoltageV, p.VoltageV.Value);
+            }
+            if (p.CurrentA.HasValue)
+            {
+                w.WriteNumber(N.CurrentA, p.CurrentA.Value);
+            }
+            if (p.EstimatedRuntimeMin.HasValue)
+            {
+                w.WriteNumber(N.EstimatedRuntimeMin, p.EstimatedRuntimeMin.Value);
+            }
             w.WriteEndObject();
         }
 
@@ -123,7 +168,10 @@ namespace Phytrace.Nano.Events
                 }
                 w.WriteEndArray();
             }
-            Number(N.AmbientTempC, ref t.AmbientTempC);
+            if (t.AmbientTempC.HasValue)
+            {
+                w.WriteNumber(N.AmbientTempC, t.AmbientTempC.Value);
+            }
             Bool(N.IsThrottling, ref t.IsThrottling);
             w.WriteEndObject();
         }
@@ -131,19 +179,43 @@ namespace Phytrace.Nano.Events
         private void WriteLocation(LocationDomain l)
         {
             w.WriteStartObject(N.Location);
-            Number(N.Latitude, ref l.Latitude);
-            Number(N.Longitude, ref l.Longitude);
-            Number(N.AltitudeM, ref l.AltitudeM);
-            Number(N.HeadingDeg, ref l.HeadingDeg);
+            if (l.Latitude.HasValue)
+            {
+                w.WriteNumber(N.Latitude, l.Latitude.Value);
+            }
+            if (l.Longitude.HasValue)
+            {
+                w.WriteNumber(N.Longitude, l.Longitude.Value);
+            }
+            if (l.AltitudeM.HasValue)
+            {
+                w.WriteNumber(N.AltitudeM, l.AltitudeM.Value);
+            }
+            if (l.HeadingDeg.HasValue)
+            {
+                w.WriteNumber(N.HeadingDeg, l.HeadingDeg.Value);
+            }
             if (l.HasLocal)
             {
                 w.WriteStartObject(N.Local);
-                Number(N.XM, ref l.LocalXM);
-                Number(N.YM, ref l.LocalYM);
-                Number(N.ZM, ref l.LocalZM);
+                if (l.LocalXM.HasValue)
+                {
+                    w.WriteNumber(N.XM, l.LocalXM.Value);
+                }
+                if (l.LocalYM.HasValue)
+                {
+                    w.WriteNumber(N.YM, l.LocalYM.Value);
+                }
+                if (l.LocalZM.HasValue)
+                {
+                    w.WriteNumber(N.ZM, l.LocalZM.Value);
+                }
                 w.WriteEndObject();
             }
-            Number(N.HorizontalAccuracyM, ref l.HorizontalAccuracyM);
+            if (l.HorizontalAccuracyM.HasValue)
+            {
+                w.WriteNumber(N.HorizontalAccuracyM, l.HorizontalAccuracyM.Value);
+            }
             OptionalString(N.FrameId, l.FrameId);
             OptionalString(N.MapId, l.MapId);
             if (l.Floor.HasValue)
@@ -156,14 +228,23 @@ namespace Phytrace.Nano.Events
         private void WriteMotion(MotionDomain m)
         {
             w.WriteStartObject(N.Motion);
-            Number(N.SpeedMps, ref m.SpeedMps);
+            if (m.SpeedMps.HasValue)
+            {
+                w.WriteNumber(N.SpeedMps, m.SpeedMps.Value);
+            }
             if (m.MotionState != MotionState.NotSet)
             {
                 w.WriteString(N.MotionState, MotionStateNames.ToUdm(m.MotionState));
             }
             OptionalString(N.FrameId, m.FrameId);
-            Number(N.CommandedLinearMps, ref m.CommandedLinearMps);
-            Number(N.CommandedAngularDps, ref m.CommandedAngularDps);
+            if (m.CommandedLinearMps.HasValue)
+            {
+                w.WriteNumber(N.CommandedLinearMps, m.CommandedLinearMps.Value);
+            }
+            if (m.CommandedAngularDps.HasValue)
+            {
+                w.WriteNumber(N.CommandedAngularDps, m.CommandedAngularDps.Value);
+            }
             Vector(N.LinearVelocity, m.LinearVelocity);
             Vector(N.AngularVelocity, m.AngularVelocity);
             Vector(N.LinearAcceleration, m.LinearAcceleration);
@@ -212,7 +293,10 @@ namespace Phytrace.Nano.Events
                 }
                 w.WriteEndArray();
             }
-            Number(N.SpeedLimitMps, ref s.SpeedLimitMps);
+            if (s.SpeedLimitMps.HasValue)
+            {
+                w.WriteNumber(N.SpeedLimitMps, s.SpeedLimitMps.Value);
+            }
             Bool(N.SafetySystemOk, ref s.SafetySystemOk);
             w.WriteEndObject();
         }
@@ -221,10 +305,22 @@ namespace Phytrace.Nano.Events
         {
             w.WriteStartObject(N.Context);
             w.WriteStartObject(N.Weather);
-            Number(N.TemperatureC, ref r.TemperatureC);
-            Number(N.HumidityPct, ref r.HumidityPct);
-            Number(N.PressureHpa, ref r.PressureHpa);
-            Number(N.IlluminanceLux, ref r.IlluminanceLux);
+            if (r.TemperatureC.HasValue)
+            {
+                w.WriteNumber(N.TemperatureC, r.TemperatureC.Value);
+            }
+            if (r.HumidityPct.HasValue)
+            {
+                w.WriteNumber(N.HumidityPct, r.HumidityPct.Value);
+            }
+            if (r.PressureHpa.HasValue)
+            {
+                w.WriteNumber(N.PressureHpa, r.PressureHpa.Value);
+            }
+            if (r.IlluminanceLux.HasValue)
+            {
+                w.WriteNumber(N.IlluminanceLux, r.IlluminanceLux.Value);
+            }
             w.WriteEndObject();
             w.WriteEndObject();
         }
@@ -281,27 +377,29 @@ namespace Phytrace.Nano.Events
 
         private void Vector(JsonName name, Vector3 v)
         {
-            if (!v.IsSet)
+            if (!(v.X.HasValue || v.Y.HasValue || v.Z.HasValue))
             {
                 return;
             }
             w.WriteStartObject(name);
-            Number(N.X, ref v.X);
-            Number(N.Y, ref v.Y);
-            Number(N.Z, ref v.Z);
+            if (v.X.HasValue)
+            {
+                w.WriteNumber(N.X, v.X.Value);
+            }
+            if (v.Y.HasValue)
+            {
+                w.WriteNumber(N.Y, v.Y.Value);
+            }
+            if (v.Z.HasValue)
+            {
+                w.WriteNumber(N.Z, v.Z.Value);
+            }
             w.WriteEndObject();
         }
 
-        // The optional fields are passed by reference: on the device a struct passed by value is
-        // copied at every call, and most fields of an event are not set.
-        private void Number(JsonName name, ref OptionalDouble v)
-        {
-            if (v.HasValue)
-            {
-                w.WriteNumber(name, v.Value);
-            }
-        }
-
+        // Numbers are tested for HasValue where they are written rather than in a helper: on the
+        // device a call costs more than the test, and most fields of an event are not set. The
+        // rarer fields below are passed by reference: a struct passed by value is copied at every call.
         private void Integer(JsonName name, ref OptionalLong v)
         {
             if (v.HasValue)

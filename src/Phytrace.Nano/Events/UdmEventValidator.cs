@@ -66,63 +66,63 @@ namespace Phytrace.Nano.Events
         {
             if (p.BatterySocPct.HasValue)
             {
-                if (IsOutsideRange(p.BatterySocPct.Value, 0, 100))
+                if (!(p.BatterySocPct.Value >= 0 && p.BatterySocPct.Value <= 100))
                 {
                     Range("power.battery.soc_pct", p.BatterySocPct.Value, 0, 100);
                 }
             }
             if (p.BatteryVoltageV.HasValue)
             {
-                if (!IsFinite(p.BatteryVoltageV.Value))
+                if (p.BatteryVoltageV.Value - p.BatteryVoltageV.Value != 0)
                 {
                     Finite("power.battery.voltage_v", p.BatteryVoltageV.Value);
                 }
             }
             if (p.BatteryCurrentA.HasValue)
             {
-                if (!IsFinite(p.BatteryCurrentA.Value))
+                if (p.BatteryCurrentA.Value - p.BatteryCurrentA.Value != 0)
                 {
                     Finite("power.battery.current_a", p.BatteryCurrentA.Value);
                 }
             }
             if (p.BatteryTemperatureC.HasValue)
             {
-                if (!IsFinite(p.BatteryTemperatureC.Value))
+                if (p.BatteryTemperatureC.Value - p.BatteryTemperatureC.Value != 0)
                 {
                     Finite("power.battery.temperature_c", p.BatteryTemperatureC.Value);
                 }
             }
             if (p.BatteryHealthPct.HasValue)
             {
-                if (IsOutsideRange(p.BatteryHealthPct.Value, 0, 100))
+                if (!(p.BatteryHealthPct.Value >= 0 && p.BatteryHealthPct.Value <= 100))
                 {
                     Range("power.battery.health_pct", p.BatteryHealthPct.Value, 0, 100);
                 }
             }
             if (p.PowerConsumptionW.HasValue)
             {
-                if (IsNegativeOrNotFinite(p.PowerConsumptionW.Value))
+                if (!(p.PowerConsumptionW.Value >= 0 && p.PowerConsumptionW.Value <= double.MaxValue))
                 {
                     NotNegative("power.power_consumption_w", p.PowerConsumptionW.Value);
                 }
             }
             if (p.VoltageV.HasValue)
             {
-                if (!IsFinite(p.VoltageV.Value))
+                if (p.VoltageV.Value - p.VoltageV.Value != 0)
                 {
                     Finite("power.voltage_v", p.VoltageV.Value);
                 }
             }
             if (p.CurrentA.HasValue)
             {
-                if (!IsFinite(p.CurrentA.Value))
+                if (p.CurrentA.Value - p.CurrentA.Value != 0)
                 {
                     Finite("power.current_a", p.CurrentA.Value);
                 }
             }
             if (p.EstimatedRuntimeMin.HasValue)
             {
-                if (IsNegativeOrNotFinite(p.EstimatedRuntimeMin.Value))
+                if (!(p.EstimatedRuntimeMin.Value >= 0 && p.EstimatedRuntimeMin.Value <= double.MaxValue))
                 {
                     NotNegative("power.estimated_runtime_min", p.EstimatedRuntimeMin.Value);
                 }
@@ -137,7 +137,7 @@ namespace Phytrace.Nano.Events
         {
             if (t.AmbientTempC.HasValue)
             {
-                if (!IsFinite(t.AmbientTempC.Value))
+                if (t.AmbientTempC.Value - t.AmbientTempC.Value != 0)
                 {
                     Finite("thermal.ambient_temp_c", t.AmbientTempC.Value);
                 }
@@ -145,7 +145,7 @@ namespace Phytrace.Nano.Events
             for (int i = 0; i < t.ComponentCount; i++)
             {
                 double v = t.ComponentTemperatureC(i);
-                if (!IsFinite(v))
+                if (v - v != 0)
                 {
                     throw new UdmValidationException("thermal.components[" + i.ToString() + "].temperature_c", "must be a finite number");
                 }
@@ -160,21 +160,21 @@ namespace Phytrace.Nano.Events
         {
             if (l.Latitude.HasValue)
             {
-                if (IsOutsideRange(l.Latitude.Value, -90, 90))
+                if (!(l.Latitude.Value >= -90 && l.Latitude.Value <= 90))
                 {
                     Range("location.latitude", l.Latitude.Value, -90, 90);
                 }
             }
             if (l.Longitude.HasValue)
             {
-                if (IsOutsideRange(l.Longitude.Value, -180, 180))
+                if (!(l.Longitude.Value >= -180 && l.Longitude.Value <= 180))
                 {
                     Range("location.longitude", l.Longitude.Value, -180, 180);
                 }
             }
             if (l.AltitudeM.HasValue)
             {
-                if (!IsFinite(l.AltitudeM.Value))
+                if (l.AltitudeM.Value - l.AltitudeM.Value != 0)
                 {
                     Finite("location.altitude_m", l.AltitudeM.Value);
                 }
@@ -182,35 +182,35 @@ namespace Phytrace.Nano.Events
             if (l.HeadingDeg.HasValue)
             {
                 double h = l.HeadingDeg.Value;
-                if (!IsFinite(h) || h < 0 || h >= 360)
+                if (h - h != 0 || h < 0 || h >= 360)
                 {
                     throw new UdmValidationException("location.heading_deg", "must be at least 0 and below 360");
                 }
             }
             if (l.LocalXM.HasValue)
             {
-                if (!IsFinite(l.LocalXM.Value))
+                if (l.LocalXM.Value - l.LocalXM.Value != 0)
                 {
                     Finite("location.local.x_m", l.LocalXM.Value);
                 }
             }
             if (l.LocalYM.HasValue)
             {
-                if (!IsFinite(l.LocalYM.Value))
+                if (l.LocalYM.Value - l.LocalYM.Value != 0)
                 {
                     Finite("location.local.y_m", l.LocalYM.Value);
                 }
             }
             if (l.LocalZM.HasValue)
             {
-                if (!IsFinite(l.LocalZM.Value))
+                if (l.LocalZM.Value - l.LocalZM.Value != 0)
                 {
                     Finite("location.local.z_m", l.LocalZM.Value);
                 }
             }
             if (l.HorizontalAccuracyM.HasValue)
             {
-                if (IsNegativeOrNotFinite(l.HorizontalAccuracyM.Value))
+                if (!(l.HorizontalAccuracyM.Value >= 0 && l.HorizontalAccuracyM.Value <= double.MaxValue))
                 {
                     NotNegative("location.horizontal_accuracy_m", l.HorizontalAccuracyM.Value);
                 }
@@ -221,21 +221,21 @@ namespace Phytrace.Nano.Events
         {
             if (m.SpeedMps.HasValue)
             {
-                if (IsNegativeOrNotFinite(m.SpeedMps.Value))
+                if (!(m.SpeedMps.Value >= 0 && m.SpeedMps.Value <= double.MaxValue))
                 {
                     NotNegative("motion.speed_mps", m.SpeedMps.Value);
                 }
             }
             if (m.CommandedLinearMps.HasValue)
             {
-                if (!IsFinite(m.CommandedLinearMps.Value))
+                if (m.CommandedLinearMps.Value - m.CommandedLinearMps.Value != 0)
                 {
                     Finite("motion.commanded_linear_mps", m.CommandedLinearMps.Value);
                 }
             }
             if (m.CommandedAngularDps.HasValue)
             {
-                if (!IsFinite(m.CommandedAngularDps.Value))
+                if (m.CommandedAngularDps.Value - m.CommandedAngularDps.Value != 0)
                 {
                     Finite("motion.commanded_angular_dps", m.CommandedAngularDps.Value);
                 }
@@ -266,7 +266,7 @@ namespace Phytrace.Nano.Events
             }
             if (s.SpeedLimitMps.HasValue)
             {
-                if (IsNegativeOrNotFinite(s.SpeedLimitMps.Value))
+                if (!(s.SpeedLimitMps.Value >= 0 && s.SpeedLimitMps.Value <= double.MaxValue))
                 {
                     NotNegative("safety.speed_limit_mps", s.SpeedLimitMps.Value);
                 }
@@ -288,28 +288,28 @@ namespace Phytrace.Nano.Events
         {
             if (r.TemperatureC.HasValue)
             {
-                if (!IsFinite(r.TemperatureC.Value))
+                if (r.TemperatureC.Value - r.TemperatureC.Value != 0)
                 {
                     Finite("context.weather.temperature_c", r.TemperatureC.Value);
                 }
             }
             if (r.HumidityPct.HasValue)
             {
-                if (IsOutsideRange(r.HumidityPct.Value, 0, 100))
+                if (!(r.HumidityPct.Value >= 0 && r.HumidityPct.Value <= 100))
                 {
                     Range("context.weather.humidity_pct", r.HumidityPct.Value, 0, 100);
                 }
             }
             if (r.PressureHpa.HasValue)
             {
-                if (IsNegativeOrNotFinite(r.PressureHpa.Value))
+                if (!(r.PressureHpa.Value >= 0 && r.PressureHpa.Value <= double.MaxValue))
                 {
                     NotNegative("context.weather.pressure_hpa", r.PressureHpa.Value);
                 }
             }
             if (r.IlluminanceLux.HasValue)
             {
-                if (IsNegativeOrNotFinite(r.IlluminanceLux.Value))
+                if (!(r.IlluminanceLux.Value >= 0 && r.IlluminanceLux.Value <= double.MaxValue))
                 {
                     NotNegative("context.weather.illuminance_lux", r.IlluminanceLux.Value);
                 }
@@ -320,28 +320,28 @@ namespace Phytrace.Nano.Events
         {
             if (c.BufferedEvents.HasValue)
             {
-                if (IsNegativeOrNotFinite(c.BufferedEvents.Value))
+                if (c.BufferedEvents.Value < 0)
                 {
                     NotNegative("communication.phytrace.buffered_events", c.BufferedEvents.Value);
                 }
             }
             if (c.BufferBytesUsed.HasValue)
             {
-                if (IsNegativeOrNotFinite(c.BufferBytesUsed.Value))
+                if (c.BufferBytesUsed.Value < 0)
                 {
                     NotNegative("communication.phytrace.buffer_bytes_used", c.BufferBytesUsed.Value);
                 }
             }
             if (c.BufferCapacityBytes.HasValue)
             {
-                if (IsNegativeOrNotFinite(c.BufferCapacityBytes.Value))
+                if (c.BufferCapacityBytes.Value < 0)
                 {
                     NotNegative("communication.phytrace.buffer_capacity_bytes", c.BufferCapacityBytes.Value);
                 }
             }
             if (c.DroppedEvents.HasValue)
             {
-                if (IsNegativeOrNotFinite(c.DroppedEvents.Value))
+                if (c.DroppedEvents.Value < 0)
                 {
                     NotNegative("communication.phytrace.dropped_events", c.DroppedEvents.Value);
                 }
@@ -352,7 +352,12 @@ namespace Phytrace.Nano.Events
         {
             for (int i = 0; i < x.Count; i++)
             {
-                if (x.Kind(i) == ExtensionKind.Number && !IsFinite(x.NumberValue(i)))
+                if (x.Kind(i) != ExtensionKind.Number)
+                {
+                    continue;
+                }
+                double v = x.NumberValue(i);
+                if (v - v != 0)
                 {
                     throw new UdmValidationException("extensions." + x.Key(i), "must be a finite number (NaN and Infinity are not JSON)");
                 }
@@ -411,27 +416,14 @@ namespace Phytrace.Nano.Events
             }
         }
 
-        // The tests run first and the field's name (a string literal) only when one fails: on
-        // nanoCLR every execution of a string literal allocates a string object
-        // (docs/device-differences.md), and this runs for every field of every event.
-        private static bool IsNegativeOrNotFinite(double v)
-        {
-            return !IsFinite(v) || v < 0;
-        }
-
-        private static bool IsNegativeOrNotFinite(long v)
-        {
-            return v < 0;
-        }
-
-        private static bool IsOutsideRange(double v, double min, double max)
-        {
-            return !IsFinite(v) || v < min || v > max;
-        }
-
+        // The tests are written out at each field (v - v != 0 is true only for NaN and the
+        // infinities; !(v >= min && v <= max) also catches NaN) rather than called: on the device
+        // a call costs more than the test, and this runs for every field of every event. The
+        // field's name (a string literal) is loaded only when a test fails: on nanoCLR every
+        // execution of a string literal allocates a string object (docs/device-differences.md).
         private static bool HasNonFinite(Vector3 v)
         {
-            return (v.X.HasValue && !IsFinite(v.X.Value)) || (v.Y.HasValue && !IsFinite(v.Y.Value)) || (v.Z.HasValue && !IsFinite(v.Z.Value));
+            return (v.X.HasValue && v.X.Value - v.X.Value != 0) || (v.Y.HasValue && v.Y.Value - v.Y.Value != 0) || (v.Z.HasValue && v.Z.Value - v.Z.Value != 0);
         }
 
         private static bool IsOutsideYears(long unixMicros)

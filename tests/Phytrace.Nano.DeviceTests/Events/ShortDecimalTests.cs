@@ -8,7 +8,8 @@ namespace Phytrace.Nano.DeviceTests.Events
     /// <summary>
     /// The short-decimal fast path of the double formatter held to the big-integer algorithm it
     /// bypasses, on the device's own double arithmetic: the same digits for 1,500 sensor-like
-    /// values and their neighbours one bit away (6,000 in all), and the same JSON text for them.
+    /// values and their neighbours one bit away (6,000 in all), 1,890 at the edges of every decimal
+    /// exponent, and the same JSON text for them.
     /// The .NET suite does the same on millions of values.
     /// </summary>
     [TestClass]
@@ -40,6 +41,48 @@ namespace Phytrace.Nano.DeviceTests.Events
                 }
             }
             Assert.IsTrue(fastPath > 2500, "fast path taken " + fastPath.ToString() + " times");
+        }
+
+        [TestMethod]
+        public void PowersOfTenAndAllNinesAtEveryExponentTakeTheFastPathWithTheExactDigits()
+        {
+            // The fast path scales once from an estimate of the decimal exponent and steps back
+            // once: 1, 10, ... and 9, 99, ... of 1 to 15 digits with their leading digit at every
+            // position from 10^-6 to 10^14 (a power of ten's double can lie just below it), and
+            // their neighbours one bit away, on the device's own arithmetic.
+            var fast = new ShortestDoubleDigits();
+            var exact = new ShortestDoubleDigits();
+            int values = 0;
+            for (int exponent = -6; exponent <= 14; exponent++)
+            {
+                for (int digits = 1; digits <= 15; digits++)
+                {
+                    long low = (long)Powers[digits - 1];
+                    for (int kind = 0; kind < 2; kind++)
+                    {
+                        long k = kind == 0 ? low : (10 * low) - 1;
+                        int decimals = digits - 1 - exponent;
+                        double v = decimals >= 0 ? k / Exact(decimals) : k * Exact(-decimals);
+                        fast.Generate(v);
+                        Assert.IsTrue(fast.UsedShortDecimalPath, "fast path not taken for the value with bits " + System.BitConverter.DoubleToInt64Bits(v).ToString());
+                        double[] around = { v, Neighbour(v, 1), Neighbour(v, -1) };
+                        for (int j = 0; j < around.Length; j++)
+                        {
+                            fast.Generate(around[j]);
+                            exact.GenerateExact(around[j]);
+                            Assert.IsTrue(Same(fast, exact), "digits of the value with bits " + System.BitConverter.DoubleToInt64Bits(around[j]).ToString());
+                            values++;
+                        }
+                    }
+                }
+            }
+            Assert.AreEqual(21 * 15 * 2 * 3, values);
+        }
+
+        // 10^n for n up to 21, an exact double.
+        private static double Exact(int n)
+        {
+            return n < Powers.Length ? Powers[n] : Powers[15] * Powers[n - 15];
         }
 
         [TestMethod]

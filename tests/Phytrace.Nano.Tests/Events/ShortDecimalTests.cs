@@ -110,6 +110,43 @@ public class ShortDecimalTests
     }
 
     [Fact]
+    public void Every_decimal_of_up_to_15_digits_takes_the_fast_path_at_every_decimal_exponent()
+    {
+        // The fast path scales once, from an estimate of the decimal exponent taken from the
+        // binary one, and steps back once: every leading-digit position, every digit count, the
+        // all-nines and the powers of ten (whose doubles can lie just below them) must land on
+        // the exact algorithm's digits, and none of these may be left to the slow path.
+        var check = new Comparison();
+        var random = new Random(15);
+        var probe = new byte[ShortestDoubleDigits.MaxDigits + 1];
+        var missed = new List<double>();
+        for (int exponent = -7; exponent <= 14; exponent++)
+        {
+            for (int digits = 1; digits <= 15; digits++)
+            {
+                for (int j = 0; j < 40 * Scale; j++)
+                {
+                    long low = Pow10(digits - 1);
+                    long k = j == 0 ? low : (j == 1 ? (10 * low) - 1 : random.NextInt64(low, 10 * low));
+                    double v = double.Parse(string.Create(CultureInfo.InvariantCulture, $"{k}e{exponent - digits + 1}"), CultureInfo.InvariantCulture);
+                    if (v < 1e-7 || v >= 1e15)
+                    {
+                        continue;
+                    }
+                    check.Value(v);
+                    check.Value(Math.BitIncrement(v));
+                    check.Value(Math.BitDecrement(v));
+                    if (ShortDecimal.TryDigits(v, probe, out _) == 0)
+                    {
+                        missed.Add(v);
+                    }
+                }
+            }
+        }
+        Assert.True(missed.Count == 0, "left to the slow path: " + string.Join(", ", missed.Take(10).Select(v => v.ToString("R", CultureInfo.InvariantCulture))));
+    }
+
+    [Fact]
     public void The_writers_text_for_short_decimals_is_the_exact_algorithms_digits_laid_out()
     {
         // JsonWriter writes short decimals straight from the scaled integer, in 32-bit or 64-bit

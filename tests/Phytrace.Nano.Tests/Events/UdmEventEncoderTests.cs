@@ -214,6 +214,30 @@ public class UdmEventEncoderTests
     }
 
     [Fact]
+    public void An_encoder_that_keeps_the_envelopes_bytes_writes_what_a_fresh_one_writes_when_the_strings_change()
+    {
+        // The encoder keeps each envelope string's bytes, keyed by the string object: changed
+        // text, equal text in another object, a string longer than the kept bytes, a session id
+        // that comes and goes, and every event type and source type in turn.
+        var encoder = new UdmEventEncoder();
+        var buffer = new byte[8192];
+        string[] sourceIds = { "esp32-node-7", new string("esp32-node-7".ToCharArray()), "node-\"quoted\"-é", new string('x', 256), "esp32-node-7" };
+        string?[] sessions = { "boot-1", null, new string("boot-1".ToCharArray()), "boot-2" };
+        int checkedEvents = 0;
+        for (int i = 0; i < 60; i++)
+        {
+            UdmEvent e = EventSamples.Minimal((UdmEventType)(i % UdmEventTypeNames.Count), (UdmSourceType)((i / 3) % UdmSourceTypeNames.Count));
+            e.SourceId = sourceIds[i % sourceIds.Length];
+            e.SessionId = sessions[i % sessions.Length];
+            e.SdkVersion = i % 7 == 0 ? null : (i % 2 == 0 ? "phytrace-nano/0.1.0" : "phytrace-nano/0.2.0-" + new string('b', 40));
+            int n = encoder.Encode(e, buffer, 0, buffer.Length);
+            Assert.Equal(EventSamples.Encode(e), System.Text.Encoding.UTF8.GetString(buffer, 0, n));
+            checkedEvents++;
+        }
+        Assert.Equal(60, checkedEvents);
+    }
+
+    [Fact]
     public void Encoding_allocates_nothing_in_steady_state()
     {
         var factory = new UdmEventFactory(new NodeIdentity("esp32-node-7", UdmSourceType.Amr, "boot-1", "0.1.0"),

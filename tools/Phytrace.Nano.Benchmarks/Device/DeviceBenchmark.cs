@@ -189,7 +189,7 @@ public sealed class DeviceBenchmark : IBenchmark
         {
             goals.Add("no allocation per event: " + Describe(a.Name), "collections during the run", a.Collected ? 1 : 0, double.NaN,
                 (!a.Collected && a.Conclusive && controlWorks ? "met" : "NOT met") + string.Create(CultureInfo.InvariantCulture,
-                    $": {a.Operations} events with {a.FreeBytes:N0} B of heap free (an object takes at least {a.SmallestObjectBytes} B)") + (a.Collected ? "; a collection ran, so the pipeline allocates (per event or per batch)" : "; no collection"));
+                    $": {a.Operations} events with {a.FreeBytes:N0} B of heap free (an object takes at least {a.SmallestObjectBytes} B)") + (a.Collected ? "; a collection ran, so it allocates (per event or per batch)" : "; no collection"));
         }
         // The baseline's own check of the same workload, for comparison (not a goal).
         foreach (AllocationRow a in allocations.Where(a => a.Mode == "baseline" && a.Name != "control-allocating"))

@@ -47,6 +47,7 @@ namespace Phytrace.Nano.DeviceBenchmark
                 RunAll("natives");
                 // Emit is part of the pipeline (a ring of events per check would not fit in the heap).
                 AllocationCheck.Run("natives", new AllocatingControl());
+                AllocationCheck.Run("natives", new EncodeEventWorkload());
                 AllocationCheck.Run("natives", WorkloadSet.DevicePipeline());
 #endif
                 Console.WriteLine("device benchmark done");

@@ -14,6 +14,12 @@ namespace Phytrace.Nano.DeviceBenchmark
     /// </summary>
     public sealed class TypicalTelemetry
     {
+        // Strings an event carries in static readonly fields, as a device app should keep them: on
+        // nanoCLR a string literal allocates a string object each time it runs, so a literal in
+        // the code that fills every event is an allocation per event (docs/device-differences.md).
+        private static readonly string MapFrame = "map";
+        private static readonly string VibrationKey = "vibration_rms_g";
+
         /// <summary>2026-11-27T15:04:05Z, when the first event is captured.</summary>
         public static readonly DateTime Start = Iso8601Utc.FromUnixMicros(1795791845000000L);
 
@@ -53,13 +59,13 @@ namespace Phytrace.Nano.DeviceBenchmark
             LocationDomain l = e.Location;
             // Within the schema's ranges for any number of events (heading below 360).
             l.HeadingDeg.Set((2714 + (i % 850)) / 10.0);
-            l.SetLocal((12532 + ((i % 5000) * 81)) / 1000.0, (4251 + ((i % 5000) * 37)) / 1000.0, 0, "map");
+            l.SetLocal((12532 + ((i % 5000) * 81)) / 1000.0, (4251 + ((i % 5000) * 37)) / 1000.0, 0, MapFrame);
 
             MotionDomain m = e.Motion;
             m.SpeedMps.Set((813 + wave) / 1000.0);
             m.LinearVelocity.Set((811 + wave) / 1000.0, 0, 0);
 
-            e.Extensions.SetNumber("vibration_rms_g", (234 + (wave % 11)) / 10000.0);
+            e.Extensions.SetNumber(VibrationKey, (234 + (wave % 11)) / 10000.0);
         }
     }
 }
