@@ -175,6 +175,10 @@ namespace Phytrace.Nano.Storage
                     return false;
                 }
                 into.Reserve(sealer == null ? total : total - RecordSealer.TagSize, idStash, 0, sequence, capturedAt, synced);
+                if (IsVettedSequence(sequence))
+                {
+                    into.MarkLastVetted();
+                }
             }
             return true;
         }
