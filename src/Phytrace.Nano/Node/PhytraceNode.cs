@@ -280,7 +280,8 @@ namespace Phytrace.Nano.Node
         private bool Enqueue(int length, byte[] eventId, long capturedAtMicros, bool clockSynced)
         {
             long syncedBefore = buffer.SyncedThroughSequence;
-            bool ok = buffer.Enqueue(scratch, 0, length, eventId, 0, capturedAtMicros, clockSynced);
+            // Both ways in held the bytes to the send-time rules (encoder, or scanner): vetted.
+            bool ok = buffer.EnqueueVetted(scratch, 0, length, eventId, 0, capturedAtMicros, clockSynced);
             if (!ok)
             {
                 LastEmitFailure = buffer.LastEnqueueFailure;

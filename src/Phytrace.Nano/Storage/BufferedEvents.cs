@@ -16,6 +16,7 @@ namespace Phytrace.Nano.Storage
         private readonly long[] sequences;
         private readonly long[] capturedAt;
         private readonly bool[] clockSynced;
+        private readonly bool[] vetted;
         private readonly byte[] eventIds;
         private readonly byte[] payload;
         private int count;
@@ -37,6 +38,7 @@ namespace Phytrace.Nano.Storage
             sequences = new long[maxEvents];
             capturedAt = new long[maxEvents];
             clockSynced = new bool[maxEvents];
+            vetted = new bool[maxEvents];
             eventIds = new byte[maxEvents * UuidText.ByteLength];
             payload = new byte[maxPayloadBytes];
         }
@@ -116,6 +118,7 @@ namespace Phytrace.Nano.Storage
             sequences[count] = sequence;
             capturedAt[count] = capturedAtUnixMicros;
             clockSynced[count] = isClockSynced;
+            vetted[count] = false;
             Array.Copy(eventId, eventIdOffset, eventIds, count * UuidText.ByteLength, UuidText.ByteLength);
             payloadUsed += length;
             count++;
@@ -165,6 +168,23 @@ namespace Phytrace.Nano.Storage
         {
             CheckIndex(index);
             return clockSynced[index];
+        }
+
+        /// <summary>
+        /// True if event <paramref name="index"/> was enqueued in this mount through
+        /// EdgeBuffer.EnqueueVetted (its producer held it to the send-time rules) and read back
+        /// whole: the uplink checks its shape but does not scan it again. False for everything else.
+        /// </summary>
+        public bool IsVetted(int index)
+        {
+            CheckIndex(index);
+            return vetted[index];
+        }
+
+        /// <summary>Marks the event added last as vetted (EdgeBuffer.Dequeue, after the record's checks held).</summary>
+        internal void MarkLastVetted()
+        {
+            vetted[count - 1] = true;
         }
 
         /// <summary>Copies event <paramref name="index"/>'s 16-byte id to destination[destinationOffset].</summary>

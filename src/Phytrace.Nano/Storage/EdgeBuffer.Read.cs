@@ -30,6 +30,14 @@ namespace Phytrace.Nano.Storage
                 into.Clear();
                 dequeueStartSlot = -1;
                 SyncLocked();
+                // With the group written, its buffer reads runs of slots: one medium read per
+                // group's worth instead of one per slot (a seek and a read each on a file). A group
+                // still waiting (its sync failed) keeps its buffer, and the read goes slot by slot.
+                if (groupSlots == 0)
+                {
+                    readAheadStart = headSlot;
+                    readAheadSlots = 0;
+                }
                 try
                 {
                     DequeueLocked(into, maxEvents);
@@ -37,6 +45,10 @@ namespace Phytrace.Nano.Storage
                 catch (StorageMediumException e)
                 {
                     NoteMediumError(e);
+                }
+                finally
+                {
+                    readAheadStart = -1;
                 }
                 return into.Count;
             }
@@ -175,6 +187,10 @@ namespace Phytrace.Nano.Storage
                     return false;
                 }
                 into.Reserve(sealer == null ? total : total - RecordSealer.TagSize, idStash, 0, sequence, capturedAt, synced);
+                if (IsVettedSequence(sequence))
+                {
+                    into.MarkLastVetted();
+                }
             }
             return true;
         }
@@ -283,8 +299,8 @@ namespace Phytrace.Nano.Storage
 
         /// <summary>
         /// Reads the run of slots starting at <paramref name="absoluteSlot"/> into the group buffer,
-        /// as many as it holds, stopping at the ring's end. Only while mounting, when the group is
-        /// empty. If a sector of the run cannot be read, the slots before it are read one by one;
+        /// as many as it holds, stopping at the ring's end. Only while mounting or dequeuing, when
+        /// the group is empty. If a sector of the run cannot be read, the slots before it are read one by one;
         /// throws if the first cannot.
         /// </summary>
         private void FillReadAhead(long absoluteSlot)

@@ -17,6 +17,25 @@ namespace Phytrace.Nano.Storage
         /// </summary>
         public bool Enqueue(byte[] payload, int offset, int count, byte[] eventId, int eventIdOffset, long capturedAtUnixMicros, bool clockSynced)
         {
+            return EnqueueRecord(payload, offset, count, eventId, eventIdOffset, capturedAtUnixMicros, clockSynced, false);
+        }
+
+        /// <summary>
+        /// As <see cref="Enqueue(byte[], int, int, byte[], int, long, bool)"/>, for an event its
+        /// producer has already held to the uplink's send-time rules: written by the node's own
+        /// encoder, or passed by the passthrough scanner (PhytraceNode.Emit and EmitJson). Until the
+        /// next mount, Dequeue marks it <see cref="BufferedEvents.IsVetted"/> when it reads it back
+        /// whole (every slot's CRC, or the seal, checked), so the uplink need not scan it again.
+        /// Only the run of vetted events since the last other Enqueue keeps the mark (see FORMAT.md,
+        /// "Vetted records"); the mark lives in memory, never on the medium.
+        /// </summary>
+        public bool EnqueueVetted(byte[] payload, int offset, int count, byte[] eventId, int eventIdOffset, long capturedAtUnixMicros, bool clockSynced)
+        {
+            return EnqueueRecord(payload, offset, count, eventId, eventIdOffset, capturedAtUnixMicros, clockSynced, true);
+        }
+
+        private bool EnqueueRecord(byte[] payload, int offset, int count, byte[] eventId, int eventIdOffset, long capturedAtUnixMicros, bool clockSynced, bool vetted)
+        {
             if (payload == null || eventId == null)
             {
                 throw new ArgumentNullException(payload == null ? nameof(payload) : nameof(eventId));
@@ -69,6 +88,7 @@ namespace Phytrace.Nano.Storage
                     return Refuse(EnqueueFailure.MediumError);
                 }
                 counters.Enqueued++;
+                NoteVetting(nextSequence - 1, vetted);
                 if (!clockSynced || !hasNewest || capturedAtUnixMicros >= newestCapturedAt)
                 {
                     newestCapturedAt = capturedAtUnixMicros;

@@ -80,7 +80,7 @@ namespace Phytrace.Nano.Storage
         private int sinceCheckpoint;
         private bool evictedSinceCheckpoint;
 
-        // While mounting: the absolute slot at group[0] and how many slots were read there (-1: off).
+        // While mounting or dequeuing: the absolute slot at group[0] and how many slots were read there (-1: off).
         private long readAheadStart = -1;
         private int readAheadSlots;
 

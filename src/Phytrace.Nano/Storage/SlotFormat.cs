@@ -161,6 +161,30 @@ namespace Phytrace.Nano.Storage
         }
 
         /// <summary>
+        /// True if the CRC stored in the slot is the CRC of slot[at .. at + CoveredLength(used))
+        /// with the CRC field read as zero (as <see cref="ComputeCrc"/>, in one call: every slot
+        /// of every read passes here). The slot is unchanged.
+        /// </summary>
+        public static bool CrcHolds(byte[] slot, int at, int used)
+        {
+            int c = at + OffsetCrc;
+            byte b0 = slot[c];
+            byte b1 = slot[c + 1];
+            byte b2 = slot[c + 2];
+            byte b3 = slot[c + 3];
+            slot[c] = 0;
+            slot[c + 1] = 0;
+            slot[c + 2] = 0;
+            slot[c + 3] = 0;
+            uint crc = Crc32.Compute(slot, at, (used + 15) & ~15);
+            slot[c] = b0;
+            slot[c + 1] = b1;
+            slot[c + 2] = b2;
+            slot[c + 3] = b3;
+            return crc == (uint)(b0 | (b1 << 8) | (b2 << 16) | (b3 << 24));
+        }
+
+        /// <summary>
         /// CRC of slot[at .. at + CoveredLength(used)) with the CRC field read as zero. The field
         /// is zeroed for the computation and put back, so the slot is unchanged.
         /// </summary>

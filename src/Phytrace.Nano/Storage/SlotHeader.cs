@@ -58,9 +58,12 @@ namespace Phytrace.Nano.Storage
         /// </summary>
         public void Decode(byte[] slot, int at, int recordSize, uint regionId, int maxStoredLength, bool sealedRegion)
         {
+            // Every read of a record decodes each of its slots: the fields are read inline, not
+            // through LittleEndian, because on the device each call costs more than the bytes.
             Kind = SlotKind.Foreign;
             bool magic = slot[at + SlotFormat.OffsetMagic] == SlotFormat.Magic0 && slot[at + SlotFormat.OffsetMagic + 1] == SlotFormat.Magic1;
-            bool ours = LittleEndian.ReadUInt32(slot, at + SlotFormat.OffsetRegionId) == regionId;
+            int r = at + SlotFormat.OffsetRegionId;
+            bool ours = (uint)(slot[r] | (slot[r + 1] << 8) | (slot[r + 2] << 16) | (slot[r + 3] << 24)) == regionId;
             if (!magic && !ours)
             {
                 return;
@@ -70,21 +73,24 @@ namespace Phytrace.Nano.Storage
             IsLast = (flags & SlotFormat.FlagLast) != 0;
             ClockSynced = (flags & SlotFormat.FlagClockUnsynced) == 0;
             IsSealed = (flags & SlotFormat.FlagSealed) != 0;
-            PartIndex = LittleEndian.ReadUInt16(slot, at + SlotFormat.OffsetPartIndex);
-            ChunkLength = LittleEndian.ReadUInt16(slot, at + SlotFormat.OffsetChunkLength);
-            PaddingSlots = LittleEndian.ReadUInt16(slot, at + SlotFormat.OffsetPadding);
-            TotalLength = (int)LittleEndian.ReadUInt32(slot, at + SlotFormat.OffsetTotalLength);
-            int header = SlotFormat.HeaderSize(PartIndex);
+            int part = slot[at + SlotFormat.OffsetPartIndex] | (slot[at + SlotFormat.OffsetPartIndex + 1] << 8);
+            int chunk = slot[at + SlotFormat.OffsetChunkLength] | (slot[at + SlotFormat.OffsetChunkLength + 1] << 8);
+            PartIndex = part;
+            ChunkLength = chunk;
+            PaddingSlots = slot[at + SlotFormat.OffsetPadding] | (slot[at + SlotFormat.OffsetPadding + 1] << 8);
+            int t = at + SlotFormat.OffsetTotalLength;
+            int total = slot[t] | (slot[t + 1] << 8) | (slot[t + 2] << 16) | (slot[t + 3] << 24);
+            TotalLength = total;
+            int used = (part == 0 ? SlotFormat.FirstHeaderSize : SlotFormat.ContinuationHeaderSize) + chunk;
             // The CRC's padded run must fit the slot (it covers the header and the whole chunk).
-            bool shaped = IsFirst == (PartIndex == 0) && TotalLength >= 0 && TotalLength <= maxStoredLength
-                && SlotFormat.CoveredLength(header + ChunkLength) <= recordSize;
+            bool shaped = IsFirst == (part == 0) && total >= 0 && total <= maxStoredLength && ((used + 15) & ~15) <= recordSize;
             if (!shaped)
             {
                 // Another region's stale slot of another shape is foreign; ours, or with the magic, damaged.
                 Kind = ours ? SlotKind.Corrupt : SlotKind.Foreign;
                 return;
             }
-            bool sealedRight = SlotFormat.ComputeCrc(slot, at, header + ChunkLength) == LittleEndian.ReadUInt32(slot, at + SlotFormat.OffsetCrc);
+            bool sealedRight = SlotFormat.CrcHolds(slot, at, used);
             if (!ours)
             {
                 // Intact: another region's slot. Not intact, with our magic: ours with its region id flipped, or damaged stale data.
@@ -99,7 +105,7 @@ namespace Phytrace.Nano.Storage
             Sequence = LittleEndian.ReadInt64(slot, at + SlotFormat.OffsetSequence);
             CapturedAtUnixMicros = IsFirst ? LittleEndian.ReadInt64(slot, at + SlotFormat.OffsetCapturedAt) : 0;
             EventIdOffset = at + SlotFormat.OffsetEventId;
-            ChunkOffset = at + header;
+            ChunkOffset = at + used - chunk;
             Kind = SlotKind.Valid;
         }
     }

@@ -99,6 +99,40 @@ public class QuarantineTests
         Assert.Contains("\"last_quarantined_sequence\":0", receiver.StatusOf("node-q"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_passthrough_record_between_the_nodes_own_events_is_still_scanned_and_set_aside()
+    {
+        // The node's own events are vetted (the uplink does not scan them again); a record put
+        // straight into the ring between them is not, so the scan still catches it.
+        using var broker = new EmbeddedBroker();
+        broker.Start();
+        using var receiver = new BatchReceiver(broker.Host, broker.Port, "receiver-vetted-between");
+        receiver.Start(TimeSpan.FromSeconds(5));
+        using var node = new TestNode(broker, "node-q", new RamMedium(1024 * 1024), online: false);
+        (byte[] bad, _) = Poison("malformed-json");
+        var key = new byte[16];
+        EventIdKey.FromString("old-firmware-1", key, 0);
+        var ids = new List<string>();
+        for (int i = 0; i < 10; i++)
+        {
+            if (i == 5)
+            {
+                Assert.True(node.Node.Buffer.Enqueue(bad, 0, bad.Length, key, 0, Iso8601Utc.ToUnixMicros(DateTime.UtcNow), true));
+            }
+            ids.Add(node.EmitTelemetry(i) ?? throw new InvalidOperationException("refused event " + i));
+        }
+
+        node.Node.Start();
+        node.Connectivity.Set(true);
+
+        Assert.True(receiver.WaitForEvents(10, Patience), $"received {receiver.UniqueEvents} of 10; uplink {node.Node.Uplink.State}");
+        Assert.Equal(ids, receiver.EventsOf("node-q").Select(e => e.EventId).ToList());
+        Assert.True(SpinWait.SpinUntil(() => receiver.Quarantined.Count > 0 && node.Node.Buffer.Count == 0, Patience), "the bad record was not quarantined");
+        Assert.Equal(bad, receiver.Quarantined[0].Payload);
+        Assert.Equal(5, receiver.Quarantined[0].Sequence);
+        Assert.Empty(receiver.Errors);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

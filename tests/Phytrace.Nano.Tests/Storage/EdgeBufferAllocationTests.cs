@@ -7,9 +7,10 @@ namespace Phytrace.Nano.Tests.Storage;
 public class EdgeBufferAllocationTests
 {
     [Theory]
-    [InlineData(1)]
-    [InlineData(8)]
-    public void Enqueue_and_dequeue_with_acknowledge_allocate_nothing(int syncEvery)
+    [InlineData(1, false)]
+    [InlineData(8, false)]
+    [InlineData(8, true)]
+    public void Enqueue_and_dequeue_with_acknowledge_allocate_nothing(int syncEvery, bool vetted)
     {
         var options = Options(recordSize: 256, syncEvery: syncEvery, maxEventSize: 600);
         using var buffer = new EdgeBuffer(new RamMedium(RegionLength(256, 256)), options, SyncedClock());
@@ -19,7 +20,14 @@ public class EdgeBufferAllocationTests
         long micros = Micros(Now);
         void Cycle(int i)
         {
-            buffer.Enqueue(payload, 0, 100 + (i % 500), id, 0, micros, true);
+            if (vetted)
+            {
+                buffer.EnqueueVetted(payload, 0, 100 + (i % 500), id, 0, micros, true);
+            }
+            else
+            {
+                buffer.Enqueue(payload, 0, 100 + (i % 500), id, 0, micros, true);
+            }
             if (i % 16 == 15 && buffer.Dequeue(batch, 16) > 0)
             {
                 buffer.AcknowledgeThrough(batch.Sequence(batch.Count - 1));
@@ -32,7 +40,14 @@ public class EdgeBufferAllocationTests
         long enqueueBefore = GC.GetAllocatedBytesForCurrentThread();
         for (int i = 0; i < 15; i++)
         {
-            buffer.Enqueue(payload, 0, 100 + i, id, 0, micros, true);
+            if (vetted)
+            {
+                buffer.EnqueueVetted(payload, 0, 100 + i, id, 0, micros, true);
+            }
+            else
+            {
+                buffer.Enqueue(payload, 0, 100 + i, id, 0, micros, true);
+            }
         }
         long enqueueBytes = GC.GetAllocatedBytesForCurrentThread() - enqueueBefore;
         long before = GC.GetAllocatedBytesForCurrentThread();

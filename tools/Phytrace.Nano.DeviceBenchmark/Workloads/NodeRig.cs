@@ -6,6 +6,9 @@ using Phytrace.Nano.Compression;
 using Phytrace.Nano.Events;
 using Phytrace.Nano.Platform;
 using Phytrace.Nano.Storage;
+#if !BASELINE
+using Phytrace.Nano.Uplink;
+#endif
 
 namespace Phytrace.Nano.DeviceBenchmark
 {
@@ -26,6 +29,10 @@ namespace Phytrace.Nano.DeviceBenchmark
         public readonly EdgeBuffer Buffer;
         public readonly BufferedEvents Read;
         public readonly BatchBuilder Builder;
+#if !BASELINE
+        /// <summary>The uplink's send-time check of every record it reads (UplinkWorker.Step).</summary>
+        public readonly SendableCheck Sendable;
+#endif
         public readonly int BatchSize;
         public int LastLength;
         public int LastBatchBytes;
@@ -52,6 +59,9 @@ namespace Phytrace.Nano.DeviceBenchmark
             Read = new BufferedEvents(batchSize, config.MaxBatchBytes - 256 - batchSize);
             GzipEncoder encoder = gzipLevel < 0 ? null : new GzipEncoder(gzipLevel, GzipEncoder.DefaultWindowBits, GzipEncoder.DefaultHashBits, blockSymbols);
             Builder = new BatchBuilder(config, new XorShiftRandom(5), encoder);
+#if !BASELINE
+            Sendable = new SendableCheck(Builder);
+#endif
         }
 
         /// <summary>Begins, fills and encodes the next typical event into <see cref="Scratch"/>.</summary>
@@ -62,16 +72,23 @@ namespace Phytrace.Nano.DeviceBenchmark
             return LastLength;
         }
 
-        /// <summary>Makes the last encoded event durable in the buffer, as PhytraceNode.Emit does.</summary>
+        /// <summary>Makes the last encoded event durable in the buffer, as PhytraceNode.Emit does (vetted: the node's encoder wrote it).</summary>
         public void Enqueue()
         {
+#if BASELINE
             if (!Buffer.Enqueue(Scratch, 0, LastLength, Event.EventId, 0, Event.CapturedAtMicros, Event.CapturedAtClockSynced))
+#else
+            if (!Buffer.EnqueueVetted(Scratch, 0, LastLength, Event.EventId, 0, Event.CapturedAtMicros, Event.CapturedAtClockSynced))
+#endif
             {
                 throw new System.InvalidOperationException("enqueue refused: " + ((int)Buffer.LastEnqueueFailure).ToString());
             }
         }
 
-        /// <summary>One uplink cycle without the network: read a batch, build and compress it, acknowledge it.</summary>
+        /// <summary>
+        /// One uplink cycle without the network, as UplinkWorker.Step does it: read a batch, check
+        /// every record can be sent, build and compress the batch, acknowledge it.
+        /// </summary>
         public int SendOneBatch()
         {
             int n = Buffer.Dequeue(Read, BatchSize);
@@ -79,6 +96,13 @@ namespace Phytrace.Nano.DeviceBenchmark
             {
                 return 0;
             }
+#if !BASELINE
+            string problem;
+            if (Sendable.FirstUnsendable(Read, out problem) >= 0)
+            {
+                throw new System.InvalidOperationException("unsendable record: " + problem);
+            }
+#endif
             Batch batch = Builder.Build(Read);
             LastBatchBytes = batch.PayloadLength;
             LastEnvelopeBytes = batch.EnvelopeLength;
