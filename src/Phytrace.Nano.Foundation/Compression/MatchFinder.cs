@@ -171,6 +171,7 @@ namespace Phytrace.Nano.Compression
             byte[] nearDistanceCode = DeflateTables.NearDistanceCode;
             byte[] farDistanceCode = DeflateTables.FarDistanceCode;
             int n = symbols.Count;
+            int firstSymbol = n;
             // A match and the literal after it take two symbols.
             int lastSymbol = values.Length - 2;
             int repeat = 0;
@@ -228,6 +229,16 @@ namespace Phytrace.Nano.Compression
                 repeat = 0;
                 if (distance != 0)
                 {
+                    // The literals just before that the match also covers are taken back (a skip
+                    // may have passed its start).
+                    while (n > firstSymbol && position > first + distance && best < DeflateTables.MaxMatch
+                        && data[position - 1] == data[position - 1 - distance] && distances[n - 1] == 0)
+                    {
+                        n--;
+                        position--;
+                        best++;
+                        literalFrequency[data[position]]--;
+                    }
                     values[n] = (byte)(best - DeflateTables.MinMatch);
                     distances[n] = (ushort)distance;
                     n++;
