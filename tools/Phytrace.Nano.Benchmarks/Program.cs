@@ -14,7 +14,7 @@ if (Console.IsOutputRedirected)
     AnsiConsole.Profile.Width = 200;
 }
 
-const string Usage = "usage: dotnet run -c Release --project tools/Phytrace.Nano.Benchmarks -- [all|list|NAME ...] [--quick] [--baseline=REV (device: also measure the core of git revision REV)]";
+const string Usage = "usage: dotnet run -c Release --project tools/Phytrace.Nano.Benchmarks -- [all|list|NAME ...] [--quick] [--baseline=REV (device: also measure the core of git revision REV; host-compare: compare with it, default 802382e)]";
 bool quick = args.Contains("--quick");
 bool help = args.Contains("--help") || args.Contains("-h");
 string? baseline = args.FirstOrDefault(a => a.StartsWith("--baseline=", StringComparison.Ordinal));

@@ -48,7 +48,7 @@ public sealed class DeviceSuite
     public ModeRun Run(CompileMode mode)
     {
         var clock = Stopwatch.StartNew();
-        string dir = Path.Combine(outputRoot, mode.Name);
+        string dir = ModeDirectory(mode);
         if (Directory.Exists(dir))
         {
             Directory.Delete(dir, recursive: true);
@@ -114,8 +114,11 @@ public sealed class DeviceSuite
         return new ModeRun(mode, outcome, build, launcher.Elapsed, byteCode);
     }
 
-    // Null when the step succeeded, else the mode's outcome: failed with the step's output.
-    private ModeOutcome? Check(string script, IEnumerable<string> arguments, string what)
+    /// <summary>Where one mode's assemblies go (the Foundation, core and natives the glue suite reuses too).</summary>
+    public string ModeDirectory(CompileMode mode) => Path.Combine(outputRoot, mode.Name);
+
+    /// <summary>Null when the step succeeded, else the mode's outcome: failed with the step's output.</summary>
+    public ModeOutcome? Check(string script, IEnumerable<string> arguments, string what)
     {
         ToolResult step = kit.Run(script, arguments, timeLimit);
         return step.ExitCode == 0 ? null : ModeOutcome.Broken($"{what} failed (status {step.ExitCode}):\n{step.Output.TrimEnd()}");

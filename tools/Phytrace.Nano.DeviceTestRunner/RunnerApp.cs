@@ -5,8 +5,9 @@ using System.Globalization;
 namespace Phytrace.Nano.DeviceTestRunner;
 
 /// <summary>
-/// device-tests: runs the device test suite on the kit's nanoCLR in each compile mode and closes
-/// with "N passed, N failed[, N skipped]" over all modes. Without the kit it says that the suite
+/// device-tests: runs the device test suites on the kit's nanoCLR in each compile mode (the core's,
+/// tests/Phytrace.Nano.DeviceTests, and the ESP32 glue's, tests/Phytrace.Nano.Esp32.DeviceTests)
+/// and closes with "N passed, N failed[, N skipped]" over both suites and all modes. Without the kit it says that the suite
 /// was skipped and why, and counts it as one skipped case (never a silent pass).
 /// </summary>
 public static class RunnerApp
@@ -19,7 +20,7 @@ public static class RunnerApp
         var requireKit = new Option<bool>("--require-kit") { Description = "fail instead of skipping when the kit is absent" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "print every launcher line, not only failures and skips" };
         var longTests = new Option<bool>("--long") { Description = $"run the heavier sweeps too (compiled with {DeviceSuite.LongTestsSymbol}; also on when ${DeviceSuite.LongTestsSymbol}=1)" };
-        var root = new RootCommand("Runs tests/Phytrace.Nano.DeviceTests on the nanoFramework kit's nanoCLR, unoptimised (Debug) and optimised (Release)")
+        var root = new RootCommand("Runs tests/Phytrace.Nano.DeviceTests and tests/Phytrace.Nano.Esp32.DeviceTests on the nanoFramework kit's nanoCLR, unoptimised (Debug) and optimised (Release)")
         {
             mode, kitOption, timeout, requireKit, verbose, longTests,
         };
@@ -63,36 +64,55 @@ public static class RunnerApp
             Path.Combine(repo, "artifacts", "device-tests"),
             timeLimit,
             longTests);
+        var glue = new GlueSuite(
+            kit,
+            suite,
+            Path.Combine(repo, "src", "Phytrace.Nano.Esp32", "Phytrace.Nano.Esp32.nfproj"),
+            Path.Combine(repo, "tests", "Phytrace.Nano.Esp32.DeviceTests"),
+            timeLimit);
         var clock = Stopwatch.StartNew();
         int passed = 0, failed = 0, skipped = 0;
         foreach (CompileMode mode in modes)
         {
-            ModeRun run = suite.Run(mode);
-            if (verbose)
+            // The core's tests, then the glue's against the same mode's Foundation, core and natives.
+            ModeRun coreRun = suite.Run(mode);
+            Report(console, "core", coreRun, verbose ? suite.LastLauncherOutput : null);
+            ModeRun glueRun = glue.Run(mode);
+            Report(console, "glue", glueRun, verbose ? glue.LastLauncherOutput : null);
+            foreach (ModeRun run in new[] { coreRun, glueRun })
             {
-                console.Write(suite.LastLauncherOutput);
+                passed += run.Outcome.Passed;
+                failed += run.Outcome.Failed;
+                skipped += run.Outcome.Skipped;
             }
-            if (run.ByteCode.Count > 0)
-            {
-                console.WriteLine($"byte code [{mode.Name}]: {string.Join("; ", run.ByteCode.Select(size => size.Describe()))}");
-            }
-            foreach (string failure in run.Outcome.Failures)
-            {
-                console.WriteLine($"FAIL [{mode.Name}] {failure}");
-            }
-            foreach (string skip in run.Outcome.Skips)
-            {
-                console.WriteLine($"SKIP [{mode.Name}] {skip}");
-            }
-            console.WriteLine($"{mode.Name} ({mode.Description}): {Counts(run.Outcome.Passed, run.Outcome.Failed, run.Outcome.Skipped)} "
-                + $"(build {Seconds(run.Build)}, run on nanoCLR {Seconds(run.Run)})");
-            passed += run.Outcome.Passed;
-            failed += run.Outcome.Failed;
-            skipped += run.Outcome.Skipped;
         }
         console.WriteLine($"device suite: {modes.Count} mode(s) in {Seconds(clock.Elapsed)}; compiled assemblies in artifacts/device-tests/");
         console.WriteLine(Counts(passed, failed, skipped));
         return failed == 0 ? 0 : 1;
+    }
+
+    // One suite in one mode: byte code per assembly, each failure and skip, then its counts.
+    private static void Report(TextWriter console, string suiteName, ModeRun run, string? launcherOutput)
+    {
+        string mode = run.Mode.Name;
+        if (launcherOutput != null)
+        {
+            console.Write(launcherOutput);
+        }
+        if (run.ByteCode.Count > 0)
+        {
+            console.WriteLine($"byte code [{mode} {suiteName}]: {string.Join("; ", run.ByteCode.Select(size => size.Describe()))}");
+        }
+        foreach (string failure in run.Outcome.Failures)
+        {
+            console.WriteLine($"FAIL [{mode} {suiteName}] {failure}");
+        }
+        foreach (string skip in run.Outcome.Skips)
+        {
+            console.WriteLine($"SKIP [{mode} {suiteName}] {skip}");
+        }
+        console.WriteLine($"{mode} ({run.Mode.Description}), {suiteName} tests: {Counts(run.Outcome.Passed, run.Outcome.Failed, run.Outcome.Skipped)} "
+            + $"(build {Seconds(run.Build)}, run on nanoCLR {Seconds(run.Run)})");
     }
 
     /// <summary>The closing-line form CI counts.</summary>

@@ -100,18 +100,45 @@ public class ReceiveCommandTests
     }
 
     [Fact]
-    public void On_a_terminal_the_status_is_one_line_updated_in_place()
+    public async Task On_a_terminal_the_status_is_one_line_updated_in_place()
     {
         using var broker = new EmbeddedBroker();
         broker.Start();
-        var console = new TestConsole().Interactive();
+        var console = new TestConsole().Interactive().EmitAnsiSequences();
         console.Profile.Width = 400;
         string outDir = Path.Combine(Path.GetTempPath(), "phytrace-receive-" + Guid.NewGuid().ToString("N"));
+        var receiving = Task.Run(() => CliApp.Run(new[] { "receive", "--broker", $"mqtt://{broker.Host}:{broker.Port}", "--out", outDir, "--seconds", "6" }, console));
+        await Task.Delay(1500);
 
-        int code = CliApp.Run(new[] { "receive", "--broker", $"mqtt://{broker.Host}:{broker.Port}", "--out", outDir, "--seconds", "3" }, console);
+        using var publisher = new MqttClientFactory().CreateMqttClient();
+        await publisher.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer(broker.Host, broker.Port).WithClientId("pub-terminal").Build());
+        await publisher.PublishAsync(new MqttApplicationMessageBuilder().WithTopic("phytrace/v1/node-t/events")
+            .WithPayload(GzipBatch("t1", ("00000000-0000-7000-8000-0000000000c1", "node-t", 1), ("00000000-0000-7000-8000-0000000000c2", "node-t", 2)))
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
 
-        Assert.Equal(0, code);
-        Assert.Contains("done: 0 unique events", console.Output, StringComparison.Ordinal);
+        Assert.Equal(0, await receiving.WaitAsync(TimeSpan.FromSeconds(30)));
+        string output = console.Output;
+        // The status was shown and counted the batch: several refreshes of it, each drawn over the last.
+        int refreshes = CountOf(output, " events (");
+        Assert.True(refreshes >= 2, "expected the status to be refreshed at least twice:\n" + output);
+        Assert.Contains("2 events (", output, StringComparison.Ordinal);
+        Assert.Contains("1 batches, 0 duplicates dropped, 1 sources", output, StringComparison.Ordinal);
+        // In place: replayed on a terminal, the status leaves no line behind (each refresh was drawn
+        // over the last and the status erased before the summary); printed line by line, every
+        // refresh would still be on the screen.
+        List<string> screen = TerminalReplay.Screen(output);
+        Assert.DoesNotContain(screen, l => l.Contains(" events (", StringComparison.Ordinal));
+        Assert.Single(screen, l => l.StartsWith("done: 2 unique events", StringComparison.Ordinal));
+    }
+
+    private static int CountOf(string text, string part)
+    {
+        int count = 0;
+        for (int at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+        return count;
     }
 
     [Fact]

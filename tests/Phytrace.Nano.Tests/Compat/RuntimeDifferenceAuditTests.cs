@@ -192,4 +192,40 @@ public class RuntimeDifferenceAuditTests
             """;
         Assert.Empty(Of(AuditRule.CallJustBeforeTry, Audit(source, optimize: true)));
     }
+
+    // nanoCLR throws System.Exception for 1.0 / -0.0 (and every other floating-point division by
+    // zero): the .NET idiom for the sign of zero throws there (device test Platform/FloatingDivisionTests).
+    [Theory]
+    [InlineData(false, "return value == 0 && 1 / value < 0;")]
+    [InlineData(true, "return value == 0 && 1 / value < 0;")]
+    [InlineData(false, "return 1.0 / (value - Offset()) > 2;")]
+    [InlineData(true, "return 2.5f % (float)value > 1;")]
+    public void A_floating_point_constant_divided_by_a_variable_is_reported(bool optimize, string body)
+    {
+        string source = "public static class Numbers { static double Offset() { return 1; } public static bool Test(double value) { " + body + " } }";
+
+        AuditFinding finding = Assert.Single(Of(AuditRule.ConstantDividedByVariable, Audit(source, optimize)));
+        Assert.Equal("Numbers.Test", finding.Location);
+        Assert.Contains("nanoCLR throws System.Exception", finding.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Divisions_of_variables_by_anything_and_of_integers_are_not_reported(bool optimize)
+    {
+        // The core's forms: a guarded division of two variables (RetryPolicy), a division by a
+        // power of ten (ShortDecimal), a constant folded by the compiler, and integer division.
+        const string source = """
+            public static class Numbers
+            {
+                public static double Cap(int max, int initial) { return initial == 0 ? 0 : (double)max / initial; }
+                public static bool Exact(long m, double power, double v) { return (double)m / power == v; }
+                public static double Folded() { return 1.0 / 3.0; }
+                public static int Whole(int a, int b) { return 1000 / b + a % 7; }
+                public static bool IsNegative(double value) { return System.BitConverter.DoubleToInt64Bits(value) < 0; }
+            }
+            """;
+        Assert.Empty(Of(AuditRule.ConstantDividedByVariable, Audit(source, optimize)));
+    }
 }

@@ -13,6 +13,7 @@ public enum AuditRule
     ArrayElementComparedWithNull,
     UnsignedUsedAsSigned,
     CallJustBeforeTry,
+    ConstantDividedByVariable,
 }
 
 /// <summary>One rejected construct, located by type and member.</summary>
@@ -32,6 +33,7 @@ public sealed record AuditFinding(AuditRule Rule, string Location, string Detail
         AuditRule.ArrayElementComparedWithNull => "array element compared with null",
         AuditRule.UnsignedUsedAsSigned => "unsigned value used as signed",
         AuditRule.CallJustBeforeTry => "call just before a try",
+        AuditRule.ConstantDividedByVariable => "floating-point constant divided by a variable",
         _ => rule.ToString(),
     };
 }

@@ -28,6 +28,11 @@ namespace Phytrace.Nano.ILAudit;
 /// at the start of every try. Not reported: Monitor.Enter, which is how Roslyn compiles a lock
 /// statement against nano mscorlib (it lacks Enter(object, ref bool)); it does not throw for the
 /// non-null objects the core locks on.</item>
+/// <item>A floating-point constant divided (div, rem) by a value computed at run time, such as
+/// <c>1 / x</c>, the .NET idiom for telling -0 from +0 or taking a reciprocal: nanoCLR throws
+/// System.Exception for every floating-point division by ±0 instead of giving an infinity or NaN.
+/// Found by walking back through straight-line code to what pushed the dividend; a division of two
+/// variables is not reported (the core's two are guarded: docs/device-differences.md).</item>
 /// </list>
 /// </summary>
 internal sealed class RuntimeDifferenceRules
@@ -86,6 +91,11 @@ internal sealed class RuntimeDifferenceRules
             {
                 report(AuditRule.CallJustBeforeTry, body.Location,
                     $"calls {MemberName(instruction.Token)} just before a try: nanoCLR runs that try's catch and finally for an exception the call throws; make the call inside the try, or in a method of its own that then calls the one with the try");
+            }
+            if ((instruction.OpCode == OpCodes.Div || instruction.OpCode == OpCodes.Rem) && IsFloatConstant(DividendPusher(body.Code, i, targets)))
+            {
+                report(AuditRule.ConstantDividedByVariable, body.Location,
+                    "divides a floating-point constant by a value computed at run time (1 / x): nanoCLR throws System.Exception when that value is 0 or -0 instead of giving an infinity; tell -0 by its sign bit (BitConverter.DoubleToInt64Bits) and make sure other divisors cannot be zero");
             }
             string? unsigned = UnsignedSource(body, instruction);
             if (unsigned != null)
@@ -197,6 +207,65 @@ internal sealed class RuntimeDifferenceRules
         }
         return null;
     }
+
+    // The instruction that pushed the first operand (the dividend) of the binary instruction at
+    // code[at], found by walking back through straight-line code; null where control flow joins
+    // or an instruction's stack effect is not known.
+    private ILOperands.Instruction? DividendPusher(IReadOnlyList<ILOperands.Instruction> code, int at, HashSet<int> targets)
+    {
+        int slot = 1; // the dividend lies one below the divisor at the top of the stack
+        for (int j = at - 1; j >= 0; j--)
+        {
+            ILOperands.Instruction instruction = code[j];
+            (int pops, int pushes) = StackEffect(instruction);
+            if (pops < 0 || pushes < 0)
+            {
+                return null;
+            }
+            if (slot < pushes)
+            {
+                return instruction;
+            }
+            slot = slot - pushes + pops;
+            if (targets.Contains(instruction.Offset))
+            {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private (int Pops, int Pushes) StackEffect(ILOperands.Instruction instruction)
+    {
+        if (IsCall(instruction) || instruction.OpCode == OpCodes.Newobj)
+        {
+            EntityHandle handle = MetadataTokens.EntityHandle(instruction.Token);
+            MethodSignature<SignatureShape>? signature = handle.Kind switch
+            {
+                HandleKind.MethodDefinition => md.GetMethodDefinition((MethodDefinitionHandle)handle).DecodeSignature(shapes, null),
+                HandleKind.MemberReference when md.GetMemberReference((MemberReferenceHandle)handle).GetKind() == MemberReferenceKind.Method
+                    => md.GetMemberReference((MemberReferenceHandle)handle).DecodeMethodSignature(shapes, null),
+                _ => null,
+            };
+            if (signature is not { } s)
+            {
+                return (-1, -1);
+            }
+            if (instruction.OpCode == OpCodes.Newobj)
+            {
+                return (s.ParameterTypes.Length, 1);
+            }
+            return (s.ParameterTypes.Length + (s.Header.IsInstance ? 1 : 0), s.ReturnType.Name == "Void" ? 0 : 1);
+        }
+        if (instruction.OpCode.FlowControl is FlowControl.Branch or FlowControl.Cond_Branch or FlowControl.Return or FlowControl.Throw)
+        {
+            return (-1, -1);
+        }
+        return (Pops(instruction.OpCode), Pushes(instruction.OpCode));
+    }
+
+    private static bool IsFloatConstant(ILOperands.Instruction? instruction)
+        => instruction is { } i && (i.OpCode == OpCodes.Ldc_R8 || i.OpCode == OpCodes.Ldc_R4);
 
     private static int Pops(OpCode op) => op.StackBehaviourPop switch
     {

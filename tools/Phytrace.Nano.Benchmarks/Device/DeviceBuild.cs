@@ -7,7 +7,7 @@ namespace Phytrace.Nano.Benchmarks.Device;
 /// -optimize, then nano-pe): the core, the natives assembly against the kit's real
 /// nanoFramework.System.IO.Hashing and nanoFramework.System.Text, and the benchmark program
 /// (tools/Phytrace.Nano.DeviceBenchmark). With a baseline revision, the core of that git revision
-/// and the program without the natives.
+/// (one assembly or two, natives where it has them) and the program compiled for it.
 /// </summary>
 public sealed class DeviceBuild
 {
@@ -31,22 +31,113 @@ public sealed class DeviceBuild
             Pe(kit, foundation), Pe(kit, core, foundation), Pe(kit, natives, foundation), Pe(kit, program, foundation, core, natives)]);
     }
 
-    /// <summary>The core as it was at git revision <paramref name="revision"/>, with the benchmark program of today.</summary>
+    /// <summary>
+    /// The core as it was at git revision <paramref name="revision"/>, with the benchmark program of
+    /// today compiled with BASELINE (workloads that need only the API every revision has). The
+    /// revision decides what is built: before the split, one assembly (src/Phytrace.Nano); after
+    /// it, the Foundation and the core; where it has src/Phytrace.Nano.Natives, the natives too,
+    /// installed as that revision's device path runs (BASELINE_NATIVES).
+    /// </summary>
     public static DeviceBuild Baseline(NanoKit kit, string repoRoot, string workDir, string revision)
     {
+        Directory.CreateDirectory(workDir);
         string source = Path.Combine(workDir, "baseline-src");
         if (Directory.Exists(source))
         {
             Directory.Delete(source, true);
         }
         Directory.CreateDirectory(source);
+        bool split = HasFolder(repoRoot, revision, "src/Phytrace.Nano.Foundation");
+        bool hasNatives = HasFolder(repoRoot, revision, "src/Phytrace.Nano.Natives");
+        var folders = new List<string> { "src/Phytrace.Nano" };
+        if (split)
+        {
+            folders.Add("src/Phytrace.Nano.Foundation");
+        }
+        if (hasNatives)
+        {
+            folders.Add("src/Phytrace.Nano.Natives");
+        }
         string archive = Path.Combine(workDir, "baseline.tar");
-        Git(repoRoot, "archive", "-o", archive, revision, "src/Phytrace.Nano");
+        Git(repoRoot, ["archive", "-o", archive, revision, .. folders]);
         Exec("tar", source, "-xf", archive);
-        string core = Compile(kit, workDir, "Phytrace.Nano.dll", "library", [], Path.Combine(source, "src", "Phytrace.Nano"));
-        string program = Compile(kit, workDir, "Phytrace.Nano.DeviceBenchmark.exe", "exe", ["-r", core, "-r", "nanoFramework.Runtime.Native", "-define:BASELINE"],
+        string Sources(string project) => Path.Combine(source, "src", project);
+
+        var runList = new List<string> { "nanoFramework.Runtime.Native" };
+        var coreReferences = new List<string>();
+        var programReferences = new List<string>();
+        var loaded = new List<string>();
+        string defines = "-define:BASELINE";
+        if (split)
+        {
+            string foundation = Compile(kit, workDir, "Phytrace.Nano.Foundation.dll", "library", [], Sources("Phytrace.Nano.Foundation"));
+            coreReferences.AddRange(["-r", foundation]);
+            runList.Add(Pe(kit, foundation));
+            loaded.Add(foundation);
+        }
+        string core = Compile(kit, workDir, "Phytrace.Nano.dll", "library", coreReferences, Sources("Phytrace.Nano"));
+        runList.Add(Pe(kit, core, [.. loaded]));
+        loaded.Add(core);
+        if (hasNatives)
+        {
+            // What the natives reference moved with the split (the core before it, the Foundation after): offer both.
+            var nativesReferences = new List<string> { "-r", "nanoFramework.System.IO.Hashing", "-r", "nanoFramework.System.Text" };
+            foreach (string assembly in loaded)
+            {
+                nativesReferences.AddRange(["-r", assembly]);
+            }
+            string natives = Compile(kit, workDir, "Phytrace.Nano.Natives.dll", "library", nativesReferences, Sources("Phytrace.Nano.Natives"));
+            runList.Add(Pe(kit, natives, [.. loaded]));
+            loaded.Add(natives);
+            runList.InsertRange(0, ["nanoFramework.System.IO.Hashing", "nanoFramework.System.Text"]);
+            defines += ";BASELINE_NATIVES";
+        }
+        foreach (string assembly in loaded)
+        {
+            programReferences.AddRange(["-r", assembly]);
+        }
+        string program = Compile(kit, workDir, "Phytrace.Nano.DeviceBenchmark.exe", "exe", [.. programReferences, "-r", "nanoFramework.Runtime.Native", defines],
             Path.Combine(repoRoot, "tools", "Phytrace.Nano.DeviceBenchmark"));
-        return new DeviceBuild(["nanoFramework.Runtime.Native", Pe(kit, core), Pe(kit, program, core)]);
+        runList.Add(Pe(kit, program, [.. loaded]));
+        return new DeviceBuild(runList);
+    }
+
+    /// <summary>True when both revisions name the same commit of the repository at <paramref name="repoRoot"/>.</summary>
+    public static bool SameCommit(string repoRoot, string first, string second)
+    {
+        string? a = Commit(repoRoot, first);
+        return a != null && a == Commit(repoRoot, second);
+    }
+
+    private static string? Commit(string repoRoot, string revision)
+    {
+        (int code, string output, _) = RunGit(repoRoot, "rev-parse", "--verify", "--quiet", revision + "^{commit}");
+        return code == 0 && output.Length > 0 ? output : null;
+    }
+
+    // True when git revision `revision` has the folder `path`.
+    private static bool HasFolder(string repoRoot, string revision, string path)
+    {
+        (int code, string output, string errors) = RunGit(repoRoot, "ls-tree", "-d", "--name-only", revision, path);
+        if (code != 0)
+        {
+            throw new InvalidOperationException($"git revision '{revision}' not found ({errors}); --baseline takes a commit of this repository, for example {IssueBaseline.Revision}");
+        }
+        return output.Length > 0;
+    }
+
+    private static (int Code, string Output, string Errors) RunGit(string repoRoot, params string[] arguments)
+    {
+        var info = new ProcessStartInfo("git") { WorkingDirectory = repoRoot, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (string argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+        using Process process = Process.Start(info) ?? throw new InvalidOperationException("could not start git");
+        Task<string> errors = process.StandardError.ReadToEndAsync();
+        string output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output.Trim(), errors.Result.Trim());
     }
 
     private static string Compile(NanoKit kit, string workDir, string output, string target, IEnumerable<string> options, string sources)
@@ -62,7 +153,7 @@ public sealed class DeviceBuild
         return Path.ChangeExtension(assembly, ".pe");
     }
 
-    private static void Git(string repoRoot, params string[] arguments) => Exec("git", repoRoot, arguments);
+    private static void Git(string repoRoot, string[] arguments) => Exec("git", repoRoot, arguments);
 
     private static void Exec(string file, string workingDirectory, params string[] arguments)
     {

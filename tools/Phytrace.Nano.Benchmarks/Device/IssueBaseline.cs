@@ -9,6 +9,10 @@ public static class IssueBaseline
 {
     public const string Revision = "802382e";
 
+    /// <summary>The workloads the issue's table lists (each has a figure in <see cref="Us"/>).</summary>
+    public static IReadOnlyList<string> Workloads { get; } =
+        ["encode-event", "double-sensor", "enqueue-550", "dequeue-ack", "crc32-4k", "gzip6-batch", "pipeline-gzip6"];
+
     /// <summary>nanoCLR microseconds per operation, by workload name (NaN: not in the issue).</summary>
     public static double Us(string workload) => workload switch
     {

@@ -1,7 +1,9 @@
 using System;
 using System.Threading;
-#if !BASELINE
+#if !BASELINE || BASELINE_NATIVES
 using Phytrace.Nano.Natives;
+#endif
+#if !BASELINE
 using Phytrace.Nano.Platform;
 #endif
 
@@ -16,8 +18,12 @@ namespace Phytrace.Nano.DeviceBenchmark
     /// (tools/Phytrace.Nano.Benchmarks, "device"), which samples the nanoCLR process's CPU time, can
     /// also report CPU time per operation, which other load on the machine does not inflate.
     /// MODE "portable" runs the core's portable forms, "natives" the device path with the firmware
-    /// natives installed (Phytrace.Nano.Natives); compiled with BASELINE (an older core without the
-    /// platform seam) only "baseline" runs.
+    /// natives installed (Phytrace.Nano.Natives); compiled with BASELINE (an older core, --baseline=REV)
+    /// only "baseline" runs, with that revision's natives installed where it has them
+    /// (BASELINE_NATIVES). The allocation check runs the device-default pipeline in every mode: the
+    /// same work, and a batch size whose events fit max_batch_bytes however long the run (the
+    /// typical event grows a little as its position readings gain digits, so 53 of them stop
+    /// fitting 32 KB after some thousands of events).
     /// </summary>
     public static class Program
     {
@@ -28,9 +34,12 @@ namespace Phytrace.Nano.DeviceBenchmark
             try
             {
 #if BASELINE
+#if BASELINE_NATIVES
+                DeviceNatives.Install();
+#endif
                 RunAll("baseline");
                 AllocationCheck.Run("baseline", new AllocatingControl());
-                AllocationCheck.Run("baseline", new PipelineWorkload("pipeline-gzip6", 6, NodeRig.BatchEvents, 768));
+                AllocationCheck.Run("baseline", WorkloadSet.DevicePipeline());
 #else
                 PlatformNatives.UsePortable();
                 RunAll("portable");

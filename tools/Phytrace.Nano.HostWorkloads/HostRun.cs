@@ -1,11 +1,12 @@
 using System.Diagnostics;
-using Phytrace.Nano.DeviceBenchmark;
 
-namespace Phytrace.Nano.Benchmarks.Device;
+namespace Phytrace.Nano.DeviceBenchmark;
 
 /// <summary>
-/// The same workloads on .NET (the net10.0 build of the core, its host fast paths included): the
-/// best round of several repetitions, after warm-ups with pauses so the JIT has reached tier 1.
+/// The device benchmark's workloads on .NET (the net10.0 build of the core, its host fast paths
+/// included): the best round of several repetitions, after warm-ups with pauses so the JIT has
+/// reached tier 1. Used by the device benchmark (the .NET column) and by host-compare (through
+/// tools/Phytrace.Nano.HostWorkloads, built against this tree's core and a baseline's).
 /// </summary>
 public static class HostRun
 {
