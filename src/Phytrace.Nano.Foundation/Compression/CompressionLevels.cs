@@ -15,7 +15,12 @@ namespace Phytrace.Nano.Compression
         private static readonly short[] ChainLinks = { 0, 4, 8, 16, 16, 32, 64, 128, 512, 2048 };
         private static readonly short[] LazyBelow = { 0, 0, 0, 0, 8, 16, 32, 64, 258, 258 };
         private static readonly short[] NiceLength = { 0, 8, 16, 32, 32, 64, 128, 258, 258, 258 };
-        private static readonly short[] InsertBelow = { 0, 6, 8, 16, 259, 259, 259, 259, 259, 259 };
+        private static readonly short[] InsertBelow = { 0, 0, 8, 16, 259, 259, 259, 259, 259, 259 };
+
+        // The greedy levels only (1-3): skip-ahead after misses (31 = never) and the unsearched
+        // literal after a match (MatchFinder.ParseGreedy says why).
+        private static readonly byte[] SkipShift = { 31, 5, 6, 7, 31, 31, 31, 31, 31, 31 };
+        private static readonly bool[] LiteralAfter = { false, true, true, true, false, false, false, false, false, false };
 
         /// <summary>Most chain links followed per search.</summary>
         public static int MaxChain(int level)
@@ -36,6 +41,21 @@ namespace Phytrace.Nano.Compression
         public static int InsertWithinMatchBelow(int level)
         {
             return InsertBelow[level];
+        }
+
+        /// <summary>
+        /// After n searches in a row that found no match, the next 1 + n / 2^this bytes are
+        /// literals without a search (31: never).
+        /// </summary>
+        public static int SkipAfterMissesShift(int level)
+        {
+            return SkipShift[level];
+        }
+
+        /// <summary>Whether the byte after a match goes out as a literal unsearched, the next position trying the same distance first.</summary>
+        public static bool LiteralAfterMatch(int level)
+        {
+            return LiteralAfter[level];
         }
 
         /// <summary>A match this long ends the search.</summary>

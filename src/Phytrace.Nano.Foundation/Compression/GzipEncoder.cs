@@ -33,6 +33,8 @@ namespace Phytrace.Nano.Compression
         private readonly int lazyBelow;
         private readonly int niceLength;
         private readonly int insertBelow;
+        private readonly int skipShift;
+        private readonly bool literalAfterMatch;
         private readonly MatchFinder finder;
         private readonly BitWriter writer = new BitWriter();
         private readonly DeflateBlockWriter blocks;
@@ -72,6 +74,8 @@ namespace Phytrace.Nano.Compression
             lazyBelow = CompressionLevels.LazyMatchBelow(level);
             niceLength = CompressionLevels.StopAtLength(level);
             insertBelow = CompressionLevels.InsertWithinMatchBelow(level);
+            skipShift = CompressionLevels.SkipAfterMissesShift(level);
+            literalAfterMatch = CompressionLevels.LiteralAfterMatch(level);
             // Level 0 never searches: it keeps only the block writer's tables, no window.
             finder = new MatchFinder(level == 0 ? 8 : windowBits, level == 0 ? 8 : hashBits);
             blocks = new DeflateBlockWriter(writer, level == 0 ? 256 : blockSymbols);
@@ -200,7 +204,7 @@ namespace Phytrace.Nano.Compression
             int blockStart = offset;
             while (true)
             {
-                int position = finder.ParseGreedy(blockStart, blocks.Symbols, maxChain, niceLength, insertBelow);
+                int position = finder.ParseGreedy(blockStart, blocks.Symbols, maxChain, niceLength, insertBelow, skipShift, literalAfterMatch);
                 bool isFinal = position >= end;
                 blocks.WriteBlock(input, blockStart, position - blockStart, isFinal);
                 if (isFinal)

@@ -110,7 +110,7 @@ namespace Phytrace.Nano.Compression
                 // Cheap reject first: the byte that would make this match the best must agree.
                 if (data[candidate + best] == data[position + best] && data[candidate] == data[position])
                 {
-                    int length = MatchedBytes(data, candidate, position, maxLength);
+                    int length = MatchedBytes(data, candidate, position, 1, maxLength);
                     if (length > best)
                     {
                         best = length;
@@ -134,14 +134,23 @@ namespace Phytrace.Nano.Compression
         /// <summary>
         /// The greedy parse of levels 1 to 3: from <paramref name="position"/>, takes the match
         /// found at each position (or a literal) and appends it to <paramref name="symbols"/>,
-        /// until the input ends or the buffer is full; returns the position reached. The positions
-        /// inside a match shorter than <paramref name="insertBelow"/> are recorded too. The work per
-        /// position is written out in this one loop, with the state in locals (a call is made only
-        /// to extend a candidate that passed the cheap test): on the device (an interpreter) this
-        /// loop is most of what gzip costs, and a call or a field access costs as much as several
-        /// of its operations.
+        /// until the input ends or the buffer is full; returns the position reached. Built for an
+        /// interpreter, where time goes with the IL operations run (about 50 machine instructions
+        /// each on nanoCLR), so the aim is the fewest operations per input byte:
+        /// - matches are at least 4 bytes, found through a hash of the 4 bytes read at once
+        ///   (BitConverter.ToInt32, a native on the device) and checked with the same read; a
+        ///   3-byte match at a telemetry batch's distances costs more bits than its 3 literals;
+        /// - with <paramref name="literalAfterMatch"/>, the byte that ended a match goes out as a
+        ///   literal unsearched and the next position first tries the same distance: in
+        ///   telemetry, a digit that differs is usually all that lies between two long matches
+        ///   at one distance (the distance of the previous event);
+        /// - after a run of searches that found nothing, the next 1 + misses / 2^skipShift bytes
+        ///   go out as literals unsearched (LZ4 and Snappy skip the same way), so a stretch of
+        ///   random text (an event id) costs less than one search per byte;
+        /// - the positions inside a match shorter than <paramref name="insertBelow"/> are recorded.
+        /// The state lives in locals: a field access costs as much as several operations there.
         /// </summary>
-        public int ParseGreedy(int position, SymbolBuffer symbols, int maxChain, int niceLength, int insertBelow)
+        public int ParseGreedy(int position, SymbolBuffer symbols, int maxChain, int niceLength, int insertBelow, int skipShift, bool literalAfterMatch)
         {
             byte[] data = input;
             ushort[] heads = head;
@@ -152,8 +161,8 @@ namespace Phytrace.Nano.Compression
             int first = start;
             int stop = end;
             int bias = 1 - first;
-            // Positions with three bytes left can start a match; the last two are literals.
-            int lastStart = stop - DeflateTables.MinMatch;
+            // Positions with four bytes left are searched (one 4-byte read each); the last three are literals.
+            int lastStart = stop - 4;
             byte[] values = symbols.Value;
             ushort[] distances = symbols.Distance;
             int[] literalFrequency = symbols.LiteralFrequency;
@@ -162,25 +171,31 @@ namespace Phytrace.Nano.Compression
             byte[] nearDistanceCode = DeflateTables.NearDistanceCode;
             byte[] farDistanceCode = DeflateTables.FarDistanceCode;
             int n = symbols.Count;
-            int capacity = values.Length;
-            while (position <= lastStart && n < capacity)
+            int firstSymbol = n;
+            // A match and the literal after it take two symbols.
+            int lastSymbol = values.Length - 2;
+            int repeat = 0;
+            int misses = 0;
+            while (position <= lastStart && n <= lastSymbol)
             {
+                int word = BitConverter.ToInt32(data, position);
                 int distance = 0;
-                int best = DeflateTables.MinMatch - 1;
-                int hash = (int)(((uint)(data[position] | (data[position + 1] << 8) | (data[position + 2] << 16)) * 0x9E3779B1u) >> shift);
+                int best = 3;
+                int hash = (int)(((uint)word * 0x9E3779B1u) >> shift);
                 int relative = position + bias;
                 int stored = heads[hash];
                 int back = stored == 0 ? 0 : (relative - stored) & 0xFFFF;
-                // A link of a window or more is stored as it is: the walk stops at it anyway.
                 links[position & mask] = (ushort)back;
                 heads[hash] = (ushort)relative;
-                if (back != 0)
+                if (repeat != 0 && BitConverter.ToInt32(data, position - repeat) == word)
                 {
-                    int maxLength = stop - position;
-                    if (maxLength > DeflateTables.MaxMatch)
-                    {
-                        maxLength = DeflateTables.MaxMatch;
-                    }
+                    int maxLength = stop - position < DeflateTables.MaxMatch ? stop - position : DeflateTables.MaxMatch;
+                    best = MatchedBytes(data, position - repeat, position, 4, maxLength);
+                    distance = repeat;
+                }
+                else if (back != 0)
+                {
+                    int maxLength = stop - position < DeflateTables.MaxMatch ? stop - position : DeflateTables.MaxMatch;
                     int nice = niceLength < maxLength ? niceLength : maxLength;
                     int chain = maxChain;
                     while (back < size && chain-- > 0)
@@ -190,9 +205,9 @@ namespace Phytrace.Nano.Compression
                         {
                             break;
                         }
-                        if (data[candidate + best] == data[position + best] && data[candidate] == data[position])
+                        if (data[candidate + best] == data[position + best] && BitConverter.ToInt32(data, candidate) == word)
                         {
-                            int matched = MatchedBytes(data, candidate, position, maxLength);
+                            int matched = MatchedBytes(data, candidate, position, 4, maxLength);
                             if (matched > best)
                             {
                                 best = matched;
@@ -211,8 +226,19 @@ namespace Phytrace.Nano.Compression
                         back += link;
                     }
                 }
+                repeat = 0;
                 if (distance != 0)
                 {
+                    // The literals just before that the match also covers are taken back (a skip
+                    // may have passed its start).
+                    while (n > firstSymbol && position > first + distance && best < DeflateTables.MaxMatch
+                        && data[position - 1] == data[position - 1 - distance] && distances[n - 1] == 0)
+                    {
+                        n--;
+                        position--;
+                        best++;
+                        literalFrequency[data[position]]--;
+                    }
                     values[n] = (byte)(best - DeflateTables.MinMatch);
                     distances[n] = (ushort)distance;
                     n++;
@@ -220,21 +246,47 @@ namespace Phytrace.Nano.Compression
                     distanceFrequency[distance <= 256 ? nearDistanceCode[distance - 1] : farDistanceCode[(distance - 1) >> 7]]++;
                     if (best < insertBelow)
                     {
-                        InsertRange(position + 1, position + best);
+                        InsertRange4(position + 1, position + best);
                     }
                     position += best;
+                    misses = 0;
+                    if (literalAfterMatch && position < lastStart)
+                    {
+                        // The byte that ended the match, unsearched; the next position tries this distance first.
+                        byte after = data[position];
+                        values[n] = after;
+                        n++;
+                        literalFrequency[after]++;
+                        position++;
+                        repeat = distance;
+                    }
                 }
                 else
                 {
-                    // The buffer's distances are zero until written (SymbolBuffer.Clear), so a
-                    // literal needs only its byte.
-                    byte literal = data[position];
-                    values[n] = literal;
-                    n++;
-                    literalFrequency[literal]++;
-                    position++;
+                    // No match: this byte and, after a run of misses, the next few go out as
+                    // literals unsearched (the longer the run, the more are skipped).
+                    int stepEnd = position + 1 + (misses >> skipShift);
+                    misses++;
+                    if (stepEnd > lastStart)
+                    {
+                        stepEnd = lastStart;
+                    }
+                    if (stepEnd - position > lastSymbol - n)
+                    {
+                        stepEnd = position + lastSymbol - n;
+                    }
+                    do
+                    {
+                        byte literal = data[position];
+                        values[n] = literal;
+                        n++;
+                        literalFrequency[literal]++;
+                        position++;
+                    }
+                    while (position < stepEnd);
                 }
             }
+            int capacity = values.Length;
             while (position < stop && n < capacity)
             {
                 byte literal = data[position];
@@ -252,9 +304,8 @@ namespace Phytrace.Nano.Compression
         // the speed of comparing byte by byte there; it never reads past b + max); in the word that
         // differs, the equal bytes are counted from the difference, low byte first on a
         // little-endian machine (all of nanoFramework's targets and the usual hosts).
-        private static int MatchedBytes(byte[] data, int a, int b, int max)
+        private static int MatchedBytes(byte[] data, int a, int b, int matched, int max)
         {
-            int matched = 1;
             while (matched + 8 <= max)
             {
                 long difference = BitConverter.ToInt64(data, a + matched) ^ BitConverter.ToInt64(data, b + matched);
@@ -295,6 +346,29 @@ namespace Phytrace.Nano.Compression
         /// (the positions inside an emitted match), in one loop that carries the 3-byte window
         /// from one position to the next.
         /// </summary>
+        public void InsertRange4(int from, int to)
+        {
+            int last = end - 4;
+            if (to > last + 1)
+            {
+                to = last + 1;
+            }
+            byte[] data = input;
+            ushort[] heads = head;
+            ushort[] links = prev;
+            int mask = windowMask;
+            int shift = hashShift;
+            int relative = from - start + 1;
+            for (int p = from; p < to; p++)
+            {
+                int hash = (int)(((uint)BitConverter.ToInt32(data, p) * 0x9E3779B1u) >> shift);
+                int stored = heads[hash];
+                links[p & mask] = stored == 0 ? (ushort)0 : (ushort)((relative - stored) & 0xFFFF);
+                heads[hash] = (ushort)relative;
+                relative++;
+            }
+        }
+
         public void InsertRange(int from, int to)
         {
             int last = end - DeflateTables.MinMatch;

@@ -77,6 +77,39 @@ namespace Phytrace.Nano.DeviceTests.Compression
         }
 
         [TestMethod]
+        [DataRow(1)]
+        [DataRow(2)]
+        [DataRow(3)]
+        public void NearRepeatsInflateBackAtTheGreedyLevels(int level)
+        {
+            // Records that differ in a digit or two and in a random id: the greedy levels' fast
+            // paths (the literal after a match, the same distance tried again, the skip over
+            // misses and the literals it takes back), with a 256-symbol block filling inside them.
+            byte[] record = AsciiText.ToBytes("{\"id\":\"0123456789abcdef01234567\",\"v\":78.43,\"t\":31.5},");
+            var input = new byte[6000];
+            uint x = (uint)level;
+            for (int i = 0; i < input.Length; i++)
+            {
+                x = (x * 1103515245u) + 12345u;
+                int k = i % record.Length;
+                bool id = k >= 7 && k < 31;
+                input[i] = id || (x >> 28) == 0 ? (byte)('0' + ((x >> 24) % 10)) : record[k];
+            }
+            var output = new byte[GzipEncoder.MaxCompressedSize(input.Length)];
+            var back = new byte[input.Length];
+            int[] blockSymbols = { 256, 3072 };
+            for (int b = 0; b < blockSymbols.Length; b++)
+            {
+                var encoder = new GzipEncoder(level, GzipEncoder.DefaultWindowBits, GzipEncoder.DefaultHashBits, blockSymbols[b]);
+                int n = encoder.Compress(input, 0, input.Length, output, 0, output.Length);
+                string what = "level " + level.ToString() + ", " + blockSymbols[b].ToString() + " symbols per block";
+                Assert.AreEqual(input.Length, new Inflater().Gunzip(output, 0, n, back), what + ": inflated length");
+                BytesAssert.AreEqual(input, 0, back, 0, input.Length, what + ": inflates back");
+                Assert.IsTrue(n < input.Length / 2, what + ": 6000 bytes of near repeats shrink below half, got " + n.ToString());
+            }
+        }
+
+        [TestMethod]
         public void WorkingMemoryWithinBudget()
         {
             Assert.IsTrue(new GzipEncoder(6).WorkingMemoryBytes <= 16384, "default level within 16 KB");
