@@ -43,11 +43,16 @@ namespace Phytrace.Nano.DeviceBenchmark
 #else
                 PlatformNatives.UsePortable();
                 RunAll("portable");
+                // The control first: it must be caught, or no other check proves anything.
+                AllocationCheck.Run("natives", new AllocatingControl());
+                // The pipeline with the portable forms, then with the natives, and the firmware
+                // CRC-32 alone (its Span argument is a heap object on nanoCLR at every call).
+                AllocationCheck.Run("portable", WorkloadSet.DevicePipeline());
                 DeviceNatives.Install();
                 RunAll("natives");
                 // Emit is part of the pipeline (a ring of events per check would not fit in the heap).
-                AllocationCheck.Run("natives", new AllocatingControl());
                 AllocationCheck.Run("natives", new EncodeEventWorkload());
+                AllocationCheck.Run("natives", new Crc32Workload());
                 AllocationCheck.Run("natives", WorkloadSet.DevicePipeline());
 #endif
                 Console.WriteLine("device benchmark done");
