@@ -8,6 +8,11 @@ namespace Phytrace.Nano.Events
     /// motion, safety, context (environment readings), communication, extensions. Not thread-safe:
     /// one encoder per producing thread.
     /// </summary>
+    /// <remarks>
+    /// Each optional field's HasValue is tested here, in place, rather than in a shared helper: a
+    /// typical event leaves most of its ~40 optional fields unset, and on the device a call made
+    /// only to find a field unset costs more than the test.
+    /// </remarks>
     public sealed class UdmEventEncoder
     {
         // udm_version from a field, not the constant: on nanoCLR a string literal (what a const

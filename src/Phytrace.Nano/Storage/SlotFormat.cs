@@ -161,11 +161,12 @@ namespace Phytrace.Nano.Storage
         }
 
         /// <summary>
-        /// True if the CRC stored in the slot is the CRC of slot[at .. at + CoveredLength(used))
-        /// with the CRC field read as zero (as <see cref="ComputeCrc"/>, in one call: every slot
-        /// of every read passes here). The slot is unchanged.
+        /// CRC of slot[at .. at + CoveredLength(used)) with the CRC field read as zero. The field
+        /// is zeroed for the computation and put back, so the slot is unchanged. Every slot of every
+        /// write and read passes here, so the bytes are saved and restored inline: on the device
+        /// each call costs more than the four bytes.
         /// </summary>
-        public static bool CrcHolds(byte[] slot, int at, int used)
+        public static uint ComputeCrc(byte[] slot, int at, int used)
         {
             int c = at + OffsetCrc;
             byte b0 = slot[c];
@@ -181,19 +182,6 @@ namespace Phytrace.Nano.Storage
             slot[c + 1] = b1;
             slot[c + 2] = b2;
             slot[c + 3] = b3;
-            return crc == (uint)(b0 | (b1 << 8) | (b2 << 16) | (b3 << 24));
-        }
-
-        /// <summary>
-        /// CRC of slot[at .. at + CoveredLength(used)) with the CRC field read as zero. The field
-        /// is zeroed for the computation and put back, so the slot is unchanged.
-        /// </summary>
-        public static uint ComputeCrc(byte[] slot, int at, int used)
-        {
-            uint stored = LittleEndian.ReadUInt32(slot, at + OffsetCrc);
-            LittleEndian.WriteUInt32(slot, at + OffsetCrc, 0);
-            uint crc = Crc32.Compute(slot, at, CoveredLength(used));
-            LittleEndian.WriteUInt32(slot, at + OffsetCrc, stored);
             return crc;
         }
     }

@@ -90,7 +90,9 @@ namespace Phytrace.Nano.Storage
                 Kind = ours ? SlotKind.Corrupt : SlotKind.Foreign;
                 return;
             }
-            bool sealedRight = SlotFormat.CrcHolds(slot, at, used);
+            int c = at + SlotFormat.OffsetCrc;
+            uint storedCrc = (uint)(slot[c] | (slot[c + 1] << 8) | (slot[c + 2] << 16) | (slot[c + 3] << 24));
+            bool sealedRight = SlotFormat.ComputeCrc(slot, at, used) == storedCrc;
             if (!ours)
             {
                 // Intact: another region's slot. Not intact, with our magic: ours with its region id flipped, or damaged stale data.
