@@ -264,7 +264,7 @@ public sealed class Simulation : IDisposable
         {
             if (!resubscribed)
             {
-                notes.Add($"the receiver had not subscribed again {MaxHoldSeconds} s after a broker restart; publishes released anyway");
+                notes.Add($"the receiver had not subscribed again {MaxHoldSeconds} s after a broker restart (connected: {receiver.IsConnected}, last reconnect failure: {receiver.LastReconnectFailure ?? "none"}); publishes released anyway");
             }
             holding.ReleasePublishes();
             holding = null;

@@ -12,7 +12,11 @@ public sealed class EmbeddedBroker : IBroker
 {
     private readonly string? requiredUser;
     private readonly string? requiredPassword;
-    private readonly ManualResetEventSlim publishesFlowing = new(initialState: true);
+    private readonly object holdGate = new();
+    // Completed while publishes flow. Awaited, not waited on: a held publish must not block a
+    // thread-pool thread, or a few held publishes on a 2-core machine starve the pool and the
+    // receiver's reconnect (which needs the pool) stalls for many seconds.
+    private TaskCompletionSource publishesFlowing = NewFlowing(open: true);
     private MqttServer? server;
     private int delayMs;
 
@@ -71,13 +75,38 @@ public sealed class EmbeddedBroker : IBroker
     public void Dispose()
     {
         Stop();
-        publishesFlowing.Dispose();
+        ReleasePublishes();
     }
 
     /// <summary>Holds every incoming publish (and so its PUBACK) until <see cref="ReleasePublishes"/>: a broker that has not answered yet.</summary>
-    public void HoldPublishes() => publishesFlowing.Reset();
+    public void HoldPublishes()
+    {
+        lock (holdGate)
+        {
+            if (publishesFlowing.Task.IsCompleted)
+            {
+                publishesFlowing = NewFlowing(open: false);
+            }
+        }
+    }
 
-    public void ReleasePublishes() => publishesFlowing.Set();
+    public void ReleasePublishes()
+    {
+        lock (holdGate)
+        {
+            publishesFlowing.TrySetResult();
+        }
+    }
+
+    private static TaskCompletionSource NewFlowing(bool open)
+    {
+        var flowing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (open)
+        {
+            flowing.SetResult();
+        }
+        return flowing;
+    }
 
     /// <summary>Delays each incoming publish (and its PUBACK) by this much: a slow link.</summary>
     public int PublishDelayMs
@@ -106,7 +135,12 @@ public sealed class EmbeddedBroker : IBroker
         {
             await Task.Delay(delay, e.CancellationToken).ConfigureAwait(false);
         }
-        await Task.Run(() => publishesFlowing.Wait(e.CancellationToken), e.CancellationToken).ConfigureAwait(false);
+        Task flowing;
+        lock (holdGate)
+        {
+            flowing = publishesFlowing.Task;
+        }
+        await flowing.WaitAsync(e.CancellationToken).ConfigureAwait(false);
         Func<string, byte[], bool>? refuse = RefusePublish;
         if (refuse != null && refuse(e.ApplicationMessage.Topic, System.Buffers.BuffersExtensions.ToArray(e.ApplicationMessage.Payload)))
         {

@@ -135,6 +135,9 @@ public sealed class BatchReceiver : IDisposable
     /// <summary>The last status message (retained JSON) per source.</summary>
     public string? StatusOf(string sourceId) => status.TryGetValue(sourceId, out string? s) ? s : null;
 
+    /// <summary>The last exception a reconnect attempt met (its type and message), or null: for reports when a reconnect takes long.</summary>
+    public string? LastReconnectFailure { get; private set; }
+
     /// <summary>Why the last connect failed in TLS, or null.</summary>
     public string? TlsFailure { get; private set; }
 
@@ -236,11 +239,13 @@ public sealed class BatchReceiver : IDisposable
                 {
                     TryConnect(TimeSpan.FromSeconds(2));
                 }
-                catch (InvalidOperationException)
+                catch (Exception e) when (!stopping.IsCancellationRequested)
                 {
                     // MQTTnet refuses a connect while it is still tearing down the lost connection
-                    // (seen under load right after a broker restart). Try again on the next round:
-                    // letting it escape would end this loop and the receiver would never come back.
+                    // (InvalidOperationException, seen under load right after a broker restart), and
+                    // a subscribe can meet a connection lost again. Try again on the next round:
+                    // letting anything escape would end this loop and the receiver would never come back.
+                    LastReconnectFailure = e.GetType().Name + ": " + e.Message;
                 }
             }
             try
