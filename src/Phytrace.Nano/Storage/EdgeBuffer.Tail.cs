@@ -24,7 +24,7 @@ namespace Phytrace.Nano.Storage
                 return SlotVerdict.Damaged;
             }
             if (header.Kind != SlotKind.Valid || !header.IsFirst || header.Sequence < minSequence || header.Sequence >= SyncedBound()
-                || absoluteSlot + SlotFormat.SlotsFor(header.TotalLength, recordSize) > headSlot)
+                || absoluteSlot + header.Slots > headSlot)
             {
                 return SlotVerdict.Skip;
             }
@@ -41,7 +41,7 @@ namespace Phytrace.Nano.Storage
             while (tailSlot < headSlot)
             {
                 SlotVerdict verdict = Inspect(tailSlot, tailSequence);
-                if (verdict == SlotVerdict.Record && IsWholeEvent(tailSlot, SlotFormat.SlotsFor(header.TotalLength, recordSize)))
+                if (verdict == SlotVerdict.Record && IsWholeEvent(tailSlot, header.Slots))
                 {
                     return true;
                 }
@@ -111,7 +111,7 @@ namespace Phytrace.Nano.Storage
         /// <summary>Moves the tail past the event whose first slot is in <see cref="header"/>, and its padding.</summary>
         private void AdvanceTailPastHeader()
         {
-            AdvanceTail(SlotFormat.SlotsFor(header.TotalLength, recordSize) + header.PaddingSlots, header.Sequence);
+            AdvanceTail(header.Slots + header.PaddingSlots, header.Sequence);
         }
 
         private void AdvanceTail(int slots, long sequence)
