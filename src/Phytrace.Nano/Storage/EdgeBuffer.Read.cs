@@ -151,18 +151,19 @@ namespace Phytrace.Nano.Storage
             int idAt = header.EventIdOffset;
             byte[]? destination = into == null ? null : into.Payload;
             int at = into == null ? 0 : into.PayloadUsed;
-            if (!FirstChunkFits(header, slots))
+            // FirstChunkFits and the chunk lengths, inline: this runs for every record read.
+            int done = total < firstCapacity ? total : firstCapacity;
+            if (header.ChunkLength != done || (slots == 1) != header.IsLast)
             {
                 return false;
             }
-            int done = FirstChunk(total);
             if (destination != null)
             {
                 Array.Copy(slot, header.ChunkOffset, destination, at, done);
             }
             for (int part = 1; part < slots; part++)
             {
-                int expected = ContinuationChunk(total - done);
+                int expected = total - done < continuationCapacity ? total - done : continuationCapacity;
                 byte[]? source = ContinuationAt(first + part, sequence, total, part, part == slots - 1, expected);
                 if (source == null)
                 {
@@ -184,7 +185,8 @@ namespace Phytrace.Nano.Storage
                     return false;
                 }
                 into.Reserve(sealer == null ? total : total - RecordSealer.TagSize, slot, idAt, sequence, capturedAt, synced);
-                if (IsVettedSequence(sequence))
+                // In the run of vetted sequences (EdgeBuffer.Vetting.cs), tested here: a call per record costs more on the device.
+                if (vettedFrom >= 0 && sequence >= vettedFrom && sequence <= vettedThrough)
                 {
                     into.MarkLastVetted();
                 }
@@ -248,7 +250,9 @@ namespace Phytrace.Nano.Storage
         /// </summary>
         private byte[]? ContinuationAt(long absoluteSlot, long sequence, int total, int part, bool last, int expected)
         {
-            if (!ReadSlotOrDamage(absoluteSlot, probe, true))
+            // Read with its run already (most continuations of a Dequeue): no call needed to get it.
+            bool inRun = readAheadStart >= 0 && absoluteSlot >= readAheadStart && absoluteSlot < readAheadStart + readAheadSlots;
+            if (!inRun && !ReadSlotOrDamage(absoluteSlot, probe, true))
             {
                 return null;
             }

@@ -14,16 +14,23 @@ namespace Phytrace.Nano.Storage
         /// </summary>
         private SlotVerdict Inspect(long absoluteSlot, long minSequence)
         {
-            if (!ReadSlotOrDamage(absoluteSlot, slot))
+            // Every record read passes here: a slot read with its run is copied without a call, the
+            // header decoded and the synced bound taken inline (each call is a stack frame on the device).
+            if (readAheadStart >= 0 && absoluteSlot >= readAheadStart && absoluteSlot < readAheadStart + readAheadSlots)
+            {
+                Array.Copy(group, (int)(absoluteSlot - readAheadStart) * recordSize, slot, 0, recordSize);
+            }
+            else if (!ReadSlotOrDamage(absoluteSlot, slot))
             {
                 return SlotVerdict.Damaged;
             }
-            DecodeSlot();
+            header.Decode(slot, 0, recordSize, regionId, storedMaxSize, sealer != null);
             if (header.Kind == SlotKind.Corrupt)
             {
                 return SlotVerdict.Damaged;
             }
-            if (header.Kind != SlotKind.Valid || !header.IsFirst || header.Sequence < minSequence || header.Sequence >= SyncedBound()
+            long synced = groupEvents > 0 ? groupFirstSequence : nextSequence;
+            if (header.Kind != SlotKind.Valid || !header.IsFirst || header.Sequence < minSequence || header.Sequence >= synced
                 || absoluteSlot + header.Slots > headSlot)
             {
                 return SlotVerdict.Skip;
