@@ -72,7 +72,11 @@ public sealed class DeviceBuild
         var coreReferences = new List<string>();
         var programReferences = new List<string>();
         var loaded = new List<string>();
-        string defines = "-define:" + string.Join(';', ["BASELINE", .. programDefines]);
+        // A revision with the API this tree's workloads use runs exactly their work (vetted enqueue,
+        // the uplink's send-time check, the node's gzip block size); an older one, the same work
+        // through API every revision has (BASELINE_OLD_API), and its rows say less.
+        bool oldApi = !HasCurrentWorkloadApi(source);
+        string defines = "-define:" + string.Join(';', [.. oldApi ? new[] { "BASELINE", "BASELINE_OLD_API" } : ["BASELINE"], .. programDefines]);
         if (split)
         {
             string foundation = Compile(kit, workDir, "Phytrace.Nano.Foundation.dll", "library", [], Sources("Phytrace.Nano.Foundation"));
@@ -105,6 +109,19 @@ public sealed class DeviceBuild
             Path.Combine(repoRoot, "tools", "Phytrace.Nano.DeviceBenchmark"));
         runList.Add(Pe(kit, program, [.. loaded]));
         return new DeviceBuild(runList);
+    }
+
+    // The names NodeRig and WorkloadSet use outside BASELINE_OLD_API, looked for in the exported sources.
+    private static bool HasCurrentWorkloadApi(string source)
+    {
+        string[] needed = ["EnqueueVetted(", "class SendableCheck", "GzipBlockSymbols", "DefaultCompressionLevel"];
+        var found = new HashSet<string>();
+        foreach (string file in Directory.EnumerateFiles(Path.Combine(source, "src"), "*.cs", SearchOption.AllDirectories))
+        {
+            string text = File.ReadAllText(file);
+            found.UnionWith(needed.Where(name => text.Contains(name, StringComparison.Ordinal)));
+        }
+        return found.Count == needed.Length;
     }
 
     /// <summary>True when both revisions name the same commit of the repository at <paramref name="repoRoot"/>.</summary>

@@ -18,7 +18,7 @@ namespace Phytrace.Nano.DeviceBenchmark
     /// (tools/Phytrace.Nano.Benchmarks, "device"), which samples the nanoCLR process's CPU time, can
     /// also report CPU time per operation, which other load on the machine does not inflate.
     /// MODE "portable" runs the core's portable forms, "natives" the device path with the firmware
-    /// natives installed (Phytrace.Nano.Natives); compiled with BASELINE (an older core, --baseline=REV)
+    /// natives installed (Phytrace.Nano.Natives); compiled with BASELINE (another revision's core, --baseline=REV; with BASELINE_OLD_API too when it lacks API the workloads use)
     /// only "baseline" runs, with that revision's natives installed where it has them
     /// (BASELINE_NATIVES). The allocation check runs the device-default pipeline in every mode: the
     /// same work, and a batch size whose events fit max_batch_bytes however long the run (the

@@ -6,7 +6,7 @@ using Phytrace.Nano.Compression;
 using Phytrace.Nano.Events;
 using Phytrace.Nano.Platform;
 using Phytrace.Nano.Storage;
-#if !BASELINE
+#if !BASELINE_OLD_API
 using Phytrace.Nano.Uplink;
 #endif
 
@@ -29,7 +29,7 @@ namespace Phytrace.Nano.DeviceBenchmark
         public readonly EdgeBuffer Buffer;
         public readonly BufferedEvents Read;
         public readonly BatchBuilder Builder;
-#if !BASELINE
+#if !BASELINE_OLD_API
         /// <summary>The uplink's send-time check of every record it reads (UplinkWorker.Step).</summary>
         public readonly SendableCheck Sendable;
 #endif
@@ -59,7 +59,7 @@ namespace Phytrace.Nano.DeviceBenchmark
             Read = new BufferedEvents(batchSize, config.MaxBatchBytes - 256 - batchSize);
             GzipEncoder encoder = gzipLevel < 0 ? null : new GzipEncoder(gzipLevel, GzipEncoder.DefaultWindowBits, GzipEncoder.DefaultHashBits, blockSymbols);
             Builder = new BatchBuilder(config, new XorShiftRandom(5), encoder);
-#if !BASELINE
+#if !BASELINE_OLD_API
             Sendable = new SendableCheck(Builder);
 #endif
         }
@@ -75,7 +75,7 @@ namespace Phytrace.Nano.DeviceBenchmark
         /// <summary>Makes the last encoded event durable in the buffer, as PhytraceNode.Emit does (vetted: the node's encoder wrote it).</summary>
         public void Enqueue()
         {
-#if BASELINE
+#if BASELINE_OLD_API
             if (!Buffer.Enqueue(Scratch, 0, LastLength, Event.EventId, 0, Event.CapturedAtMicros, Event.CapturedAtClockSynced))
 #else
             if (!Buffer.EnqueueVetted(Scratch, 0, LastLength, Event.EventId, 0, Event.CapturedAtMicros, Event.CapturedAtClockSynced))
@@ -96,7 +96,7 @@ namespace Phytrace.Nano.DeviceBenchmark
             {
                 return 0;
             }
-#if !BASELINE
+#if !BASELINE_OLD_API
             string problem;
             if (Sendable.FirstUnsendable(Read, out problem) >= 0)
             {

@@ -1,5 +1,5 @@
 using Phytrace.Nano.Compression;
-#if !BASELINE
+#if !BASELINE_OLD_API
 using Phytrace.Nano.Configuration;
 using Phytrace.Nano.Node;
 #endif
@@ -13,7 +13,7 @@ namespace Phytrace.Nano.DeviceBenchmark
         public const double SensorDouble = 23.456789;
         public const double LongDouble = 0.30000000000000004;
 
-#if BASELINE
+#if BASELINE_OLD_API
         // A core from before the device defaults (--baseline=REV) runs the same work.
         private const int DeviceLevel = 1;
         private const int DeviceBatchSize = 32;
