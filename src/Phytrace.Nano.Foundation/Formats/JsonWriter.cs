@@ -303,11 +303,6 @@ namespace Phytrace.Nano.Formats
             WriteNumberValue(value);
         }
 
-        public void WriteNumber(JsonName name, long value)
-        {
-            WritePropertyName(name);
-            WriteNumberValue(value);
-        }
 
         public void WriteNumberValue(long value)
         {
