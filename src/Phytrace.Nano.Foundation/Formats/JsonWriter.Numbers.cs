@@ -13,34 +13,240 @@ namespace Phytrace.Nano.Formats
         /// </summary>
         public void WriteNumberValue(double value)
         {
+            // The separating comma, when one is due, is the bytes before the value.
+            if (!TryWriteReading(Comma, needsComma[depth] ? 0 : 1, value))
+            {
+                WriteNumberValueInFull(value);
+            }
+        }
+
+        public void WriteNumber(string name, double value)
+        {
+            WritePropertyName(name);
+            WriteNumberValue(value);
+        }
+
+        /// <summary>
+        /// Writes "name":value. A reading (a short decimal, see <see cref="TryWriteReading"/>)
+        /// goes in one step with its name's bytes; anything else as a name, then the value.
+        /// </summary>
+        public void WriteNumber(JsonName name, double value)
+        {
+            if (name == null)
+            {
+                throw new ArgumentNullException(nameof(name));
+            }
+            byte[]? encoded = name.encoded;
+            if (encoded == null)
+            {
+                encoded = EncodeName(name);
+            }
+            // The bytes are ',"name":'; the comma is skipped for the first member.
+            if (TryWriteReading(encoded, needsComma[depth] ? 0 : 1, value))
+            {
+                currentName = name.text;
+                return;
+            }
+            WritePropertyName(name);
+            WriteNumberValueInFull(value);
+        }
+
+        // prefix[skip..] (a name or the comma), then a reading: a non-integer short decimal from
+        // 1e-6 up of at most nine significant digits ("48.213", "0.0234", what sensors produce),
+        // its digits straight into the buffer. False, with nothing written, for any other value
+        // (the general path then writes it and refuses NaN and Infinity, naming the field) and
+        // when the buffer is too short (where the general path's exact checks decide).
+        // One method with its state in locals: on nanoCLR every call, field access and IL
+        // instruction costs (a call about as much as ten additions).
+        private bool TryWriteReading(byte[] prefix, int skip, double value)
+        {
+            long bits = BitConverter.DoubleToInt64Bits(value);
+            double magnitude = bits < 0 ? -value : value;
+            // NaN fails the first test, the infinities the second.
+            if (!(magnitude >= 1e-6 && magnitude < 9007199254740992.0) || (double)(long)magnitude == magnitude)
+            {
+                return false;
+            }
+            int decimals = ShortDecimal.Scale(magnitude, bits, out long scaled, out int digits);
+            if (decimals <= 0)
+            {
+                return false;
+            }
+            int prefixLength = prefix.Length - skip;
+            int point = digits - decimals;
+            int length = (bits < 0 ? 1 : 0) + (point > 0 ? digits + 1 : 2 + decimals);
+            int at = position;
+            if (prefixLength + length > end - at)
+            {
+                return false;
+            }
+            byte[] b = buffer;
+            if (prefixLength > 0)
+            {
+                Array.Copy(prefix, skip, b, at, prefixLength);
+                at += prefixLength;
+            }
+            position = at + length;
+            needsComma[depth] = true;
+            if (bits < 0)
+            {
+                b[at] = (byte)'-';
+            }
+            // Right to left from the last digit.
+            at += length - 1;
+            if (scaled > int.MaxValue)
+            {
+                // More than nine significant digits: rare for a reading, done digit by digit.
+                WriteLongDecimal(b, at, scaled, decimals);
+            }
+            else
+            {
+                byte[] tens = DecimalDigits.Tens;
+                byte[] ones = DecimalDigits.Ones;
+                int rest = (int)scaled;
+                // The fraction: exactly 'decimals' digits, zeros where rest runs out ("0.0234").
+                int fraction = decimals;
+                while (fraction >= 2)
+                {
+                    int q = rest / 100;
+                    int r = rest - (q * 100);
+                    b[at] = ones[r];
+                    b[at - 1] = tens[r];
+                    at -= 2;
+                    rest = q;
+                    fraction -= 2;
+                }
+                if (fraction == 1)
+                {
+                    int q = rest / 10;
+                    b[at--] = (byte)('0' + (rest - (q * 10)));
+                    rest = q;
+                }
+                b[at--] = (byte)'.';
+                // The integer part, at least one digit ("0.5").
+                while (rest >= 100)
+                {
+                    int q = rest / 100;
+                    int r = rest - (q * 100);
+                    b[at] = ones[r];
+                    b[at - 1] = tens[r];
+                    at -= 2;
+                    rest = q;
+                }
+                if (rest >= 10)
+                {
+                    b[at] = ones[rest];
+                    b[at - 1] = tens[rest];
+                    at -= 2;
+                }
+                else
+                {
+                    b[at--] = (byte)('0' + rest);
+                }
+            }
+            return true;
+        }
+
+        // scaled x 10^-decimals written right to left ending at b[at], its sign left to the caller:
+        // the digits of a reading of more than nine significant digits, one 64-bit division each.
+        private static void WriteLongDecimal(byte[] b, int at, long scaled, int decimals)
+        {
+            long big = scaled;
+            for (int i = 0; i < decimals; i++)
+            {
+                long q = big / 10;
+                b[at--] = (byte)('0' + (int)(big - (q * 10)));
+                big = q;
+            }
+            b[at--] = (byte)'.';
+            do
+            {
+                long q = big / 10;
+                b[at--] = (byte)('0' + (int)(big - (q * 10)));
+                big = q;
+            }
+            while (big != 0);
+        }
+
+        // Every double the reading path does not take, NaN and Infinity refused naming the field.
+        private void WriteNumberValueInFull(double value)
+        {
             // One test for both: NaN fails every comparison, the infinities lie beyond MaxValue.
             if (!(value >= -double.MaxValue && value <= double.MaxValue))
             {
                 throw new JsonValueException(currentName, IsNaN(value) ? "NaN is not a JSON number" : "Infinity is not a JSON number");
             }
-            // BeginValue, written out (every reading passes here).
-            bool[] comma = needsComma;
-            if (comma[depth])
-            {
-                Ensure(1);
-                buffer[position++] = (byte)',';
-            }
-            comma[depth] = true;
-            // Readings take this path: a non-integer short decimal from 1e-6 up (plain layout,
-            // "48.213", "0.0234"), its digits straight into the buffer. Kept in this method with
-            // few locals: on the device every call and every local costs.
+            BeginValue();
             long bits = BitConverter.DoubleToInt64Bits(value);
-            double magnitude = bits < 0 ? -value : value;
-            if (magnitude >= 1e-6 && magnitude < 9007199254740992.0 && (double)(long)magnitude != magnitude)
+            WriteDouble(value, bits < 0, bits < 0 ? -value : value);
+        }
+
+        /// <summary>
+        /// Writes "name":value. A count or sequence number (0 to int.MaxValue) goes in one step
+        /// with its name's bytes, two digits per table lookup; other values as a name, then the value.
+        /// </summary>
+        public void WriteNumber(JsonName name, long value)
+        {
+            if (name == null)
             {
-                int decimals = ShortDecimal.Scale(magnitude, bits, out long scaled, out int digits);
-                if (decimals > 0)
-                {
-                    WriteScaledDecimal(bits < 0, scaled, decimals, digits);
-                    return;
-                }
+                throw new ArgumentNullException(nameof(name));
             }
-            WriteDouble(value, bits < 0, magnitude);
+            byte[]? encoded = name.encoded;
+            if (encoded == null)
+            {
+                encoded = EncodeName(name);
+            }
+            if (value < 0 || value > int.MaxValue)
+            {
+                WritePropertyName(name);
+                WriteNumberValue(value);
+                return;
+            }
+            int rest = (int)value;
+            int digits = rest < 100000
+                ? (rest < 100 ? (rest < 10 ? 1 : 2) : (rest < 1000 ? 3 : (rest < 10000 ? 4 : 5)))
+                : (rest < 10000000 ? (rest < 1000000 ? 6 : 7) : (rest < 100000000 ? 8 : (rest < 1000000000 ? 9 : 10)));
+            bool[] comma = needsComma;
+            int d = depth;
+            // The bytes are ',"name":'; the comma is skipped for the first member.
+            int skip = comma[d] ? 0 : 1;
+            int count = encoded.Length - skip;
+            int at = position;
+            if (count + digits > end - at)
+            {
+                // The two steps, which report exactly what did not fit.
+                WritePropertyName(name);
+                WriteNumberValue(value);
+                return;
+            }
+            byte[] b = buffer;
+            Array.Copy(encoded, skip, b, at, count);
+            at += count;
+            position = at + digits;
+            comma[d] = true;
+            currentName = name.text;
+            // Right to left from the last digit.
+            at += digits - 1;
+            byte[] tens = DecimalDigits.Tens;
+            byte[] ones = DecimalDigits.Ones;
+            while (rest >= 100)
+            {
+                int q = rest / 100;
+                int r = rest - (q * 100);
+                b[at] = ones[r];
+                b[at - 1] = tens[r];
+                at -= 2;
+                rest = q;
+            }
+            if (rest >= 10)
+            {
+                b[at] = ones[rest];
+                b[at - 1] = tens[rest];
+            }
+            else
+            {
+                b[at] = (byte)('0' + rest);
+            }
         }
 
         private void WriteInteger(long value)
@@ -148,100 +354,8 @@ namespace Phytrace.Nano.Formats
             }
         }
 
-        // scaled x 10^-decimals, at least 1e-6 (so the layout is plain: "48.213", "0.0234"), with
-        // decimals > 0 and scaled (of 'digits' digits) not a multiple of 10: the digits are written
-        // right to left straight into the buffer, two at a time from a table, in 32-bit arithmetic
-        // where the value allows (the device's 64-bit division is the slower one).
-        private void WriteScaledDecimal(bool negative, long scaled, int decimals, int digits)
-        {
-            int point = digits - decimals;
-            int length = (negative ? 1 : 0) + (point > 0 ? digits + 1 : 2 + decimals);
-            Ensure(length);
-            byte[] b = buffer;
-            int at = position + length - 1;
-            if (scaled > int.MaxValue)
-            {
-                // More than nine significant digits: rare for a reading, done digit by digit.
-                long big = scaled;
-                for (int i = 0; i < decimals; i++)
-                {
-                    long q = big / 10;
-                    b[at--] = (byte)('0' + (int)(big - (q * 10)));
-                    big = q;
-                }
-                b[at--] = (byte)'.';
-                do
-                {
-                    long q = big / 10;
-                    b[at--] = (byte)('0' + (int)(big - (q * 10)));
-                    big = q;
-                }
-                while (big != 0);
-            }
-            else
-            {
-                byte[] pairs = DigitPairs;
-                int rest = (int)scaled;
-                // The fraction: exactly 'decimals' digits, zeros where rest runs out ("0.0234").
-                int fraction = decimals;
-                while (fraction >= 2)
-                {
-                    int q = rest / 100;
-                    int pair = (rest - (q * 100)) << 1;
-                    b[at] = pairs[pair + 1];
-                    b[at - 1] = pairs[pair];
-                    at -= 2;
-                    rest = q;
-                    fraction -= 2;
-                }
-                if (fraction == 1)
-                {
-                    int q = rest / 10;
-                    b[at--] = (byte)('0' + (rest - (q * 10)));
-                    rest = q;
-                }
-                b[at--] = (byte)'.';
-                // The integer part, at least one digit ("0.5").
-                while (rest >= 100)
-                {
-                    int q = rest / 100;
-                    int pair = (rest - (q * 100)) << 1;
-                    b[at] = pairs[pair + 1];
-                    b[at - 1] = pairs[pair];
-                    at -= 2;
-                    rest = q;
-                }
-                if (rest >= 10)
-                {
-                    b[at] = DigitPairs[(rest << 1) + 1];
-                    b[at - 1] = DigitPairs[rest << 1];
-                    at -= 2;
-                }
-                else
-                {
-                    b[at--] = (byte)('0' + rest);
-                }
-            }
-            if (negative)
-            {
-                b[at] = (byte)'-';
-            }
-            position += length;
-        }
-
-        // "00", "01", ... "99" as ASCII pairs.
-        private static readonly byte[] DigitPairs = BuildDigitPairs();
-
-        private static byte[] BuildDigitPairs()
-        {
-            var pairs = new byte[200];
-            for (int v = 0; v < 100; v++)
-            {
-                pairs[2 * v] = (byte)('0' + (v / 10));
-                pairs[(2 * v) + 1] = (byte)('0' + (v % 10));
-            }
-            return pairs;
-        }
+        // ',' as a value's prefix (see TryWriteReading).
+        private static readonly byte[] Comma = { (byte)',' };
 
         private static bool IsNaN(double value)
         {

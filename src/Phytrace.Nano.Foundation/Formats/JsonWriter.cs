@@ -29,6 +29,7 @@ namespace Phytrace.Nano.Formats
 
         private readonly bool[] needsComma = new bool[MaxDepth];
         private readonly ShortestDoubleDigits shortest = new ShortestDoubleDigits();
+        private readonly CachedIso8601Utc timestamps = new CachedIso8601Utc();
         private byte[] buffer;
         private int start;
         private int position;
@@ -89,10 +90,38 @@ namespace Phytrace.Nano.Formats
             Open((byte)'{');
         }
 
+        /// <summary>Writes "name":{ (every domain of an event opens this way: one copy and one store).</summary>
         public void WriteStartObject(JsonName name)
         {
-            WritePropertyName(name);
-            Open((byte)'{');
+            if (name == null)
+            {
+                throw new ArgumentNullException(nameof(name));
+            }
+            byte[]? encoded = name.encoded;
+            if (encoded == null)
+            {
+                encoded = EncodeName(name);
+            }
+            int d = depth;
+            // The bytes are ',"name":'; the comma is skipped for the first member.
+            int skip = needsComma[d] ? 0 : 1;
+            int count = encoded.Length - skip;
+            int at = position;
+            if (d + 1 >= MaxDepth || count + 1 > end - at)
+            {
+                // Too deep or too long: the two steps, which refuse it naming what was exceeded.
+                WritePropertyName(name);
+                Open((byte)'{');
+                return;
+            }
+            byte[] b = buffer;
+            Array.Copy(encoded, skip, b, at, count);
+            b[at + count] = (byte)'{';
+            position = at + count + 1;
+            currentName = name.text;
+            // The parent's comma flag is set when this object closes.
+            depth = d + 1;
+            needsComma[d + 1] = false;
         }
 
         public void WriteEndObject()
@@ -274,28 +303,11 @@ namespace Phytrace.Nano.Formats
             WriteNumberValue(value);
         }
 
-        public void WriteNumber(JsonName name, long value)
-        {
-            WritePropertyName(name);
-            WriteNumberValue(value);
-        }
 
         public void WriteNumberValue(long value)
         {
             BeginValue();
             WriteInteger(value);
-        }
-
-        public void WriteNumber(string name, double value)
-        {
-            WritePropertyName(name);
-            WriteNumberValue(value);
-        }
-
-        public void WriteNumber(JsonName name, double value)
-        {
-            WritePropertyName(name);
-            WriteNumberValue(value);
         }
 
         public void WriteBool(string name, bool value)
@@ -350,9 +362,12 @@ namespace Phytrace.Nano.Formats
         {
             BeginValue();
             Ensure(Iso8601Utc.Length + 2);
-            buffer[position++] = (byte)'"';
-            position += Iso8601Utc.Write(unixMicros, buffer, position);
-            buffer[position++] = (byte)'"';
+            byte[] b = buffer;
+            int at = position;
+            b[at] = (byte)'"';
+            timestamps.Write(unixMicros, b, at + 1);
+            b[at + Iso8601Utc.Length + 1] = (byte)'"';
+            position = at + Iso8601Utc.Length + 2;
         }
 
         /// <summary>Writes "name":"xxxxxxxx-xxxx-..." for the 16-byte UUID at uuid[uuidOffset].</summary>
@@ -372,10 +387,21 @@ namespace Phytrace.Nano.Formats
         private void WriteUuidValue(byte[] uuid, int uuidOffset)
         {
             BeginValue();
+            if (uuid == null)
+            {
+                throw new ArgumentNullException(nameof(uuid));
+            }
+            if (uuidOffset < 0 || uuidOffset > uuid.Length - UuidText.ByteLength)
+            {
+                throw new ArgumentOutOfRangeException(nameof(uuidOffset), "need 16 uuid bytes");
+            }
             Ensure(UuidText.TextLength + 2);
-            buffer[position++] = (byte)'"';
-            position += UuidText.Write(uuid, uuidOffset, buffer, position);
-            buffer[position++] = (byte)'"';
+            byte[] b = buffer;
+            int at = position;
+            b[at] = (byte)'"';
+            UuidText.WriteUnchecked(uuid, uuidOffset, b, at + 1);
+            b[at + UuidText.TextLength + 1] = (byte)'"';
+            position = at + UuidText.TextLength + 2;
         }
 
         private void Open(byte bracket)
@@ -392,14 +418,20 @@ namespace Phytrace.Nano.Formats
 
         private void Close(byte bracket)
         {
-            if (depth == 0)
+            int d = depth;
+            if (d == 0)
             {
                 throw new InvalidOperationException("no open JSON object or array to close");
             }
-            Ensure(1);
-            buffer[position++] = bracket;
-            depth--;
-            needsComma[depth] = true;
+            int at = position;
+            if (at >= end)
+            {
+                throw new JsonBufferTooSmallException(at - start + 1, end - start);
+            }
+            buffer[at] = bracket;
+            position = at + 1;
+            depth = d - 1;
+            needsComma[d - 1] = true;
         }
 
         // Writes the separating comma when this value is not the first in its container.

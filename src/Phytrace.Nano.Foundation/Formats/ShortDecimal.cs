@@ -53,11 +53,13 @@ namespace Phytrace.Nano.Formats
         /// </summary>
         public static int Scale(double v, long bits, out long digits, out int count)
         {
-            digits = 0;
-            count = 0;
             // Below 1e-7 the layout is exponential and 10^s would run past the exact powers.
+            // (The out values are set where the method returns: on nanoCLR each store through
+            // a reference costs, and a reading passes here.)
             if (!(v >= 1e-7 && v < Limit))
             {
+                digits = 0;
+                count = 0;
                 return NotShort;
             }
             // floor(e2 x log10 2) (78913 / 2^18) is v's decimal exponent or one less, so s puts
@@ -73,6 +75,8 @@ namespace Phytrace.Nano.Formats
             }
             if (!(product >= LeadingDigitScale && product < Limit))
             {
+                digits = 0;
+                count = 0;
                 return NotShort;
             }
             long m = (long)(product + 0.5);
@@ -85,6 +89,8 @@ namespace Phytrace.Nano.Formats
             }
             if (m >= LongLimit || (double)m / powers[s] != v)
             {
+                digits = 0;
+                count = 0;
                 return NotShort;
             }
             // M >= 10^14 ends in at most 14 zeros: 8 + 4 + 2 + 1 tests strip any number of them.

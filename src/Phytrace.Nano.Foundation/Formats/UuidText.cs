@@ -15,10 +15,9 @@ namespace Phytrace.Nano.Formats
         /// <summary>Characters in the canonical text form.</summary>
         public const int TextLength = 36;
 
-        // The two hex digits of every byte value, and where each of the 16 bytes goes in the text:
-        // one lookup per digit and no dash test per byte (every event writes a UUID).
-        private static readonly byte[] HexPairs = BuildHexPairs();
-        private static readonly byte[] TextPosition = new byte[] { 0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34 };
+        // The high and the low hex digit of every byte value: two lookups per byte.
+        private static readonly byte[] HexHigh = BuildHex(true);
+        private static readonly byte[] HexLow = BuildHex(false);
 
         /// <summary>Writes the 36 ASCII characters of uuid[uuidOffset..+16) at text[textOffset]; returns 36.</summary>
         public static int Write(byte[] uuid, int uuidOffset, byte[] text, int textOffset)
@@ -31,34 +30,83 @@ namespace Phytrace.Nano.Formats
             {
                 throw new ArgumentOutOfRangeException(nameof(textOffset), "need 16 uuid bytes and 36 bytes of text space");
             }
-            byte[] pairs = HexPairs;
-            byte[] at = TextPosition;
-            for (int i = 0; i < ByteLength; i++)
-            {
-                int pair = uuid[uuidOffset + i] << 1;
-                int p = textOffset + at[i];
-                text[p] = pairs[pair];
-                text[p + 1] = pairs[pair + 1];
-            }
+            WriteUnchecked(uuid, uuidOffset, text, textOffset);
+            return TextLength;
+        }
+
+        /// <summary>
+        /// <see cref="Write"/> for a caller that has checked both ranges (the JSON writer, for every
+        /// event): written out byte by byte at constant positions, no loop, no position table.
+        /// </summary>
+        internal static void WriteUnchecked(byte[] uuid, int uuidOffset, byte[] text, int textOffset)
+        {
+            byte[] high = HexHigh;
+            byte[] low = HexLow;
+            int v = uuid[uuidOffset];
+            text[textOffset] = high[v];
+            text[textOffset + 1] = low[v];
+            v = uuid[uuidOffset + 1];
+            text[textOffset + 2] = high[v];
+            text[textOffset + 3] = low[v];
+            v = uuid[uuidOffset + 2];
+            text[textOffset + 4] = high[v];
+            text[textOffset + 5] = low[v];
+            v = uuid[uuidOffset + 3];
+            text[textOffset + 6] = high[v];
+            text[textOffset + 7] = low[v];
+            v = uuid[uuidOffset + 4];
+            text[textOffset + 9] = high[v];
+            text[textOffset + 10] = low[v];
+            v = uuid[uuidOffset + 5];
+            text[textOffset + 11] = high[v];
+            text[textOffset + 12] = low[v];
+            v = uuid[uuidOffset + 6];
+            text[textOffset + 14] = high[v];
+            text[textOffset + 15] = low[v];
+            v = uuid[uuidOffset + 7];
+            text[textOffset + 16] = high[v];
+            text[textOffset + 17] = low[v];
+            v = uuid[uuidOffset + 8];
+            text[textOffset + 19] = high[v];
+            text[textOffset + 20] = low[v];
+            v = uuid[uuidOffset + 9];
+            text[textOffset + 21] = high[v];
+            text[textOffset + 22] = low[v];
+            v = uuid[uuidOffset + 10];
+            text[textOffset + 24] = high[v];
+            text[textOffset + 25] = low[v];
+            v = uuid[uuidOffset + 11];
+            text[textOffset + 26] = high[v];
+            text[textOffset + 27] = low[v];
+            v = uuid[uuidOffset + 12];
+            text[textOffset + 28] = high[v];
+            text[textOffset + 29] = low[v];
+            v = uuid[uuidOffset + 13];
+            text[textOffset + 30] = high[v];
+            text[textOffset + 31] = low[v];
+            v = uuid[uuidOffset + 14];
+            text[textOffset + 32] = high[v];
+            text[textOffset + 33] = low[v];
+            v = uuid[uuidOffset + 15];
+            text[textOffset + 34] = high[v];
+            text[textOffset + 35] = low[v];
             text[textOffset + 8] = (byte)'-';
             text[textOffset + 13] = (byte)'-';
             text[textOffset + 18] = (byte)'-';
             text[textOffset + 23] = (byte)'-';
-            return TextLength;
         }
 
-        private static byte[] BuildHexPairs()
+        private static byte[] BuildHex(bool high)
         {
             // Hex digits computed, not read from a string or another static field: this runs in
             // the static constructor, where another static field may not be initialised yet on
             // the device, and a string indexer is what the gate keeps to TextChars.
-            var pairs = new byte[512];
+            var digits = new byte[256];
             for (int b = 0; b < 256; b++)
             {
-                pairs[2 * b] = HexDigit(b >> 4);
-                pairs[(2 * b) + 1] = HexDigit(b & 0xF);
+                digits[b] = HexDigit(high ? b >> 4 : b & 0xF);
             }
-            return pairs;
+            return digits;
         }
 
         private static byte HexDigit(int nibble)

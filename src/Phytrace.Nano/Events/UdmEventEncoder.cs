@@ -30,6 +30,13 @@ namespace Phytrace.Nano.Events
         private readonly EncodedMember sessionId = new EncodedMember();
         private readonly EncodedMember sdkVersion = new EncodedMember();
 
+        // Strings of the domains that are usually the same object event after event, and the
+        // extensions' keys: written again, each is one copy.
+        private readonly EncodedMember locationFrameId = new EncodedMember();
+        private readonly EncodedMember mapId = new EncodedMember();
+        private readonly EncodedMember motionFrameId = new EncodedMember();
+        private readonly ExtensionNames extensionNames = new ExtensionNames();
+
         /// <summary>
         /// Encodes <paramref name="e"/> at buffer[offset], using at most <paramref name="count"/> bytes;
         /// returns the bytes written. Throws <see cref="UdmValidationException"/> for an invalid event
@@ -222,8 +229,14 @@ namespace Phytrace.Nano.Events
             {
                 w.WriteNumber(N.HorizontalAccuracyM, l.HorizontalAccuracyM.Value);
             }
-            OptionalString(N.FrameId, l.FrameId);
-            OptionalString(N.MapId, l.MapId);
+            if (l.FrameId != null)
+            {
+                w.WriteString(N.FrameId, l.FrameId, locationFrameId);
+            }
+            if (l.MapId != null)
+            {
+                w.WriteString(N.MapId, l.MapId, mapId);
+            }
             if (l.Floor.HasValue)
             {
                 w.WriteNumber(N.Floor, l.Floor.Value);
@@ -242,7 +255,10 @@ namespace Phytrace.Nano.Events
             {
                 w.WriteString(N.MotionState, MotionStateNames.ToUdm(m.MotionState));
             }
-            OptionalString(N.FrameId, m.FrameId);
+            if (m.FrameId != null)
+            {
+                w.WriteString(N.FrameId, m.FrameId, motionFrameId);
+            }
             if (m.CommandedLinearMps.HasValue)
             {
                 w.WriteNumber(N.CommandedLinearMps, m.CommandedLinearMps.Value);
@@ -362,23 +378,49 @@ namespace Phytrace.Nano.Events
             for (int i = 0; i < x.Count; i++)
             {
                 string key = x.Key(i);
+                JsonName? name = extensionNames.Find(i, key);
+                if (name == null)
+                {
+                    WriteExtension(x, i, key);
+                    continue;
+                }
                 switch (x.Kind(i))
                 {
                     case ExtensionKind.String:
-                        w.WriteString(key, x.StringValue(i));
+                        w.WriteString(name, x.StringValue(i));
                         break;
                     case ExtensionKind.Number:
-                        w.WriteNumber(key, x.NumberValue(i));
+                        w.WriteNumber(name, x.NumberValue(i));
                         break;
                     case ExtensionKind.Integer:
-                        w.WriteNumber(key, x.IntegerValue(i));
+                        w.WriteNumber(name, x.IntegerValue(i));
                         break;
                     default:
-                        w.WriteBool(key, x.BooleanValue(i));
+                        w.WriteBool(name, x.BooleanValue(i));
                         break;
                 }
             }
             w.WriteEndObject();
+        }
+
+        // An extension whose key has no cached name (more distinct keys than the cache holds).
+        private void WriteExtension(UdmExtensions x, int i, string key)
+        {
+            switch (x.Kind(i))
+            {
+                case ExtensionKind.String:
+                    w.WriteString(key, x.StringValue(i));
+                    break;
+                case ExtensionKind.Number:
+                    w.WriteNumber(key, x.NumberValue(i));
+                    break;
+                case ExtensionKind.Integer:
+                    w.WriteNumber(key, x.IntegerValue(i));
+                    break;
+                default:
+                    w.WriteBool(key, x.BooleanValue(i));
+                    break;
+            }
         }
 
         private void Vector(JsonName name, Vector3 v)

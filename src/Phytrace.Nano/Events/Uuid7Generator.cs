@@ -87,12 +87,13 @@ namespace Phytrace.Nano.Events
                 lastTickMs = nowTick;
                 count = counter;
             }
-            // 48-bit big-endian milliseconds.
-            for (int i = 5; i >= 0; i--)
-            {
-                destination[offset + i] = (byte)ms;
-                ms >>= 8;
-            }
+            // 48-bit big-endian milliseconds, written out (no loop: every event makes an id).
+            destination[offset] = (byte)(ms >> 40);
+            destination[offset + 1] = (byte)(ms >> 32);
+            destination[offset + 2] = (byte)(ms >> 24);
+            destination[offset + 3] = (byte)(ms >> 16);
+            destination[offset + 4] = (byte)(ms >> 8);
+            destination[offset + 5] = (byte)ms;
             destination[offset + 6] = (byte)(0x70 | ((count >> 8) & 0x0F));
             destination[offset + 7] = (byte)count;
             random.NextBytes(destination, offset + 8, 8);
