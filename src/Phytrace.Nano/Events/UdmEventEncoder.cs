@@ -1,3 +1,4 @@
+using Phytrace.Nano.Formats;
 using N = Phytrace.Nano.Events.UdmJsonNames;
 
 namespace Phytrace.Nano.Events

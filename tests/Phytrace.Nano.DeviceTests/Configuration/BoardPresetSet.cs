@@ -2,6 +2,7 @@ using Phytrace.Nano.Boards;
 using Phytrace.Nano.Configuration;
 using Phytrace.Nano.DeviceTests.Golden;
 using Phytrace.Nano.Events;
+using Phytrace.Nano.Formats;
 
 namespace Phytrace.Nano.DeviceTests.Configuration
 {

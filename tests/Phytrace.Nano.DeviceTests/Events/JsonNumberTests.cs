@@ -2,6 +2,7 @@ using System;
 using nanoFramework.TestFramework;
 using Phytrace.Nano.DeviceTests.Helpers;
 using Phytrace.Nano.Events;
+using Phytrace.Nano.Formats;
 
 namespace Phytrace.Nano.DeviceTests.Events
 {

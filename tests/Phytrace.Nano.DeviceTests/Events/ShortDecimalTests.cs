@@ -1,6 +1,7 @@
 using nanoFramework.TestFramework;
 using Phytrace.Nano.DeviceTests.Helpers;
 using Phytrace.Nano.Events;
+using Phytrace.Nano.Formats;
 using Phytrace.Nano.Platform;
 
 namespace Phytrace.Nano.DeviceTests.Events

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsCheck;
 using Phytrace.Nano.Events;
+using Phytrace.Nano.Formats;
 
 namespace Phytrace.Nano.Tests.Events;
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using CsCheck;
 using Phytrace.Nano.Events;
+using Phytrace.Nano.Formats;
 
 namespace Phytrace.Nano.Tests.Events;
 

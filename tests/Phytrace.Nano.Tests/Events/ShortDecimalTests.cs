@@ -1,5 +1,6 @@
 using System.Globalization;
 using Phytrace.Nano.Events;
+using Phytrace.Nano.Formats;
 
 namespace Phytrace.Nano.Tests.Events;
 

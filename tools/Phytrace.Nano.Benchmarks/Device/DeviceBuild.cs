@@ -16,7 +16,11 @@ public sealed class DeviceBuild
     /// <summary>What nano-run loads, in order (kit names and .pe paths).</summary>
     public IReadOnlyList<string> RunList { get; }
 
-    public static DeviceBuild Current(NanoKit kit, string repoRoot, string workDir)
+    /// <summary>
+    /// This tree's core, natives and benchmark program; <paramref name="programDefines"/> (for
+    /// example INSTRUCTION_COUNT) are defined when the program is compiled.
+    /// </summary>
+    public static DeviceBuild Current(NanoKit kit, string repoRoot, string workDir, params string[] programDefines)
     {
         Directory.CreateDirectory(workDir);
         string foundation = Compile(kit, workDir, "Phytrace.Nano.Foundation.dll", "library", [], Path.Combine(repoRoot, "src", "Phytrace.Nano.Foundation"));
@@ -24,7 +28,8 @@ public sealed class DeviceBuild
         string natives = Compile(kit, workDir, "Phytrace.Nano.Natives.dll", "library",
             ["-r", foundation, "-r", "nanoFramework.System.IO.Hashing", "-r", "nanoFramework.System.Text"],
             Path.Combine(repoRoot, "src", "Phytrace.Nano.Natives"));
-        string program = Compile(kit, workDir, "Phytrace.Nano.DeviceBenchmark.exe", "exe", ["-r", foundation, "-r", core, "-r", natives, "-r", "nanoFramework.Runtime.Native"],
+        string[] defines = programDefines.Length == 0 ? [] : ["-define:" + string.Join(';', programDefines)];
+        string program = Compile(kit, workDir, "Phytrace.Nano.DeviceBenchmark.exe", "exe", ["-r", foundation, "-r", core, "-r", natives, "-r", "nanoFramework.Runtime.Native", .. defines],
             Path.Combine(repoRoot, "tools", "Phytrace.Nano.DeviceBenchmark"));
         return new DeviceBuild([
             "nanoFramework.System.IO.Hashing", "nanoFramework.System.Text", "nanoFramework.Runtime.Native",
@@ -38,7 +43,7 @@ public sealed class DeviceBuild
     /// it, the Foundation and the core; where it has src/Phytrace.Nano.Natives, the natives too,
     /// installed as that revision's device path runs (BASELINE_NATIVES).
     /// </summary>
-    public static DeviceBuild Baseline(NanoKit kit, string repoRoot, string workDir, string revision)
+    public static DeviceBuild Baseline(NanoKit kit, string repoRoot, string workDir, string revision, params string[] programDefines)
     {
         Directory.CreateDirectory(workDir);
         string source = Path.Combine(workDir, "baseline-src");
@@ -67,7 +72,7 @@ public sealed class DeviceBuild
         var coreReferences = new List<string>();
         var programReferences = new List<string>();
         var loaded = new List<string>();
-        string defines = "-define:BASELINE";
+        string defines = "-define:" + string.Join(';', ["BASELINE", .. programDefines]);
         if (split)
         {
             string foundation = Compile(kit, workDir, "Phytrace.Nano.Foundation.dll", "library", [], Sources("Phytrace.Nano.Foundation"));

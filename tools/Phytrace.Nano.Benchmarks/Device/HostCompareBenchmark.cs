@@ -29,12 +29,15 @@ public sealed class HostCompareBenchmark : IBenchmark
         var table = new ResultTable($"host-compare: .NET µs per operation, this tree against {revision}", revision);
         string repoRoot = DeviceBenchmark.FindRepoRoot();
         string workloads = Path.Combine(repoRoot, "tools", "Phytrace.Nano.DeviceBenchmark", "Workloads") + Path.DirectorySeparatorChar;
-        string export = Path.Combine(Path.GetTempPath(), "phytrace-host-compare", revision);
         string current;
         string baseline;
         try
         {
-            AnsiConsole.MarkupLine(Markup.Escape($"exporting {revision} to {export} and building the host workloads against both cores (Release) ..."));
+            // Named by commit, so a later run reuses the export and its build (incremental, seconds
+            // instead of about two minutes); a branch name that moved resolves to a new folder.
+            string commit = ResolveCommit(repoRoot, revision);
+            string export = Path.Combine(Path.GetTempPath(), "phytrace-host-compare", commit);
+            AnsiConsole.MarkupLine(Markup.Escape($"exporting {revision} ({commit[..12]}) to {export} (once per commit) and building the host workloads against both cores (Release) ..."));
             Export(repoRoot, revision, export);
             current = Build(Path.Combine(repoRoot, "tools", "Phytrace.Nano.HostWorkloads"), workloads);
             baseline = Build(Path.Combine(export, "tools", "Phytrace.Nano.HostWorkloads"), workloads);
@@ -98,18 +101,32 @@ public sealed class HostCompareBenchmark : IBenchmark
         return table;
     }
 
-    // The whole tree of `revision` (build settings, packages, core) plus today's HostWorkloads project.
+    private static string ResolveCommit(string repoRoot, string revision)
+    {
+        ToolResult parsed = ToolProcess.Run("git", ["-C", repoRoot, "rev-parse", "--verify", revision + "^{commit}"], TimeSpan.FromMinutes(1));
+        Check(parsed, $"git rev-parse {revision} (is it a revision of this repository?)");
+        return parsed.Output.Trim();
+    }
+
+    // The whole tree of `revision` (build settings, packages, core) plus today's HostWorkloads
+    // project. A commit's tree never changes, so an export that finished (its marker file exists) is
+    // kept; only the HostWorkloads sources are copied again, as they are this tree's.
     private static void Export(string repoRoot, string revision, string export)
     {
-        if (Directory.Exists(export))
+        string finished = Path.Combine(export, ".phytrace-export-complete");
+        if (!File.Exists(finished))
         {
-            Directory.Delete(export, true);
+            if (Directory.Exists(export))
+            {
+                Directory.Delete(export, true);
+            }
+            Directory.CreateDirectory(export);
+            string archive = export + ".tar";
+            Check(ToolProcess.Run("git", ["-C", repoRoot, "archive", "-o", archive, revision], TimeSpan.FromMinutes(2)), $"git archive {revision}");
+            Check(ToolProcess.Run("tar", ["-xf", archive, "-C", export], TimeSpan.FromMinutes(2)), "tar");
+            File.Delete(archive);
+            File.WriteAllText(finished, revision + "\n");
         }
-        Directory.CreateDirectory(export);
-        string archive = export + ".tar";
-        Check(ToolProcess.Run("git", ["-C", repoRoot, "archive", "-o", archive, revision], TimeSpan.FromMinutes(2)), $"git archive {revision}");
-        Check(ToolProcess.Run("tar", ["-xf", archive, "-C", export], TimeSpan.FromMinutes(2)), "tar");
-        File.Delete(archive);
         string project = Path.Combine(repoRoot, "tools", "Phytrace.Nano.HostWorkloads");
         string copy = Path.Combine(export, "tools", "Phytrace.Nano.HostWorkloads");
         Directory.CreateDirectory(copy);

@@ -9,9 +9,37 @@ namespace Phytrace.Nano.Benchmarks.Device;
 /// </summary>
 public sealed class NanoKit
 {
-    private NanoKit(string root) => Root = root;
+    private NanoKit(string root, string mscorlibPe)
+    {
+        Root = root;
+        MscorlibPe = mscorlibPe;
+    }
 
     public string Root { get; }
+
+    /// <summary>nanoFramework.CoreLibrary's mscorlib.pe, which nanoCLR loads first.</summary>
+    public string MscorlibPe { get; }
+
+    /// <summary>
+    /// A .pe to load, as nano-run finds it: a file path as it is, else a kit assembly by name (its
+    /// ref/ or testframework/ folder).
+    /// </summary>
+    public string ResolvePe(string nameOrPath)
+    {
+        if (File.Exists(nameOrPath))
+        {
+            return nameOrPath;
+        }
+        foreach (string folder in new[] { "ref", "testframework" })
+        {
+            string candidate = Path.Combine(Root, folder, nameOrPath + ".pe");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        throw new InvalidOperationException($"{nameOrPath}: no such .pe file, nor in the kit's ref/ or testframework/ ({Root})");
+    }
 
     /// <summary>The kit, or null with <paramref name="reason"/> saying what is missing and where it was looked for.</summary>
     public static NanoKit? Locate(string repoRoot, out string reason)
@@ -32,7 +60,7 @@ public sealed class NanoKit
             return null;
         }
         reason = string.Empty;
-        return new NanoKit(root);
+        return new NanoKit(root, mscorlib);
     }
 
     /// <summary>Runs kit script <paramref name="script"/>; throws with its output if it fails.</summary>

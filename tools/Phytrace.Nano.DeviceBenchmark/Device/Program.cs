@@ -27,7 +27,15 @@ namespace Phytrace.Nano.DeviceBenchmark
     /// </summary>
     public static class Program
     {
+#if INSTRUCTION_COUNT
+        // Under callgrind (the host's "device-instructions"): each Thread.Sleep is a marker where the
+        // counters are dumped, so the pauses need no length, and one measured round is exact.
+        private const int PauseMs = 1;
+        private const int MaxRounds = 1;
+#else
         private const int PauseMs = 250;
+        private const int MaxRounds = int.MaxValue;
+#endif
 
         public static void Main()
         {
@@ -38,22 +46,28 @@ namespace Phytrace.Nano.DeviceBenchmark
                 DeviceNatives.Install();
 #endif
                 RunAll("baseline");
+#if !INSTRUCTION_COUNT
                 AllocationCheck.Run("baseline", new AllocatingControl());
                 AllocationCheck.Run("baseline", WorkloadSet.DevicePipeline());
+#endif
 #else
                 PlatformNatives.UsePortable();
                 RunAll("portable");
+#if !INSTRUCTION_COUNT
                 // The control first: it must be caught, or no other check proves anything.
                 AllocationCheck.Run("natives", new AllocatingControl());
                 // The pipeline with the portable forms, then with the natives, and the firmware
                 // CRC-32 alone (its Span argument is a heap object on nanoCLR at every call).
                 AllocationCheck.Run("portable", WorkloadSet.DevicePipeline());
+#endif
                 DeviceNatives.Install();
                 RunAll("natives");
+#if !INSTRUCTION_COUNT
                 // Emit is part of the pipeline (a ring of events per check would not fit in the heap).
                 AllocationCheck.Run("natives", new EncodeEventWorkload());
                 AllocationCheck.Run("natives", new Crc32Workload());
                 AllocationCheck.Run("natives", WorkloadSet.DevicePipeline());
+#endif
 #endif
                 Console.WriteLine("device benchmark done");
             }
@@ -73,7 +87,7 @@ namespace Phytrace.Nano.DeviceBenchmark
 
         private static void Measure(string mode, Workload workload)
         {
-            int rounds = workload.Rounds;
+            int rounds = workload.Rounds < MaxRounds ? workload.Rounds : MaxRounds;
             workload.Setup(rounds + 1);
             // One round first: class initialisation and first calls are not what a node pays per event.
             workload.RunRound();
@@ -87,11 +101,12 @@ namespace Phytrace.Nano.DeviceBenchmark
                 perOperation[r] = (DateTime.UtcNow.Ticks - start) * 100 / workload.OperationsPerRound;
             }
             long end = DateTime.UtcNow.Ticks;
+            // The pause comes before the row is made and printed, so neither is counted as the workload's.
+            Thread.Sleep(PauseMs);
             Sort(perOperation);
             Console.WriteLine("row " + mode + " " + workload.Name + " " + workload.OperationsPerRound.ToString() + " " + rounds.ToString() + " "
                 + perOperation[rounds / 2].ToString() + " " + perOperation[0].ToString() + " " + workload.Check.ToString() + " "
                 + begin.ToString() + " " + end.ToString());
-            Thread.Sleep(PauseMs);
         }
 
         private static void Sort(long[] values)

@@ -1,4 +1,5 @@
 using Phytrace.Nano.Events;
+using Phytrace.Nano.Formats;
 
 namespace Phytrace.Nano.DeviceBenchmark
 {

@@ -1,5 +1,6 @@
 using Phytrace.Nano.Configuration;
 using Phytrace.Nano.Events;
+using Phytrace.Nano.Formats;
 
 namespace Phytrace.Nano.DeviceTests.Golden
 {

@@ -1,5 +1,6 @@
 using System;
 using Phytrace.Nano.Events;
+using Phytrace.Nano.Formats;
 using Phytrace.Nano.Platform;
 
 namespace Phytrace.Nano.DeviceTests.Golden

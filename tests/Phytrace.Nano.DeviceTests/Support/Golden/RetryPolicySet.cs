@@ -1,4 +1,5 @@
 using Phytrace.Nano.Events;
+using Phytrace.Nano.Formats;
 using Phytrace.Nano.Platform;
 using Phytrace.Nano.Reliability;
 

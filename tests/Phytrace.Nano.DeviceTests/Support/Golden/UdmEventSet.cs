@@ -1,5 +1,6 @@
 using System;
 using Phytrace.Nano.Events;
+using Phytrace.Nano.Formats;
 
 namespace Phytrace.Nano.DeviceTests.Golden
 {

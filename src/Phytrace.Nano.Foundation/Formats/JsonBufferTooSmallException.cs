@@ -1,6 +1,6 @@
 using System;
 
-namespace Phytrace.Nano.Events
+namespace Phytrace.Nano.Formats
 {
     /// <summary>The caller's buffer cannot hold the JSON being written.</summary>
     public sealed class JsonBufferTooSmallException : Exception

@@ -1,6 +1,6 @@
 using System;
 
-namespace Phytrace.Nano.Events
+namespace Phytrace.Nano.Formats
 {
     /// <summary>Numbers: integers, and doubles as their shortest round-trip text.</summary>
     public sealed partial class JsonWriter

@@ -1,6 +1,6 @@
 using System;
 
-namespace Phytrace.Nano.Events
+namespace Phytrace.Nano.Formats
 {
     /// <summary>
     /// A non-negative integer of up to 40 x 32 bits (1280 bits) in a fixed array, for exact

@@ -1,8 +1,7 @@
 using System;
-using Phytrace.Nano.Formats;
 using Phytrace.Nano.Platform;
 
-namespace Phytrace.Nano.Events
+namespace Phytrace.Nano.Formats
 {
     /// <summary>
     /// Writes compact UTF-8 JSON into a caller-supplied byte[] without allocating: objects, arrays,
@@ -221,7 +220,7 @@ namespace Phytrace.Nano.Events
         /// <paramref name="member"/> when <paramref name="value"/> is the string they were made
         /// from, and keeping them there otherwise.
         /// </summary>
-        internal void WriteString(JsonName name, string? value, EncodedMember member)
+        public void WriteString(JsonName name, string? value, EncodedMember member)
         {
             if (value == null || (object)value != (object?)member.value)
             {

@@ -1,6 +1,6 @@
 using System;
 
-namespace Phytrace.Nano.Events
+namespace Phytrace.Nano.Formats
 {
     /// <summary>
     /// The shortest decimal digits that read back as exactly the same double. Doubles that are

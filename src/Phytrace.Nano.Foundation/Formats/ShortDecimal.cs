@@ -1,6 +1,6 @@
 using System;
 
-namespace Phytrace.Nano.Events
+namespace Phytrace.Nano.Formats
 {
     /// <summary>
     /// The exact fast path for doubles that are short decimals (what sensors produce: 23.456789,

@@ -1,4 +1,4 @@
-namespace Phytrace.Nano.Events
+namespace Phytrace.Nano.Formats
 {
     /// <summary>
     /// The bytes of one string member, <c>"name":"value"</c>, as a <see cref="JsonWriter"/> last
@@ -7,8 +7,9 @@ namespace Phytrace.Nano.Events
     /// same string objects event after event: written again, they are one copy instead of a UTF-8
     /// encoding and an escape search. Keyed by reference, so a string that merely has the same
     /// text is encoded afresh (and the bytes replaced, in the same array when it is big enough).
+    /// One per member and place; pass it to <see cref="JsonWriter.WriteString(JsonName, string, EncodedMember)"/>.
     /// </summary>
-    internal sealed class EncodedMember
+    public sealed class EncodedMember
     {
         // Fields rather than properties: on the device a property read is a call.
         internal string? value;

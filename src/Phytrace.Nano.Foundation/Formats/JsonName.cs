@@ -1,6 +1,6 @@
 using System;
 
-namespace Phytrace.Nano.Events
+namespace Phytrace.Nano.Formats
 {
     /// <summary>
     /// A property name whose encoded form, the bytes <c>,"name":</c> (UTF-8, JSON-escaped), is kept

@@ -1,6 +1,6 @@
 using System;
 
-namespace Phytrace.Nano.Events
+namespace Phytrace.Nano.Formats
 {
     /// <summary>A value JSON cannot carry (NaN, Infinity, a lone UTF-16 surrogate), naming the field.</summary>
     public sealed class JsonValueException : Exception
