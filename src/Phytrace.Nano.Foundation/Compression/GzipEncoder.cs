@@ -255,6 +255,15 @@ namespace Phytrace.Nano.Compression
                 // BFINAL, then BTYPE 01 (fixed codes), low bit first.
                 trial.WriteBits(isFinal ? 3 : 2, 3);
                 int position = finder.ParseFixedCodes(blockStart, blockEnd, trial, maxChain, niceLength, skipShift);
+                if (isFinal)
+                {
+                    // The input's last bytes, which no 4-byte read covers.
+                    while (position < end)
+                    {
+                        int literal = input[position++];
+                        trial.WriteBits(DeflateTables.FixedLiteralCodes[literal], DeflateTables.FixedLiteralLengths[literal]);
+                    }
+                }
                 trial.WriteBits(endOfBlock, endOfBlockBits);
                 long bits = trial.BitsWritten - before;
                 int length = position - blockStart;

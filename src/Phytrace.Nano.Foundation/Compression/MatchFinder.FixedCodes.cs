@@ -7,7 +7,9 @@ namespace Phytrace.Nano.Compression
     /// loop, the Huffman build and the counting were about 40 % of level 1's time; the fixed code
     /// costs about a third more output on telemetry (8 bits for every ASCII literal, 5 bits and
     /// the extra bits for every distance), which still keeps more than 90 % of zlib level 6's size
-    /// reduction on the default batch.
+    /// reduction on the default batch. The search is ParseGreedy's and the bit output
+    /// BitWriter.WriteSymbols', written out again here rather than shared through calls: on
+    /// nanoCLR a call costs about as much as a dozen IL operations, and these run for every byte.
     /// </summary>
     internal sealed partial class MatchFinder
     {
@@ -19,8 +21,8 @@ namespace Phytrace.Nano.Compression
         /// Parses from <paramref name="position"/> and writes each match or literal into
         /// <paramref name="output"/> with the fixed code, starting no new symbol at or after
         /// <paramref name="blockEnd"/> (a match may run past it); returns the position reached.
-        /// At the input's end the last three bytes (never searched, a 4-byte read each) go out as
-        /// literals. The caller writes the block header and end of block and gives room for 9
+        /// The last three bytes of the input are never searched (a 4-byte read each): the caller
+        /// writes them as literals, and the block header and end of block, and gives room for 9
         /// bits per byte covered plus 40 (the block may run 259 bytes past
         /// <paramref name="blockEnd"/>): no capacity check is made here. Search as ParseGreedy's
         /// (matches of 4 bytes or more, the same distance tried first after a match and its
@@ -230,24 +232,6 @@ namespace Phytrace.Nano.Compression
                         position++;
                     }
                     while (position < stepEnd);
-                }
-            }
-            if (blockEnd >= stop)
-            {
-                while (position < stop)
-                {
-                    int literal = data[position];
-                    buffer |= (uint)literalCodes[literal] << n;
-                    n += literalLengths[literal];
-                    if (n >= 16)
-                    {
-                        o[p] = (byte)buffer;
-                        o[p + 1] = (byte)(buffer >> 8);
-                        p += 2;
-                        buffer >>= 16;
-                        n -= 16;
-                    }
-                    position++;
                 }
             }
             output.Resume(p, buffer, n);
