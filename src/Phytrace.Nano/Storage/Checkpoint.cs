@@ -129,10 +129,7 @@ namespace Phytrace.Nano.Storage
         public int Encode(byte[] b, int writeLength)
         {
             int length = EncodedLength;
-            for (int i = 0; i < writeLength; i++)
-            {
-                b[i] = 0;
-            }
+            System.Array.Clear(b, 0, writeLength);
             LittleEndian.WriteUInt32(b, 0, MagicValue);
             b[4] = Version;
             b[5] = NewestClockSynced ? (byte)FlagNewestClockSynced : (byte)0;

@@ -114,7 +114,7 @@ namespace Phytrace.Nano.Storage
                     while (cursor < headSlot && matched < eventIds.Length)
                     {
                         SlotVerdict verdict = Inspect(cursor, cursorSequence);
-                        if (verdict == SlotVerdict.Record && !IsWholeEvent(cursor, SlotFormat.SlotsFor(header.TotalLength, recordSize)))
+                        if (verdict == SlotVerdict.Record && !IsWholeEvent(cursor, header.Slots))
                         {
                             verdict = SlotVerdict.Skip; // a first slot whose event is not whole: no record to remove
                         }
@@ -127,7 +127,7 @@ namespace Phytrace.Nano.Storage
                             continue;
                         }
                         long sequence = header.Sequence;
-                        long next = cursor + SlotFormat.SlotsFor(header.TotalLength, recordSize) + header.PaddingSlots;
+                        long next = cursor + header.Slots + header.PaddingSlots;
                         bool gone = removed.Contains(sequence);
                         int match = gone ? -1 : FindId(wanted, found, slot, header.EventIdOffset);
                         if (match >= 0)

@@ -160,7 +160,7 @@ namespace Phytrace.Nano.Storage
                     position++; // padding, another region's slot, a stale slot or an orphaned continuation
                     continue;
                 }
-                int slots = SlotFormat.SlotsFor(header.TotalLength, recordSize);
+                int slots = header.Slots;
                 int padding = header.PaddingSlots;
                 long sequence = header.Sequence;
                 long capturedAt = header.CapturedAtUnixMicros;

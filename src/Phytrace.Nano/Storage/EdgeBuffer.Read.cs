@@ -80,7 +80,7 @@ namespace Phytrace.Nano.Storage
                 {
                     break; // in mid-range: it is skipped and counted once it reaches the tail
                 }
-                int slots = SlotFormat.SlotsFor(header.TotalLength, recordSize);
+                int slots = header.Slots;
                 int extent = slots + header.PaddingSlots;
                 long sequence = header.Sequence;
                 if (removed.Contains(sequence))
@@ -147,33 +147,31 @@ namespace Phytrace.Nano.Storage
             int total = header.TotalLength;
             long capturedAt = header.CapturedAtUnixMicros;
             bool synced = header.ClockSynced;
-            Array.Copy(slot, header.EventIdOffset, idStash, 0, UuidText.ByteLength);
+            // The continuations are checked in probe or the group buffer: slot keeps the event id.
+            int idAt = header.EventIdOffset;
             byte[]? destination = into == null ? null : into.Payload;
             int at = into == null ? 0 : into.PayloadUsed;
-            if (!FirstChunkFits(header, slots))
+            // FirstChunkFits and the chunk lengths, inline: this runs for every record read.
+            int done = total < firstCapacity ? total : firstCapacity;
+            if (header.ChunkLength != done || (slots == 1) != header.IsLast)
             {
                 return false;
             }
-            int done = FirstChunk(total);
             if (destination != null)
             {
                 Array.Copy(slot, header.ChunkOffset, destination, at, done);
             }
             for (int part = 1; part < slots; part++)
             {
-                if (!ReadSlotOrDamage(first + part, slot))
-                {
-                    return false;
-                }
-                DecodeSlot();
-                int expected = ContinuationChunk(total - done);
-                if (!IsContinuation(header, sequence, total, part, slots, expected))
+                int expected = total - done < continuationCapacity ? total - done : continuationCapacity;
+                byte[]? source = ContinuationAt(first + part, sequence, total, part, part == slots - 1, expected);
+                if (source == null)
                 {
                     return false;
                 }
                 if (destination != null)
                 {
-                    Array.Copy(slot, header.ChunkOffset, destination, at + done, expected);
+                    Array.Copy(source, continuationAt + SlotFormat.ContinuationHeaderSize, destination, at + done, expected);
                 }
                 done += expected;
             }
@@ -181,13 +179,14 @@ namespace Phytrace.Nano.Storage
             {
                 // A sealed record is stored with its tag: opened in place, or damage if anything
                 // about it (bytes, sequence, capture time, id) changed since it was sealed.
-                if (sealer != null && !sealer.Open(sequence, capturedAt, idStash, 0, synced, destination!, at, total))
+                if (sealer != null && !sealer.Open(sequence, capturedAt, slot, idAt, synced, destination!, at, total))
                 {
                     sealRefused = true;
                     return false;
                 }
-                into.Reserve(sealer == null ? total : total - RecordSealer.TagSize, idStash, 0, sequence, capturedAt, synced);
-                if (IsVettedSequence(sequence))
+                into.Reserve(sealer == null ? total : total - RecordSealer.TagSize, slot, idAt, sequence, capturedAt, synced);
+                // In the run of vetted sequences (EdgeBuffer.Vetting.cs), tested here: a call per record costs more on the device.
+                if (vettedFrom >= 0 && sequence >= vettedFrom && sequence <= vettedThrough)
                 {
                     into.MarkLastVetted();
                 }
@@ -211,13 +210,8 @@ namespace Phytrace.Nano.Storage
             int done = FirstChunk(total);
             for (int part = 1; part < slots; part++)
             {
-                if (!ReadSlotOrDamage(first + part, probe))
-                {
-                    return false;
-                }
-                probeHeader.Decode(probe, 0, recordSize, regionId, storedMaxSize, sealer != null);
                 int expected = ContinuationChunk(total - done);
-                if (!IsContinuation(probeHeader, sequence, total, part, slots, expected))
+                if (ContinuationAt(first + part, sequence, total, part, part == slots - 1, expected) == null)
                 {
                     return false;
                 }
@@ -228,25 +222,49 @@ namespace Phytrace.Nano.Storage
 
         private int FirstChunk(int total)
         {
-            int capacity = SlotFormat.FirstCapacity(recordSize);
-            return total < capacity ? total : capacity;
+            return total < firstCapacity ? total : firstCapacity;
         }
 
         private int ContinuationChunk(int remaining)
         {
-            int capacity = SlotFormat.ContinuationCapacity(recordSize);
-            return remaining < capacity ? remaining : capacity;
+            return remaining < continuationCapacity ? remaining : continuationCapacity;
         }
 
         private bool FirstChunkFits(SlotHeader first, int slots)
         {
-            return first.ChunkLength == FirstChunk(first.TotalLength) && (slots == 1) == first.IsLast;
+            int total = first.TotalLength;
+            return first.ChunkLength == (total < firstCapacity ? total : firstCapacity) && (slots == 1) == first.IsLast;
         }
 
-        private static bool IsContinuation(SlotHeader h, long sequence, int total, int part, int slots, int expected)
+        // Where ContinuationAt left the slot it checked: its offset in the buffer it returned.
+        private int continuationAt;
+
+        /// <summary>
+        /// Reads slot <paramref name="absoluteSlot"/>, part <paramref name="part"/> of the event with
+        /// this sequence and total length, and returns the buffer holding it (the slot starting at
+        /// <see cref="continuationAt"/>) if it is that event's continuation with the chunk length
+        /// expected there; null if it is anything else, or damaged, or unreadable. While Dequeue or
+        /// a mount reads runs of slots into the group buffer, the slot is checked where it lies
+        /// there, without a copy; otherwise it is read into <see cref="probe"/>. Either way
+        /// <see cref="slot"/> and <see cref="header"/> (the event's first slot) stay as they are.
+        /// </summary>
+        private byte[]? ContinuationAt(long absoluteSlot, long sequence, int total, int part, bool last, int expected)
         {
-            return h.Kind == SlotKind.Valid && !h.IsFirst && h.Sequence == sequence && h.PartIndex == part
-                && h.TotalLength == total && h.ChunkLength == expected && h.IsLast == (part == slots - 1);
+            // Read with its run already (most continuations of a Dequeue): no call needed to get it.
+            bool inRun = readAheadStart >= 0 && absoluteSlot >= readAheadStart && absoluteSlot < readAheadStart + readAheadSlots;
+            if (!inRun && !ReadSlotOrDamage(absoluteSlot, probe, true))
+            {
+                return null;
+            }
+            byte[] source = probe;
+            int at = 0;
+            if (readAheadStart >= 0)
+            {
+                source = group;
+                at = (int)(absoluteSlot - readAheadStart) * recordSize;
+            }
+            continuationAt = at;
+            return SlotHeader.IsContinuation(source, at, regionId, sealer != null, sequence, total, part, last, expected) ? source : null;
         }
 
         /// <summary>
@@ -257,9 +275,28 @@ namespace Phytrace.Nano.Storage
         /// </summary>
         private bool ReadSlotOrDamage(long absoluteSlot, byte[] into)
         {
+            return ReadSlotOrDamage(absoluteSlot, into, false);
+        }
+
+        /// <summary>
+        /// As <see cref="ReadSlotOrDamage(long, byte[])"/>; with <paramref name="inPlace"/>, while
+        /// runs of slots are read into the group buffer, the slot is only brought into that buffer
+        /// (not copied to <paramref name="into"/>): the caller reads it there.
+        /// </summary>
+        private bool ReadSlotOrDamage(long absoluteSlot, byte[] into, bool inPlace)
+        {
+            if (readAheadStart >= 0 && absoluteSlot >= readAheadStart && absoluteSlot < readAheadStart + readAheadSlots)
+            {
+                // Already read with its run (most slots of a Dequeue): no call, nothing to fail.
+                if (!inPlace)
+                {
+                    Array.Copy(group, (int)(absoluteSlot - readAheadStart) * recordSize, into, 0, recordSize);
+                }
+                return true;
+            }
             try
             {
-                ReadSlot(absoluteSlot, into);
+                ReadSlot(absoluteSlot, into, inPlace);
                 return true;
             }
             catch (StorageMediumException)
@@ -268,7 +305,7 @@ namespace Phytrace.Nano.Storage
             }
             try
             {
-                ReadSlot(absoluteSlot, into);
+                ReadSlot(absoluteSlot, into, inPlace);
                 return true;
             }
             catch (StorageMediumException e)
@@ -282,7 +319,7 @@ namespace Phytrace.Nano.Storage
             }
         }
 
-        private void ReadSlot(long absoluteSlot, byte[] into)
+        private void ReadSlot(long absoluteSlot, byte[] into, bool inPlace)
         {
             if (readAheadStart >= 0)
             {
@@ -290,7 +327,10 @@ namespace Phytrace.Nano.Storage
                 {
                     FillReadAhead(absoluteSlot);
                 }
-                Array.Copy(group, (int)(absoluteSlot - readAheadStart) * recordSize, into, 0, recordSize);
+                if (!inPlace)
+                {
+                    Array.Copy(group, (int)(absoluteSlot - readAheadStart) * recordSize, into, 0, recordSize);
+                }
                 return;
             }
             int read = medium.Read(SlotPosition(absoluteSlot), into, 0, recordSize);

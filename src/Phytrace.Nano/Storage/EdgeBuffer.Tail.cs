@@ -14,17 +14,24 @@ namespace Phytrace.Nano.Storage
         /// </summary>
         private SlotVerdict Inspect(long absoluteSlot, long minSequence)
         {
-            if (!ReadSlotOrDamage(absoluteSlot, slot))
+            // Every record read passes here: a slot read with its run is copied without a call, the
+            // header decoded and the synced bound taken inline (each call is a stack frame on the device).
+            if (readAheadStart >= 0 && absoluteSlot >= readAheadStart && absoluteSlot < readAheadStart + readAheadSlots)
+            {
+                Array.Copy(group, (int)(absoluteSlot - readAheadStart) * recordSize, slot, 0, recordSize);
+            }
+            else if (!ReadSlotOrDamage(absoluteSlot, slot))
             {
                 return SlotVerdict.Damaged;
             }
-            DecodeSlot();
+            header.Decode(slot, 0, recordSize, regionId, storedMaxSize, sealer != null);
             if (header.Kind == SlotKind.Corrupt)
             {
                 return SlotVerdict.Damaged;
             }
-            if (header.Kind != SlotKind.Valid || !header.IsFirst || header.Sequence < minSequence || header.Sequence >= SyncedBound()
-                || absoluteSlot + SlotFormat.SlotsFor(header.TotalLength, recordSize) > headSlot)
+            long synced = groupEvents > 0 ? groupFirstSequence : nextSequence;
+            if (header.Kind != SlotKind.Valid || !header.IsFirst || header.Sequence < minSequence || header.Sequence >= synced
+                || absoluteSlot + header.Slots > headSlot)
             {
                 return SlotVerdict.Skip;
             }
@@ -41,7 +48,7 @@ namespace Phytrace.Nano.Storage
             while (tailSlot < headSlot)
             {
                 SlotVerdict verdict = Inspect(tailSlot, tailSequence);
-                if (verdict == SlotVerdict.Record && IsWholeEvent(tailSlot, SlotFormat.SlotsFor(header.TotalLength, recordSize)))
+                if (verdict == SlotVerdict.Record && IsWholeEvent(tailSlot, header.Slots))
                 {
                     return true;
                 }
@@ -111,7 +118,7 @@ namespace Phytrace.Nano.Storage
         /// <summary>Moves the tail past the event whose first slot is in <see cref="header"/>, and its padding.</summary>
         private void AdvanceTailPastHeader()
         {
-            AdvanceTail(SlotFormat.SlotsFor(header.TotalLength, recordSize) + header.PaddingSlots, header.Sequence);
+            AdvanceTail(header.Slots + header.PaddingSlots, header.Sequence);
         }
 
         private void AdvanceTail(int slots, long sequence)

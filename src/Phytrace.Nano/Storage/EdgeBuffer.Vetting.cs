@@ -26,10 +26,5 @@ namespace Phytrace.Nano.Storage
             }
             vettedThrough = sequence;
         }
-
-        private bool IsVettedSequence(long sequence)
-        {
-            return vettedFrom >= 0 && sequence >= vettedFrom && sequence <= vettedThrough;
-        }
     }
 }

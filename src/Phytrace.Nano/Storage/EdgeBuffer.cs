@@ -28,6 +28,8 @@ namespace Phytrace.Nano.Storage
         private readonly long slotCount;
         private readonly int maxEventSize;
         private readonly int maxEventSlots;
+        private readonly int firstCapacity;
+        private readonly int continuationCapacity;
         private readonly OverflowPolicy overflow;
         private readonly int syncEvery;
         private readonly int checkpointEvery;
@@ -44,11 +46,9 @@ namespace Phytrace.Nano.Storage
 
         private readonly byte[] slot;
         private readonly byte[] probe;
-        private readonly SlotHeader probeHeader = new SlotHeader();
         private readonly byte[] group;
         private readonly int groupCapacitySlots;
         private readonly byte[] checkpointBytes;
-        private readonly byte[] idStash = new byte[UuidText.ByteLength];
         private readonly Checkpoint checkpoint = new Checkpoint();
         private readonly Checkpoint candidate = new Checkpoint();
         private readonly SlotHeader header = new SlotHeader();
@@ -129,6 +129,8 @@ namespace Phytrace.Nano.Storage
             saltSource = options.Random;
             storedMaxSize = sealer == null ? maxEventSize : maxEventSize + RecordSealer.TagSize;
             maxEventSlots = SlotFormat.SlotsFor(storedMaxSize, recordSize);
+            firstCapacity = SlotFormat.FirstCapacity(recordSize);
+            continuationCapacity = SlotFormat.ContinuationCapacity(recordSize);
             overflow = options.Overflow;
             syncEvery = options.SyncEvery;
             checkpointEvery = options.CheckpointEvery;

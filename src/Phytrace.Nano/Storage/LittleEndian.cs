@@ -2,7 +2,8 @@ namespace Phytrace.Nano.Storage
 {
     /// <summary>
     /// Little-endian integers in byte arrays, without BitConverter's allocations. On the device
-    /// every byte is stored on its own; on .NET the writes go through BinaryPrimitives (one
+    /// every byte is stored on its own, in the write itself (a call to the bytewise form would be
+    /// another stack frame per field of every slot header); on .NET the writes go through BinaryPrimitives (one
     /// checked store instead of up to eight), because every slot header of the buffer's enqueue
     /// path is written here. The byte-by-byte forms stay compiled on .NET too, and the tests hold
     /// the two to the same bytes.
@@ -23,7 +24,10 @@ namespace Phytrace.Nano.Storage
         public static void WriteUInt32(byte[] b, int at, uint value)
         {
 #if NANOFRAMEWORK_1_0
-            BytewiseWriteUInt32(b, at, value);
+            b[at] = (byte)value;
+            b[at + 1] = (byte)(value >> 8);
+            b[at + 2] = (byte)(value >> 16);
+            b[at + 3] = (byte)(value >> 24);
 #else
 #pragma warning disable RS0030 // spans are host-only here; the device build takes the other branch
             System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(new System.Span<byte>(b, at, 4), value);
@@ -34,7 +38,16 @@ namespace Phytrace.Nano.Storage
         public static void WriteInt64(byte[] b, int at, long value)
         {
 #if NANOFRAMEWORK_1_0
-            BytewiseWriteInt64(b, at, value);
+            uint low = (uint)value;
+            uint high = (uint)(value >> 32);
+            b[at] = (byte)low;
+            b[at + 1] = (byte)(low >> 8);
+            b[at + 2] = (byte)(low >> 16);
+            b[at + 3] = (byte)(low >> 24);
+            b[at + 4] = (byte)high;
+            b[at + 5] = (byte)(high >> 8);
+            b[at + 6] = (byte)(high >> 16);
+            b[at + 7] = (byte)(high >> 24);
 #else
 #pragma warning disable RS0030 // spans are host-only here; the device build takes the other branch
             System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(new System.Span<byte>(b, at, 8), value);

@@ -110,15 +110,15 @@ namespace Phytrace.Nano.Storage
             slot[at + OffsetMagic + 1] = Magic1;
             slot[at + OffsetVersion] = Version;
             slot[at + OffsetFlags] = (byte)flags;
-            LittleEndian.WriteUInt16(slot, at + OffsetChunkLength, chunkLength);
-            LittleEndian.WriteUInt16(slot, at + OffsetPadding, 0);
+            // Two 16-bit fields and a zero one in each 32-bit write (chunk length with the padding,
+            // 0; part index with the reserved 0): every slot of every Enqueue is written here, and
+            // on the device each write is a call.
+            LittleEndian.WriteUInt32(slot, at + OffsetChunkLength, (uint)chunkLength);
             LittleEndian.WriteUInt32(slot, at + OffsetCrc, 0);
             LittleEndian.WriteUInt32(slot, at + OffsetRegionId, regionId);
             LittleEndian.WriteInt64(slot, at + OffsetSequence, sequence);
             LittleEndian.WriteUInt32(slot, at + OffsetTotalLength, (uint)totalLength);
-            LittleEndian.WriteUInt16(slot, at + OffsetPartIndex, part);
-            slot[at + 30] = 0;
-            slot[at + 31] = 0;
+            LittleEndian.WriteUInt32(slot, at + OffsetPartIndex, (uint)part);
             if (part == 0)
             {
                 LittleEndian.WriteInt64(slot, at + OffsetCapturedAt, capturedAtUnixMicros);

@@ -34,6 +34,9 @@ namespace Phytrace.Nano.Storage
         /// <summary>Slots of padding after this event (the rest of its group's last sector); first slots only.</summary>
         public int PaddingSlots;
 
+        /// <summary>Slots the event occupies (SlotFormat.SlotsFor its total length); valid first slots only.</summary>
+        public int Slots;
+
         public long CapturedAtUnixMicros;
 
         /// <summary>Offset of the event id inside the slot buffer (first slots only).</summary>
@@ -104,11 +107,62 @@ namespace Phytrace.Nano.Storage
             {
                 return;
             }
-            Sequence = LittleEndian.ReadInt64(slot, at + SlotFormat.OffsetSequence);
-            CapturedAtUnixMicros = IsFirst ? LittleEndian.ReadInt64(slot, at + SlotFormat.OffsetCapturedAt) : 0;
+            Sequence = ReadInt64(slot, at + SlotFormat.OffsetSequence);
+            CapturedAtUnixMicros = 0;
+            if (IsFirst)
+            {
+                CapturedAtUnixMicros = ReadInt64(slot, at + SlotFormat.OffsetCapturedAt);
+                // SlotFormat.SlotsFor, inline: every reader of a record needs it next.
+                int firstCapacity = recordSize - SlotFormat.FirstHeaderSize;
+                int continuationCapacity = recordSize - SlotFormat.ContinuationHeaderSize;
+                Slots = total <= firstCapacity ? 1 : 1 + ((total - firstCapacity + continuationCapacity - 1) / continuationCapacity);
+            }
             EventIdOffset = at + SlotFormat.OffsetEventId;
             ChunkOffset = at + used - chunk;
             Kind = SlotKind.Valid;
+        }
+        // LittleEndian.ReadInt64 without its two calls (each a stack frame on the device).
+        private static long ReadInt64(byte[] b, int at)
+        {
+            uint low = (uint)(b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24));
+            uint high = (uint)(b[at + 4] | (b[at + 5] << 8) | (b[at + 6] << 16) | (b[at + 7] << 24));
+            return (long)low | ((long)high << 32);
+        }
+
+        /// <summary>
+        /// True if slot[at .. at+recordSize) is, by the rules of <see cref="Decode(byte[], int, int, uint, int, bool)"/>,
+        /// a <see cref="SlotKind.Valid"/> slot of this region (sealed or not as the region is) that is
+        /// part <paramref name="part"/> (at least 1) of the event with this sequence and total length,
+        /// last or not, holding <paramref name="chunkLength"/> bytes (at most the continuation's
+        /// capacity; <paramref name="totalLength"/> is the first slot's, already held to the largest
+        /// stored event). Exactly what decoding it and comparing the fields would say, read straight
+        /// from the bytes: every record of more than one slot is checked this way on each read, and
+        /// on the device storing a dozen decoded fields cost more than the comparisons.
+        /// </summary>
+        public static bool IsContinuation(byte[] slot, int at, uint regionId, bool sealedRegion, long sequence, int totalLength, int part, bool last, int chunkLength)
+        {
+            int flags = slot[at + SlotFormat.OffsetFlags] & (SlotFormat.FlagFirst | SlotFormat.FlagLast | SlotFormat.FlagSealed);
+            int expectedFlags = (last ? SlotFormat.FlagLast : 0) | (sealedRegion ? SlotFormat.FlagSealed : 0);
+            if (slot[at + SlotFormat.OffsetMagic] != SlotFormat.Magic0 || slot[at + SlotFormat.OffsetMagic + 1] != SlotFormat.Magic1
+                || slot[at + SlotFormat.OffsetVersion] != SlotFormat.Version || flags != expectedFlags
+                || (slot[at + SlotFormat.OffsetChunkLength] | (slot[at + SlotFormat.OffsetChunkLength + 1] << 8)) != chunkLength
+                || (slot[at + SlotFormat.OffsetPartIndex] | (slot[at + SlotFormat.OffsetPartIndex + 1] << 8)) != part)
+            {
+                return false;
+            }
+            int r = at + SlotFormat.OffsetRegionId;
+            int t = at + SlotFormat.OffsetTotalLength;
+            int s = at + SlotFormat.OffsetSequence;
+            if ((uint)(slot[r] | (slot[r + 1] << 8) | (slot[r + 2] << 16) | (slot[r + 3] << 24)) != regionId
+                || (slot[t] | (slot[t + 1] << 8) | (slot[t + 2] << 16) | (slot[t + 3] << 24)) != totalLength
+                || (uint)(slot[s] | (slot[s + 1] << 8) | (slot[s + 2] << 16) | (slot[s + 3] << 24)) != (uint)sequence
+                || (uint)(slot[s + 4] | (slot[s + 5] << 8) | (slot[s + 6] << 16) | (slot[s + 7] << 24)) != (uint)(sequence >> 32))
+            {
+                return false;
+            }
+            int c = at + SlotFormat.OffsetCrc;
+            uint storedCrc = (uint)(slot[c] | (slot[c + 1] << 8) | (slot[c + 2] << 16) | (slot[c + 3] << 24));
+            return SlotFormat.ComputeCrc(slot, at, SlotFormat.ContinuationHeaderSize + chunkLength) == storedCrc;
         }
     }
 }
