@@ -53,6 +53,72 @@ namespace Phytrace.Nano.Compression
             }
         }
 
+        /// <summary>Bits written since <see cref="Reset"/>, those waiting included.</summary>
+        public long BitsWritten
+        {
+            get { return ((long)(position - start) * 8) + bitCount; }
+        }
+
+        /// <summary>The array written to (for a loop that writes bits inline: <see cref="MatchFinder.ParseFixedCodes"/>).</summary>
+        public byte[] Output
+        {
+            get { return output; }
+        }
+
+        /// <summary>Index of the next byte to write.</summary>
+        public int Position
+        {
+            get { return position; }
+        }
+
+        /// <summary>The bits waiting to be written, low bit first (<see cref="PendingBitCount"/> of them, at most 15).</summary>
+        public uint PendingBits
+        {
+            get { return bitBuffer; }
+        }
+
+        /// <summary>How many bits wait in <see cref="PendingBits"/>.</summary>
+        public int PendingBitCount
+        {
+            get { return bitCount; }
+        }
+
+        /// <summary>Takes back the state an inline writer reached (its position and waiting bits).</summary>
+        public void Resume(int newPosition, uint bits, int count)
+        {
+            position = newPosition;
+            bitBuffer = bits;
+            bitCount = count;
+        }
+
+        /// <summary>
+        /// Starts with the bits that wait in <paramref name="other"/>: a block written on trial
+        /// into scratch carries on the stream exactly where <paramref name="other"/> stands.
+        /// </summary>
+        public void ContinueFrom(BitWriter other)
+        {
+            bitBuffer = other.bitBuffer;
+            bitCount = other.bitCount;
+        }
+
+        /// <summary>
+        /// Appends what <paramref name="trial"/> wrote (it began with this writer's waiting bits,
+        /// <see cref="ContinueFrom"/>) and takes over the bits waiting there. Throws only if the
+        /// whole bytes do not fit, as writing them here would have.
+        /// </summary>
+        public void Append(BitWriter trial)
+        {
+            int count = trial.position - trial.start;
+            if (count > limit - position)
+            {
+                ThrowFull();
+            }
+            System.Array.Copy(trial.output, trial.start, output, position, count);
+            position += count;
+            bitBuffer = trial.bitBuffer;
+            bitCount = trial.bitCount;
+        }
+
         /// <summary>Pads with zero bits to the next byte boundary.</summary>
         public void AlignToByte()
         {

@@ -12,7 +12,7 @@ namespace Phytrace.Nano.Compression
         public const int Default = 6;
 
         //                                   level:  0  1  2   3   4   5   6    7    8     9
-        private static readonly short[] ChainLinks = { 0, 4, 8, 16, 16, 32, 64, 128, 512, 2048 };
+        private static readonly short[] ChainLinks = { 0, 2, 8, 16, 16, 32, 64, 128, 512, 2048 };
         private static readonly short[] LazyBelow = { 0, 0, 0, 0, 8, 16, 32, 64, 258, 258 };
         private static readonly short[] NiceLength = { 0, 8, 16, 32, 32, 64, 128, 258, 258, 258 };
         private static readonly short[] InsertBelow = { 0, 0, 8, 16, 259, 259, 259, 259, 259, 259 };
@@ -21,6 +21,9 @@ namespace Phytrace.Nano.Compression
         // literal after a match (MatchFinder.ParseGreedy says why).
         private static readonly byte[] SkipShift = { 31, 5, 6, 7, 31, 31, 31, 31, 31, 31 };
         private static readonly bool[] LiteralAfter = { false, true, true, true, false, false, false, false, false, false };
+
+        // Level 1 writes each symbol at once with the fixed Huffman code (MatchFinder.ParseFixedCodes).
+        private static readonly bool[] FixedCodes = { false, true, false, false, false, false, false, false, false, false };
 
         /// <summary>Most chain links followed per search.</summary>
         public static int MaxChain(int level)
@@ -56,6 +59,15 @@ namespace Phytrace.Nano.Compression
         public static bool LiteralAfterMatch(int level)
         {
             return LiteralAfter[level];
+        }
+
+        /// <summary>
+        /// Whether the level writes its symbols as it finds them with DEFLATE's fixed Huffman
+        /// code, in one pass, instead of buffering a block's symbols and choosing the smallest code.
+        /// </summary>
+        public static bool WritesFixedCodes(int level)
+        {
+            return FixedCodes[level];
         }
 
         /// <summary>A match this long ends the search.</summary>

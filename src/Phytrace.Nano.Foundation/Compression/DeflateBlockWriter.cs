@@ -147,8 +147,33 @@ namespace Phytrace.Nano.Compression
         /// <summary>Writes input[start .. start+length) as stored blocks (level 0), the last one final.</summary>
         public void WriteAllStored(byte[] input, int start, int length)
         {
+            AddStored(input, start, length, true);
+        }
+
+        /// <summary>
+        /// Adds input[start .. start+length) to the stored run waiting to be written (a block that
+        /// compressed too little, GzipEncoder's fixed-code path); with <paramref name="isFinal"/>,
+        /// writes the run, its last block final.
+        /// </summary>
+        public void AddStored(byte[] input, int start, int length, bool isFinal)
+        {
             AppendStored(input, start, length);
-            FlushStored(true);
+            if (isFinal)
+            {
+                FlushStored(true);
+            }
+        }
+
+        /// <summary>Whether a stored run waits to be written (consecutive stored blocks are merged).</summary>
+        public bool HasPendingStored
+        {
+            get { return pendingLength != 0; }
+        }
+
+        /// <summary>Writes the stored run waiting, if any: a block written by the caller follows it.</summary>
+        public void FlushPendingStored()
+        {
+            FlushStored(false);
         }
 
         private void AppendStored(byte[] input, int start, int length)

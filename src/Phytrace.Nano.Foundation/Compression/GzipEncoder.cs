@@ -6,7 +6,8 @@ namespace Phytrace.Nano.Compression
     /// <summary>
     /// A gzip (RFC 1952) encoder around DEFLATE (RFC 1951) for the device: LZ77 over a bounded
     /// window with hash chains, fixed or dynamic Huffman blocks or stored blocks per block,
-    /// whichever is smallest, levels 0 (store) to 9. All working memory is allocated in the
+    /// whichever is smallest, levels 0 (store) to 9; level 1, the fastest, writes fixed-code
+    /// blocks in one pass (or stored ones where they would be smaller). All working memory is allocated in the
     /// constructor (<see cref="WorkingMemoryBytes"/>, about 16 KB with the defaults); Compress
     /// allocates nothing. Any gzip decoder, zlib included, reads the output. One instance is not
     /// thread-safe; give each thread its own.
@@ -35,6 +36,10 @@ namespace Phytrace.Nano.Compression
         private readonly int insertBelow;
         private readonly int skipShift;
         private readonly bool literalAfterMatch;
+        private readonly bool fixedCodes;
+        private readonly int fixedBlockBytes;
+        private readonly byte[] trialBuffer;
+        private readonly BitWriter trial = new BitWriter();
         private readonly MatchFinder finder;
         private readonly BitWriter writer = new BitWriter();
         private readonly DeflateBlockWriter blocks;
@@ -76,9 +81,23 @@ namespace Phytrace.Nano.Compression
             insertBelow = CompressionLevels.InsertWithinMatchBelow(level);
             skipShift = CompressionLevels.SkipAfterMissesShift(level);
             literalAfterMatch = CompressionLevels.LiteralAfterMatch(level);
+            fixedCodes = CompressionLevels.WritesFixedCodes(level);
             // Level 0 never searches: it keeps only the block writer's tables, no window.
             finder = new MatchFinder(level == 0 ? 8 : windowBits, level == 0 ? 8 : hashBits);
-            blocks = new DeflateBlockWriter(writer, level == 0 ? 256 : blockSymbols);
+            // Levels 0 and 1 buffer no symbols: the block writer only writes stored runs for them.
+            blocks = new DeflateBlockWriter(writer, level <= 1 ? 256 : blockSymbols);
+            if (fixedCodes)
+            {
+                // A fixed-code block covers about as much input as a buffered block of this many
+                // symbols would at level 1 (2 bytes a symbol, counting matches and literals), and
+                // is written on trial into a buffer big enough for its worst case (9 bits a byte).
+                fixedBlockBytes = 2 * blockSymbols;
+                trialBuffer = new byte[FixedTrialBytes(fixedBlockBytes)];
+            }
+            else
+            {
+                trialBuffer = new byte[0];
+            }
         }
 
         /// <summary>The level this encoder was made for.</summary>
@@ -90,7 +109,7 @@ namespace Phytrace.Nano.Compression
         /// <summary>Bytes of working memory this instance allocated (hash chains, block buffer, Huffman tables).</summary>
         public int WorkingMemoryBytes
         {
-            get { return finder.WorkingBytes + blocks.WorkingBytes; }
+            get { return finder.WorkingBytes + blocks.WorkingBytes + trialBuffer.Length; }
         }
 
         /// <summary>Bytes of tables shared by all encoders (allocated once per process).</summary>
@@ -186,7 +205,11 @@ namespace Phytrace.Nano.Compression
         private void Deflate(byte[] input, int offset, int count)
         {
             finder.Reset(input, offset, count);
-            if (lazyBelow == 0)
+            if (fixedCodes)
+            {
+                DeflateFixed(input, offset, count);
+            }
+            else if (lazyBelow == 0)
             {
                 DeflateGreedy(input, offset, count);
             }
@@ -196,7 +219,80 @@ namespace Phytrace.Nano.Compression
             }
         }
 
-        // Levels 1 to 3: the match found at each position is taken (MatchFinder.ParseGreedy), a
+        // The trial buffer of a fixed-code block of nominally 'blockBytes' input bytes: a block may
+        // run 258 bytes past its end (a match started before it, then its literal); no byte costs
+        // more than 9 bits (a literal; a match of 4 bytes or more costs at most 31 bits); plus the
+        // bits waiting from before (15), the header (3) and the end of block (7), rounded up.
+        private static int FixedTrialBytes(int blockBytes)
+        {
+            return ((((blockBytes + 259) * 9) + 25) / 8) + 2;
+        }
+
+        // Level 1: each block is parsed and written in one pass with the fixed Huffman code
+        // (MatchFinder.ParseFixedCodes), on trial into a buffer of its own, then copied to the
+        // output, or, if it did not save 48 bits over storing the bytes, stored instead
+        // (DeflateBlockWriter's rule, which MaxCompressedSize rests on). The trial buffer makes the
+        // choice independent of the output's capacity, so an output buffer of exactly the
+        // compressed size gives the same bytes.
+        private void DeflateFixed(byte[] input, int offset, int count)
+        {
+            int end = offset + count;
+            int blockStart = offset;
+            ushort endOfBlock = DeflateTables.FixedLiteralCodes[DeflateTables.EndOfBlock];
+            int endOfBlockBits = DeflateTables.FixedLiteralLengths[DeflateTables.EndOfBlock];
+            while (true)
+            {
+                int blockEnd = end - blockStart > fixedBlockBytes ? blockStart + fixedBlockBytes : end;
+                bool isFinal = blockEnd == end;
+                trial.Reset(trialBuffer, 0, trialBuffer.Length);
+                if (!blocks.HasPendingStored)
+                {
+                    trial.ContinueFrom(writer);
+                }
+                // else the stored run waiting is written first if this block is kept, and a
+                // stored block ends on a byte boundary: the block starts with no bits waiting.
+                long before = trial.BitsWritten;
+                // BFINAL, then BTYPE 01 (fixed codes), low bit first.
+                trial.WriteBits(isFinal ? 3 : 2, 3);
+                int position = finder.ParseFixedCodes(blockStart, blockEnd, trial, maxChain, niceLength, skipShift);
+                if (isFinal)
+                {
+                    // The input's last bytes, which no 4-byte read covers.
+                    while (position < end)
+                    {
+                        int literal = input[position++];
+                        trial.WriteBits(DeflateTables.FixedLiteralCodes[literal], DeflateTables.FixedLiteralLengths[literal]);
+                    }
+                }
+                trial.WriteBits(endOfBlock, endOfBlockBits);
+                long bits = trial.BitsWritten - before;
+                int length = position - blockStart;
+                if (length > 0 && bits > (8L * length) - 48)
+                {
+                    // A block that ran to the end of the input is the last, whatever it was meant to be.
+                    bool last = position >= end;
+                    blocks.AddStored(input, blockStart, length, last);
+                    if (last)
+                    {
+                        return;
+                    }
+                }
+                else
+                {
+                    // A block that ran to the end without being marked final is followed by an
+                    // empty final block (10 bits), which the 48 bits it saved pay for.
+                    blocks.FlushPendingStored();
+                    writer.Append(trial);
+                    if (isFinal)
+                    {
+                        return;
+                    }
+                }
+                blockStart = position;
+            }
+        }
+
+        // Levels 2 and 3: the match found at each position is taken (MatchFinder.ParseGreedy), a
         // block written whenever the symbol buffer fills.
         private void DeflateGreedy(byte[] input, int offset, int count)
         {

@@ -11,7 +11,7 @@ namespace Phytrace.Nano.Compression
     /// from 16-bit values can alias; every candidate is verified byte by byte, so an alias can
     /// cost a search step but never produce a wrong match.
     /// </summary>
-    internal sealed class MatchFinder
+    internal sealed partial class MatchFinder
     {
         private readonly ushort[] head;
         private readonly ushort[] prev;
@@ -53,6 +53,7 @@ namespace Phytrace.Nano.Compression
             input = source;
             start = offset;
             end = offset + count;
+            repeatDistance = 0;
             Array.Clear(head, 0, head.Length);
         }
 
@@ -132,7 +133,8 @@ namespace Phytrace.Nano.Compression
         }
 
         /// <summary>
-        /// The greedy parse of levels 1 to 3: from <paramref name="position"/>, takes the match
+        /// The greedy parse of levels 2 and 3 (level 1 parses the same way, writing as it goes:
+        /// <see cref="ParseFixedCodes"/>): from <paramref name="position"/>, takes the match
         /// found at each position (or a literal) and appends it to <paramref name="symbols"/>,
         /// until the input ends or the buffer is full; returns the position reached. Built for an
         /// interpreter, where time goes with the IL operations run (about 50 machine instructions

@@ -111,11 +111,11 @@ namespace Phytrace.Nano.Node
         public const string SdkVersion = "phytrace-nano/0.1.0";
 
         /// <summary>
-        /// Symbols per gzip block of the node's batches: a batch of the default 32 events (about
-        /// 2,200 symbols at level 1) is one block instead of three with the encoder's default 768,
-        /// and on the device each block's Huffman code build costs about as much as compressing
-        /// 2 KB (measured: a 32-event batch 58.6 M interpreted instructions with 2048-symbol
-        /// blocks, 54.0 M with 3072). 9 KB of working memory instead of 2.3 KB.
+        /// Symbols per gzip block of the node's batches at levels 2-9: a 32-event batch is one
+        /// block instead of three with the encoder's default 768, and on the device each block's
+        /// Huffman code build costs about as much as compressing 2 KB; 9 KB of working memory
+        /// instead of 2.3 KB. At level 1, the device default, blocks are fixed-code blocks of
+        /// twice this many input bytes (6 KB, a 7 KB trial buffer) and no code is built.
         /// </summary>
         public const int GzipBlockSymbols = 3072;
 
