@@ -13,7 +13,8 @@ namespace Phytrace.Nano.Storage
         public static void WriteUInt16(byte[] b, int at, int value)
         {
 #if NANOFRAMEWORK_1_0
-            BytewiseWriteUInt16(b, at, value);
+            b[at] = (byte)value;
+            b[at + 1] = (byte)(value >> 8);
 #else
 #pragma warning disable RS0030 // spans are host-only here; the device build takes the other branch
             System.Buffers.Binary.BinaryPrimitives.WriteUInt16LittleEndian(new System.Span<byte>(b, at, 2), (ushort)value);
