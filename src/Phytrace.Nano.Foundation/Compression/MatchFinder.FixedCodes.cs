@@ -42,8 +42,9 @@ namespace Phytrace.Nano.Compression
             int bias = 1 - first;
             int lastStart = stop - 4;
             int searchEnd = blockEnd <= lastStart ? blockEnd : lastStart + 1;
+            // Misses in a row after which bytes are skipped (a shift of 30 or more: never).
+            int skipAfter = skipShift >= 30 ? int.MaxValue : 1 << skipShift;
             ushort[] literalCodes = DeflateTables.FixedLiteralCodes;
-            byte[] literalLengths = DeflateTables.FixedLiteralLengths;
             ushort[] lengthBits = DeflateTables.FixedLengthBits;
             byte[] lengthBitCount = DeflateTables.FixedLengthBitCount;
             byte[] nearDistanceCode = DeflateTables.NearDistanceCode;
@@ -55,31 +56,36 @@ namespace Phytrace.Nano.Compression
             int p = output.Position;
             uint buffer = output.PendingBits;
             int n = output.PendingBitCount;
-            // Literals written since the last match of this call: the most a later match may take back.
-            int literalRun = 0;
+            // Where the literals written since the last match of this call begin: a later match
+            // may take back those it also covers, and no more.
+            int literalStart = position;
             int repeat = repeatDistance;
             int misses = 0;
             while (position < searchEnd)
             {
                 int word = System.BitConverter.ToInt32(data, position);
-                int distance = 0;
-                int best = 3;
                 int hash = (int)(((uint)word * 0x9E3779B1u) >> shift);
                 int relative = position + bias;
                 int stored = heads[hash];
                 int back = stored == 0 ? 0 : (relative - stored) & 0xFFFF;
                 links[position & mask] = (ushort)back;
                 heads[hash] = (ushort)relative;
-                if (repeat != 0 && System.BitConverter.ToInt32(data, position - repeat) == word)
+                int distance = 0;
+                int best = 3;
+                if (repeat != 0)
                 {
-                    int maxLength = stop - position < DeflateTables.MaxMatch ? stop - position : DeflateTables.MaxMatch;
-                    best = MatchedBytes(data, position - repeat, position, 4, maxLength);
-                    distance = repeat;
+                    if (System.BitConverter.ToInt32(data, position - repeat) == word)
+                    {
+                        int maxLength = stop - position < DeflateTables.MaxMatch ? stop - position : DeflateTables.MaxMatch;
+                        best = MatchedBytes(data, position - repeat, position, 4, maxLength);
+                        distance = repeat;
+                    }
+                    repeat = 0;
                 }
-                else if (back != 0)
+                if (distance == 0 && back != 0 && back < size)
                 {
                     int chain = maxChain;
-                    while (back < size && chain-- > 0)
+                    while (true)
                     {
                         int candidate = position - back;
                         if (candidate < first)
@@ -101,18 +107,21 @@ namespace Phytrace.Nano.Compression
                                 }
                             }
                         }
-                        int link = links[candidate & mask];
-                        if (link == 0)
+                        if (--chain == 0)
                         {
                             break;
                         }
+                        int link = links[candidate & mask];
                         back += link;
+                        if (link == 0 || back >= size)
+                        {
+                            break;
+                        }
                     }
                 }
-                repeat = 0;
                 if (distance != 0)
                 {
-                    if (literalRun > 0 && best < DeflateTables.MaxMatch && position > first + distance && data[position - 1] == data[position - 1 - distance])
+                    if (position > literalStart && best < DeflateTables.MaxMatch && position > first + distance && data[position - 1] == data[position - 1 - distance])
                     {
                         // The literals just before that the match also covers come back out of
                         // the stream (a skip may have passed the match's start): count their
@@ -122,10 +131,9 @@ namespace Phytrace.Nano.Compression
                         {
                             position--;
                             best++;
-                            literalRun--;
-                            removed += literalLengths[data[position]];
+                            removed += data[position] < 144 ? 8 : 9;
                         }
-                        while (literalRun > 0 && best < DeflateTables.MaxMatch && position > first + distance
+                        while (position > literalStart && best < DeflateTables.MaxMatch && position > first + distance
                             && data[position - 1] == data[position - 1 - distance]);
                         // The stream's bits up to the cut: whole bytes in o, the rest waiting in buffer.
                         int total = (p * 8) + n - removed;
@@ -138,7 +146,6 @@ namespace Phytrace.Nano.Compression
                         n = total & 7;
                         buffer &= (1u << n) - 1;
                     }
-                    literalRun = 0;
                     // Length code and extra bits (at most 13 bits, on top of at most 15 waiting).
                     buffer |= (uint)lengthBits[best] << n;
                     n += lengthBitCount[best];
@@ -183,6 +190,7 @@ namespace Phytrace.Nano.Compression
                         n -= 16;
                     }
                     position += best;
+                    literalStart = position;
                     misses = 0;
                     repeat = distance;
                     if (position < lastStart && best < DeflateTables.MaxMatch)
@@ -192,42 +200,63 @@ namespace Phytrace.Nano.Compression
                         // no differing byte ended: a run of zeros is then all matches).
                         int after = data[position];
                         buffer |= (uint)literalCodes[after] << n;
-                        n += literalLengths[after];
-                        position++;
-                        literalRun = 1;
-                        if (n >= 16)
+                        if (after < 144)
                         {
+                            // An 8-bit code: one byte out, as many bits waiting as before.
                             o[p] = (byte)buffer;
-                            o[p + 1] = (byte)(buffer >> 8);
-                            p += 2;
-                            buffer >>= 16;
-                            n -= 16;
+                            p++;
+                            buffer >>= 8;
                         }
+                        else
+                        {
+                            n += 9;
+                            if (n >= 16)
+                            {
+                                o[p] = (byte)buffer;
+                                o[p + 1] = (byte)(buffer >> 8);
+                                p += 2;
+                                buffer >>= 16;
+                                n -= 16;
+                            }
+                        }
+                        position++;
                     }
                 }
                 else
                 {
-                    // No match: this byte and, after a run of misses, the next few go out as
-                    // literals unsearched (the longer the run, the more are skipped).
-                    int stepEnd = position + 1 + (misses >> skipShift);
+                    // No match: this byte goes out as a literal and, after a run of misses, the
+                    // next few unsearched (the longer the run, the more are skipped).
+                    int stepEnd = position + 1;
                     misses++;
-                    if (stepEnd > searchEnd)
+                    if (misses > skipAfter)
                     {
-                        stepEnd = searchEnd;
+                        stepEnd += (misses - 1) >> skipShift;
+                        if (stepEnd > searchEnd)
+                        {
+                            stepEnd = searchEnd;
+                        }
                     }
-                    literalRun += stepEnd - position;
                     do
                     {
                         int literal = data[position];
                         buffer |= (uint)literalCodes[literal] << n;
-                        n += literalLengths[literal];
-                        if (n >= 16)
+                        if (literal < 144)
                         {
                             o[p] = (byte)buffer;
-                            o[p + 1] = (byte)(buffer >> 8);
-                            p += 2;
-                            buffer >>= 16;
-                            n -= 16;
+                            p++;
+                            buffer >>= 8;
+                        }
+                        else
+                        {
+                            n += 9;
+                            if (n >= 16)
+                            {
+                                o[p] = (byte)buffer;
+                                o[p + 1] = (byte)(buffer >> 8);
+                                p += 2;
+                                buffer >>= 16;
+                                n -= 16;
+                            }
                         }
                         position++;
                     }
