@@ -39,7 +39,12 @@ namespace Phytrace.Nano.Compression
             int shift = hashShift;
             int first = start;
             int stop = end;
-            int bias = 1 - first;
+            // Heads hold position + bias modulo 65536 (0 = empty), the bias putting every position
+            // of the input at least size + 1 above zero: an empty head then reads as a distance of
+            // more than the window (or, past 64 KB of input, as one that lands on a real position
+            // and is verified), so no test for empty heads is made. The other levels keep their
+            // own form (relative position + 1); Reset clears the heads between inputs.
+            int bias = size + 1 - first;
             int lastStart = stop - 4;
             int searchEnd = blockEnd <= lastStart ? blockEnd : lastStart + 1;
             // Misses in a row after which bytes are skipped (a shift of 30 or more: never).
@@ -66,8 +71,7 @@ namespace Phytrace.Nano.Compression
                 int word = System.BitConverter.ToInt32(data, position);
                 int hash = (int)(((uint)word * 0x9E3779B1u) >> shift);
                 int relative = position + bias;
-                int stored = heads[hash];
-                int back = stored == 0 ? 0 : (relative - stored) & 0xFFFF;
+                int back = (relative - heads[hash]) & 0xFFFF;
                 links[position & mask] = (ushort)back;
                 heads[hash] = (ushort)relative;
                 int distance = 0;
@@ -82,16 +86,14 @@ namespace Phytrace.Nano.Compression
                     }
                     repeat = 0;
                 }
-                if (distance == 0 && back != 0 && back < size)
+                if (distance == 0 && (uint)(back - 1) < (uint)(size - 1))
                 {
+                    // The head's candidate lies in the input (1 <= back < size; see bias); those
+                    // reached through links are checked, since a link can alias past 64 KB.
                     int chain = maxChain;
+                    int candidate = position - back;
                     while (true)
                     {
-                        int candidate = position - back;
-                        if (candidate < first)
-                        {
-                            break;
-                        }
                         if (data[candidate + best] == data[position + best] && System.BitConverter.ToInt32(data, candidate) == word)
                         {
                             // Limits worked out only here: most searches find nothing.
@@ -113,7 +115,8 @@ namespace Phytrace.Nano.Compression
                         }
                         int link = links[candidate & mask];
                         back += link;
-                        if (link == 0 || back >= size)
+                        candidate -= link;
+                        if (link == 0 || back >= size || candidate < first)
                         {
                             break;
                         }
@@ -226,29 +229,40 @@ namespace Phytrace.Nano.Compression
                 {
                     // No match: this byte goes out as a literal and, after a run of misses, the
                     // next few unsearched (the longer the run, the more are skipped).
-                    int stepEnd = position + 1;
+                    int literal = data[position];
+                    buffer |= (uint)literalCodes[literal] << n;
+                    if (literal < 144)
+                    {
+                        o[p] = (byte)buffer;
+                        p++;
+                        buffer >>= 8;
+                    }
+                    else
+                    {
+                        n += 9;
+                        if (n >= 16)
+                        {
+                            o[p] = (byte)buffer;
+                            o[p + 1] = (byte)(buffer >> 8);
+                            p += 2;
+                            buffer >>= 16;
+                            n -= 16;
+                        }
+                    }
+                    position++;
                     misses++;
                     if (misses > skipAfter)
                     {
-                        stepEnd += (misses - 1) >> skipShift;
+                        int stepEnd = position + ((misses - 1) >> skipShift);
                         if (stepEnd > searchEnd)
                         {
                             stepEnd = searchEnd;
                         }
-                    }
-                    do
-                    {
-                        int literal = data[position];
-                        buffer |= (uint)literalCodes[literal] << n;
-                        if (literal < 144)
+                        while (position < stepEnd)
                         {
-                            o[p] = (byte)buffer;
-                            p++;
-                            buffer >>= 8;
-                        }
-                        else
-                        {
-                            n += 9;
+                            literal = data[position];
+                            buffer |= (uint)literalCodes[literal] << n;
+                            n += literal < 144 ? 8 : 9;
                             if (n >= 16)
                             {
                                 o[p] = (byte)buffer;
@@ -257,10 +271,9 @@ namespace Phytrace.Nano.Compression
                                 buffer >>= 16;
                                 n -= 16;
                             }
+                            position++;
                         }
-                        position++;
                     }
-                    while (position < stepEnd);
                 }
             }
             output.Resume(p, buffer, n);
