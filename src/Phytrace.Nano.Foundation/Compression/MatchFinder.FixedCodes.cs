@@ -196,50 +196,56 @@ namespace Phytrace.Nano.Compression
                     literalStart = position;
                     misses = 0;
                     repeat = distance;
-                    if (position < lastStart && best < DeflateTables.MaxMatch)
+                    if (position >= lastStart || best == DeflateTables.MaxMatch)
                     {
-                        // The byte that ended the match, unsearched; the next position tries this
-                        // distance first (as it does after a match of the longest length, which
-                        // no differing byte ended: a run of zeros is then all matches).
-                        int after = data[position];
-                        buffer |= (uint)literalCodes[after] << n;
-                        if (after < 144)
-                        {
-                            // An 8-bit code: one byte out, as many bits waiting as before.
-                            o[p] = (byte)buffer;
-                            p++;
-                            buffer >>= 8;
-                        }
-                        else
-                        {
-                            n += 9;
-                            if (n >= 16)
-                            {
-                                o[p] = (byte)buffer;
-                                o[p + 1] = (byte)(buffer >> 8);
-                                p += 2;
-                                buffer >>= 16;
-                                n -= 16;
-                            }
-                        }
-                        position++;
+                        // No unsearched literal: the input's last bytes, or a match of the
+                        // longest length, which no differing byte ended (a run of zeros is then
+                        // all matches).
+                        continue;
                     }
+                    // Else the byte that ended the match goes out below, unsearched, and the
+                    // next position tries this distance first.
                 }
                 else
                 {
-                    // No match: this byte goes out as a literal and, after a run of misses, the
-                    // next few unsearched (the longer the run, the more are skipped).
-                    int literal = data[position];
-                    buffer |= (uint)literalCodes[literal] << n;
-                    if (literal < 144)
+                    // No match: this byte goes out below and, after a run of misses, the next
+                    // few unsearched (the longer the run, the more are skipped).
+                    misses++;
+                }
+                int literal = data[position];
+                buffer |= (uint)literalCodes[literal] << n;
+                if (literal < 144)
+                {
+                    // An 8-bit code: one byte out, as many bits waiting as before.
+                    o[p] = (byte)buffer;
+                    p++;
+                    buffer >>= 8;
+                }
+                else
+                {
+                    n += 9;
+                    if (n >= 16)
                     {
                         o[p] = (byte)buffer;
-                        p++;
-                        buffer >>= 8;
+                        o[p + 1] = (byte)(buffer >> 8);
+                        p += 2;
+                        buffer >>= 16;
+                        n -= 16;
                     }
-                    else
+                }
+                position++;
+                if (misses > skipAfter)
+                {
+                    int stepEnd = position + ((misses - 1) >> skipShift);
+                    if (stepEnd > searchEnd)
                     {
-                        n += 9;
+                        stepEnd = searchEnd;
+                    }
+                    while (position < stepEnd)
+                    {
+                        literal = data[position];
+                        buffer |= (uint)literalCodes[literal] << n;
+                        n += literal < 144 ? 8 : 9;
                         if (n >= 16)
                         {
                             o[p] = (byte)buffer;
@@ -248,31 +254,7 @@ namespace Phytrace.Nano.Compression
                             buffer >>= 16;
                             n -= 16;
                         }
-                    }
-                    position++;
-                    misses++;
-                    if (misses > skipAfter)
-                    {
-                        int stepEnd = position + ((misses - 1) >> skipShift);
-                        if (stepEnd > searchEnd)
-                        {
-                            stepEnd = searchEnd;
-                        }
-                        while (position < stepEnd)
-                        {
-                            literal = data[position];
-                            buffer |= (uint)literalCodes[literal] << n;
-                            n += literal < 144 ? 8 : 9;
-                            if (n >= 16)
-                            {
-                                o[p] = (byte)buffer;
-                                o[p + 1] = (byte)(buffer >> 8);
-                                p += 2;
-                                buffer >>= 16;
-                                n -= 16;
-                            }
-                            position++;
-                        }
+                        position++;
                     }
                 }
             }
