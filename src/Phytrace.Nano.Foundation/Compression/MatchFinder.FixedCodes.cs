@@ -28,6 +28,7 @@ namespace Phytrace.Nano.Compression
         /// (matches of 4 bytes or more, the same distance tried first after a match and its
         /// literal, skip-ahead after 2^<paramref name="skipShift"/> misses in a row); literals
         /// that a match found after them also covers are taken back out of the bit stream.
+        /// <paramref name="maxChain"/> is at least 1 (level 1 follows 2 links).
         /// </summary>
         public int ParseFixedCodes(int position, int blockEnd, BitWriter output, int maxChain, int niceLength, int skipShift)
         {
