@@ -3,6 +3,7 @@ using nanoFramework.TestFramework;
 using Phytrace.Nano.Compression;
 using Phytrace.Nano.DeviceTests.Helpers;
 using Phytrace.Nano.Formats;
+using Phytrace.Nano.Node;
 
 namespace Phytrace.Nano.DeviceTests.Compression
 {
@@ -149,7 +150,7 @@ namespace Phytrace.Nano.DeviceTests.Compression
         public void WorkingMemoryWithinBudget()
         {
             Assert.IsTrue(new GzipEncoder(6).WorkingMemoryBytes <= 16384, "default level within 16 KB");
-            Assert.IsTrue(new GzipEncoder(1, GzipEncoder.DefaultWindowBits, GzipEncoder.DefaultHashBits, 3072).WorkingMemoryBytes <= 16384, "level 1 as the node makes it, within 16 KB");
+            Assert.IsTrue(new GzipEncoder(1, PhytraceNode.GzipWindowBits, PhytraceNode.GzipHashBits, PhytraceNode.GzipBlockSymbols).WorkingMemoryBytes <= 16384, "level 1 as the node makes it, within 16 KB");
         }
 
         [TestMethod]

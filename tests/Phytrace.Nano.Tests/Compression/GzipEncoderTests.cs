@@ -191,9 +191,9 @@ public class GzipEncoderTests
         // stored-run writer allocates no Huffman tables, and the trial block is at most 4 KB of input.
         int fixedCodes = new GzipEncoder(1).WorkingMemoryBytes;
         Assert.True(fixedCodes <= 16 * 1024, $"level 1 working memory {fixedCodes} bytes");
-        int node = new GzipEncoder(1, GzipEncoder.DefaultWindowBits, GzipEncoder.DefaultHashBits, PhytraceNode.GzipBlockSymbols).WorkingMemoryBytes;
+        int node = new GzipEncoder(1, PhytraceNode.GzipWindowBits, PhytraceNode.GzipHashBits, PhytraceNode.GzipBlockSymbols).WorkingMemoryBytes;
         Assert.True(node <= 16 * 1024, $"the node's level 1 encoder: {node} bytes");
-        int largest = new GzipEncoder(1, GzipEncoder.DefaultWindowBits, GzipEncoder.DefaultHashBits, 16384).WorkingMemoryBytes;
+        int largest = new GzipEncoder(1, PhytraceNode.GzipWindowBits, PhytraceNode.GzipHashBits, 16384).WorkingMemoryBytes;
         Assert.Equal(node, largest);
         int small = new GzipEncoder(6, 10, 8, 256).WorkingMemoryBytes;
         Assert.True(small < defaults / 2, $"small settings {small} bytes vs default {defaults}");

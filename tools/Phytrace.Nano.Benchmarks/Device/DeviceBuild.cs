@@ -76,7 +76,9 @@ public sealed class DeviceBuild
         // the uplink's send-time check, the node's gzip block size); an older one, the same work
         // through API every revision has (BASELINE_OLD_API), and its rows say less.
         bool oldApi = !HasCurrentWorkloadApi(source);
-        string defines = "-define:" + string.Join(';', [.. oldApi ? new[] { "BASELINE", "BASELINE_OLD_API" } : ["BASELINE"], .. programDefines]);
+        // A revision whose node compressed with GzipEncoder's default window and hash table.
+        bool nodeGzipDefaults = !oldApi && !SourcesContain(source, "GzipWindowBits");
+        string defines = "-define:" + string.Join(';', [.. oldApi ? new[] { "BASELINE", "BASELINE_OLD_API" } : nodeGzipDefaults ? ["BASELINE", "BASELINE_NODE_GZIP_DEFAULTS"] : ["BASELINE"], .. programDefines]);
         if (split)
         {
             string foundation = Compile(kit, workDir, "Phytrace.Nano.Foundation.dll", "library", [], Sources("Phytrace.Nano.Foundation"));
@@ -122,6 +124,12 @@ public sealed class DeviceBuild
             found.UnionWith(needed.Where(name => text.Contains(name, StringComparison.Ordinal)));
         }
         return found.Count == needed.Length;
+    }
+
+    private static bool SourcesContain(string source, string name)
+    {
+        return Directory.EnumerateFiles(Path.Combine(source, "src"), "*.cs", SearchOption.AllDirectories)
+            .Any(file => File.ReadAllText(file).Contains(name, StringComparison.Ordinal));
     }
 
     /// <summary>True when both revisions name the same commit of the repository at <paramref name="repoRoot"/>.</summary>

@@ -23,7 +23,7 @@ namespace Phytrace.Nano.DeviceBenchmark
 
         public override void Setup(int rounds)
         {
-            rig = new NodeRig(-1);
+            rig = new NodeRig();
             rig.CheckRoomFor(rounds * NodeRig.BatchEvents, 550);
             rig.Encode();
             rig.LastLength = 550;

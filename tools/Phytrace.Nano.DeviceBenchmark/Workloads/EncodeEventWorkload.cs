@@ -20,7 +20,7 @@ namespace Phytrace.Nano.DeviceBenchmark
 
         public override void Setup(int rounds)
         {
-            rig = new NodeRig(-1);
+            rig = new NodeRig();
         }
 
         public override void RunRound()

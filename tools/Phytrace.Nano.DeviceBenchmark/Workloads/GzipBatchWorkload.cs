@@ -14,21 +14,19 @@ namespace Phytrace.Nano.DeviceBenchmark
     public sealed class GzipBatchWorkload : Workload
     {
         private readonly string name;
-        private readonly int level;
+        private readonly GzipShape shape;
         private readonly int batchEvents;
-        private readonly int blockSymbols;
         private GzipEncoder encoder;
         private byte[] envelope;
         private byte[] output;
         private int envelopeLength;
         private int compressedLength;
 
-        public GzipBatchWorkload(string name, int level, int batchEvents, int blockSymbols)
+        public GzipBatchWorkload(string name, GzipShape shape, int batchEvents)
         {
             this.name = name;
-            this.level = level;
+            this.shape = shape;
             this.batchEvents = batchEvents;
-            this.blockSymbols = blockSymbols;
         }
 
         public override string Name
@@ -49,7 +47,7 @@ namespace Phytrace.Nano.DeviceBenchmark
         /// <summary>The uncompressed batch (envelope JSON) of <paramref name="events"/> typical events, built once.</summary>
         public static byte[] BuildEnvelope(int events, out int length)
         {
-            var rig = new NodeRig(-1, events, GzipEncoder.DefaultBlockSymbols);
+            var rig = new NodeRig(null, events);
             for (int i = 0; i < events; i++)
             {
                 rig.Encode();
@@ -70,7 +68,7 @@ namespace Phytrace.Nano.DeviceBenchmark
         public override void Setup(int rounds)
         {
             envelope = BuildEnvelope(batchEvents, out envelopeLength);
-            encoder = new GzipEncoder(level, GzipEncoder.DefaultWindowBits, GzipEncoder.DefaultHashBits, blockSymbols);
+            encoder = shape.NewEncoder();
             output = new byte[GzipEncoder.MaxCompressedSize(envelopeLength)];
         }
 

@@ -38,14 +38,14 @@ namespace Phytrace.Nano.DeviceBenchmark
         public int LastBatchBytes;
         public int LastEnvelopeBytes;
 
-        /// <summary>A rig whose batches hold up to 100 events (the seed's max_batch_size), gzip at <paramref name="gzipLevel"/> (-1: none).</summary>
-        public NodeRig(int gzipLevel)
-            : this(gzipLevel, BatchConfig.DefaultMaxBatchSize, GzipEncoder.DefaultBlockSymbols)
+        /// <summary>A rig whose batches hold up to 100 events (the seed's max_batch_size), uncompressed.</summary>
+        public NodeRig()
+            : this(null, BatchConfig.DefaultMaxBatchSize)
         {
         }
 
-        /// <summary>A rig with batches of up to <paramref name="batchSize"/> events and gzip blocks of <paramref name="blockSymbols"/> symbols.</summary>
-        public NodeRig(int gzipLevel, int batchSize, int blockSymbols)
+        /// <summary>A rig with batches of up to <paramref name="batchSize"/> events compressed as <paramref name="gzip"/> says (null: none).</summary>
+        public NodeRig(GzipShape gzip, int batchSize)
         {
             BatchSize = batchSize;
             var options = new EdgeBufferOptions();
@@ -54,10 +54,10 @@ namespace Phytrace.Nano.DeviceBenchmark
             Buffer = new EdgeBuffer(new RamMedium((int)options.RegionBytes), options, new ManualWallClock(TypicalTelemetry.Start, true));
             Scratch = new byte[Buffer.MaxEventSize];
             var config = new BatchConfig(batchSize, BatchConfig.DefaultMaxBatchAgeMs,
-                gzipLevel < 0 ? BatchCompression.None : BatchCompression.Gzip, gzipLevel < 0 ? 0 : gzipLevel);
+                gzip == null ? BatchCompression.None : BatchCompression.Gzip, gzip == null ? 0 : gzip.Level);
             // The uplink reads at most max_batch_bytes less the envelope's reserve (PhytraceNode: 256 + one comma per event).
             Read = new BufferedEvents(batchSize, config.MaxBatchBytes - 256 - batchSize);
-            GzipEncoder encoder = gzipLevel < 0 ? null : new GzipEncoder(gzipLevel, GzipEncoder.DefaultWindowBits, GzipEncoder.DefaultHashBits, blockSymbols);
+            GzipEncoder encoder = gzip == null ? null : gzip.NewEncoder();
             Builder = new BatchBuilder(config, new XorShiftRandom(5), encoder);
 #if !BASELINE_OLD_API
             Sendable = new SendableCheck(Builder);

@@ -10,17 +10,15 @@ namespace Phytrace.Nano.DeviceBenchmark
     public sealed class PipelineWorkload : Workload
     {
         private readonly string name;
-        private readonly int level;
+        private readonly GzipShape shape;
         private readonly int batchEvents;
-        private readonly int blockSymbols;
         private NodeRig rig;
 
-        public PipelineWorkload(string name, int level, int batchEvents, int blockSymbols)
+        public PipelineWorkload(string name, GzipShape shape, int batchEvents)
         {
             this.name = name;
-            this.level = level;
+            this.shape = shape;
             this.batchEvents = batchEvents;
-            this.blockSymbols = blockSymbols;
         }
 
         public override string Name
@@ -40,7 +38,7 @@ namespace Phytrace.Nano.DeviceBenchmark
 
         public override void Setup(int rounds)
         {
-            rig = new NodeRig(level, batchEvents, blockSymbols);
+            rig = new NodeRig(shape, batchEvents);
         }
 
         public override void RunRound()

@@ -18,10 +18,20 @@ namespace Phytrace.Nano.DeviceBenchmark
         private const int DeviceLevel = 1;
         private const int DeviceBatchSize = 32;
         private const int DeviceBlockSymbols = 2048;
+        private const int DeviceWindowBits = GzipEncoder.DefaultWindowBits;
+        private const int DeviceHashBits = GzipEncoder.DefaultHashBits;
 #else
         private const int DeviceLevel = BatchSettings.DefaultCompressionLevel;
         private const int DeviceBatchSize = BatchSettings.DefaultMaxBatchSize;
         private const int DeviceBlockSymbols = PhytraceNode.GzipBlockSymbols;
+#if BASELINE_NODE_GZIP_DEFAULTS
+        // A core whose node compressed with GzipEncoder's default window and hash table.
+        private const int DeviceWindowBits = GzipEncoder.DefaultWindowBits;
+        private const int DeviceHashBits = GzipEncoder.DefaultHashBits;
+#else
+        private const int DeviceWindowBits = PhytraceNode.GzipWindowBits;
+        private const int DeviceHashBits = PhytraceNode.GzipHashBits;
+#endif
 #endif
 
         /// <summary>How many workloads there are.</summary>
@@ -30,13 +40,19 @@ namespace Phytrace.Nano.DeviceBenchmark
         /// <summary>gzip of a batch as the node compresses it with the device defaults (BatchSettings, PhytraceNode).</summary>
         public static Workload DeviceGzip()
         {
-            return new GzipBatchWorkload("gzip-device-batch", DeviceLevel, DeviceBatchSize, DeviceBlockSymbols);
+            return new GzipBatchWorkload("gzip-device-batch", DeviceShape(), DeviceBatchSize);
         }
 
         /// <summary>The whole pipeline per event with the device defaults.</summary>
         public static Workload DevicePipeline()
         {
-            return new PipelineWorkload("pipeline-device", DeviceLevel, DeviceBatchSize, DeviceBlockSymbols);
+            return new PipelineWorkload("pipeline-device", DeviceShape(), DeviceBatchSize);
+        }
+
+        /// <summary>The node's encoder (PhytraceNode): the device default level, blocks, window and hash table.</summary>
+        private static GzipShape DeviceShape()
+        {
+            return new GzipShape(DeviceLevel, DeviceBlockSymbols, DeviceWindowBits, DeviceHashBits);
         }
 
         /// <summary>
@@ -53,11 +69,11 @@ namespace Phytrace.Nano.DeviceBenchmark
                 case 3: return new EnqueueWorkload();
                 case 4: return new DequeueAckWorkload();
                 case 5: return new Crc32Workload();
-                case 6: return new GzipBatchWorkload("gzip6-batch", 6, NodeRig.BatchEvents, GzipEncoder.DefaultBlockSymbols);
-                case 7: return new GzipBatchWorkload("gzip1-batch", 1, NodeRig.BatchEvents, DeviceBlockSymbols);
+                case 6: return new GzipBatchWorkload("gzip6-batch", GzipShape.Defaults(6, GzipEncoder.DefaultBlockSymbols), NodeRig.BatchEvents);
+                case 7: return new GzipBatchWorkload("gzip1-batch", GzipShape.Defaults(1, DeviceBlockSymbols), NodeRig.BatchEvents);
                 case 8: return DeviceGzip();
                 case 9: return new EmitWorkload();
-                case 10: return new PipelineWorkload("pipeline-gzip6", 6, NodeRig.BatchEvents, GzipEncoder.DefaultBlockSymbols);
+                case 10: return new PipelineWorkload("pipeline-gzip6", GzipShape.Defaults(6, GzipEncoder.DefaultBlockSymbols), NodeRig.BatchEvents);
                 case 11: return DevicePipeline();
                 default: throw new System.ArgumentOutOfRangeException("index");
             }
