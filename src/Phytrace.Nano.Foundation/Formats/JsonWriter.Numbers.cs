@@ -51,30 +51,52 @@ namespace Phytrace.Nano.Formats
             WriteNumberValueInFull(value);
         }
 
-        // prefix[skip..] (a name or the comma), then a reading: a non-integer short decimal from
-        // 1e-6 up of at most nine significant digits ("48.213", "0.0234", what sensors produce),
-        // its digits straight into the buffer. False, with nothing written, for any other value
-        // (the general path then writes it and refuses NaN and Infinity, naming the field) and
-        // when the buffer is too short (where the general path's exact checks decide).
+        // prefix[skip..] (a name or the comma), then a reading: a whole number below 2^31 (0 and
+        // the axes a sensor leaves at 0, "-5", "4821") or a non-integer short decimal from 1e-6 up
+        // of at most nine significant digits ("48.213", "0.0234", what sensors produce), its
+        // digits straight into the buffer. False, with nothing written, for any other value (the
+        // general path then writes it and refuses NaN and Infinity, naming the field; -0 is left
+        // to it too) and when the buffer is too short (where the general path's exact checks decide).
         // One method with its state in locals: on nanoCLR every call, field access and IL
         // instruction costs (a call about as much as ten additions).
         private bool TryWriteReading(byte[] prefix, int skip, double value)
         {
             long bits = BitConverter.DoubleToInt64Bits(value);
             double magnitude = bits < 0 ? -value : value;
-            // NaN fails the first test, the infinities the second.
-            if (!(magnitude >= 1e-6 && magnitude < 9007199254740992.0) || (double)(long)magnitude == magnitude)
+            long scaled;
+            int digits;
+            int decimals;
+            // NaN and the infinities fail the first test, and whole numbers of 2^31 and more.
+            if (magnitude < 2147483648.0 && (double)(int)magnitude == magnitude)
             {
-                return false;
+                if (bits == long.MinValue)
+                {
+                    return false;
+                }
+                int whole = (int)magnitude;
+                scaled = whole;
+                decimals = 0;
+                digits = whole < 100000
+                    ? (whole < 100 ? (whole < 10 ? 1 : 2) : (whole < 1000 ? 3 : (whole < 10000 ? 4 : 5)))
+                    : (whole < 10000000 ? (whole < 1000000 ? 6 : 7) : (whole < 100000000 ? 8 : (whole < 1000000000 ? 9 : 10)));
             }
-            int decimals = ShortDecimal.Scale(magnitude, bits, out long scaled, out int digits);
-            if (decimals <= 0)
+            else
             {
-                return false;
+                // NaN fails the first test, the infinities the second; whole numbers from 2^31
+                // take the general path.
+                if (!(magnitude >= 1e-6 && magnitude < 9007199254740992.0) || (double)(long)magnitude == magnitude)
+                {
+                    return false;
+                }
+                decimals = ShortDecimal.Scale(magnitude, bits, out scaled, out digits);
+                if (decimals <= 0)
+                {
+                    return false;
+                }
             }
             int prefixLength = prefix.Length - skip;
             int point = digits - decimals;
-            int length = (bits < 0 ? 1 : 0) + (point > 0 ? digits + 1 : 2 + decimals);
+            int length = (bits < 0 ? 1 : 0) + (decimals == 0 ? digits : (point > 0 ? digits + 1 : 2 + decimals));
             int at = position;
             if (prefixLength + length > end - at)
             {
@@ -104,25 +126,29 @@ namespace Phytrace.Nano.Formats
                 byte[] tens = DecimalDigits.Tens;
                 byte[] ones = DecimalDigits.Ones;
                 int rest = (int)scaled;
-                // The fraction: exactly 'decimals' digits, zeros where rest runs out ("0.0234").
+                // The fraction: exactly 'decimals' digits, zeros where rest runs out ("0.0234");
+                // none for a whole number.
                 int fraction = decimals;
-                while (fraction >= 2)
+                if (fraction > 0)
                 {
-                    int q = rest / 100;
-                    int r = rest - (q * 100);
-                    b[at] = ones[r];
-                    b[at - 1] = tens[r];
-                    at -= 2;
-                    rest = q;
-                    fraction -= 2;
+                    while (fraction >= 2)
+                    {
+                        int q = rest / 100;
+                        int r = rest - (q * 100);
+                        b[at] = ones[r];
+                        b[at - 1] = tens[r];
+                        at -= 2;
+                        rest = q;
+                        fraction -= 2;
+                    }
+                    if (fraction == 1)
+                    {
+                        int q = rest / 10;
+                        b[at--] = (byte)('0' + (rest - (q * 10)));
+                        rest = q;
+                    }
+                    b[at--] = (byte)'.';
                 }
-                if (fraction == 1)
-                {
-                    int q = rest / 10;
-                    b[at--] = (byte)('0' + (rest - (q * 10)));
-                    rest = q;
-                }
-                b[at--] = (byte)'.';
                 // The integer part, at least one digit ("0.5").
                 while (rest >= 100)
                 {

@@ -44,7 +44,8 @@ namespace Phytrace.Nano.Events
         /// </summary>
         public int Encode(UdmEvent e, byte[] buffer, int offset, int count)
         {
-            UdmEventValidator.Validate(e);
+            // Validation also finds the domains that are set: each domain's IsSet, without reading its fields again.
+            int set = UdmEventValidator.ValidateAndFindDomains(e);
             w.Reset(buffer, offset, count);
             w.WriteStartObject();
             w.WriteString(N.UdmVersion, UdmVersion, version);
@@ -69,35 +70,35 @@ namespace Phytrace.Nano.Events
             {
                 w.WriteString(N.SdkVersion, e.SdkVersion, sdkVersion);
             }
-            if (e.Power.IsSet)
+            if ((set & UdmEventValidator.PowerSet) != 0)
             {
                 WritePower(e.Power);
             }
-            if (e.Thermal.IsSet)
+            if ((set & UdmEventValidator.ThermalSet) != 0)
             {
                 WriteThermal(e.Thermal);
             }
-            if (e.Location.IsSet)
+            if ((set & UdmEventValidator.LocationSet) != 0)
             {
                 WriteLocation(e.Location);
             }
-            if (e.Motion.IsSet)
+            if ((set & UdmEventValidator.MotionSet) != 0)
             {
                 WriteMotion(e.Motion);
             }
-            if (e.Safety.IsSet)
+            if ((set & UdmEventValidator.SafetySet) != 0)
             {
                 WriteSafety(e.Safety);
             }
-            if (e.Environment.IsSet)
+            if ((set & UdmEventValidator.EnvironmentSet) != 0)
             {
                 WriteEnvironment(e.Environment);
             }
-            if (e.Communication.IsSet)
+            if ((set & UdmEventValidator.CommunicationSet) != 0)
             {
                 WriteCommunication(e.Communication);
             }
-            if (e.Extensions.Count > 0)
+            if ((set & UdmEventValidator.ExtensionsSet) != 0)
             {
                 WriteExtensions(e.Extensions);
             }
