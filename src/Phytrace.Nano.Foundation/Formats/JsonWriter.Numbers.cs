@@ -53,104 +53,112 @@ namespace Phytrace.Nano.Formats
 
         // prefix[skip..] (a name or the comma), then a reading: a whole number below 2^31 (0 and
         // the axes a sensor leaves at 0, "-5", "4821") or a non-integer short decimal from 1e-6 up
-        // of at most nine significant digits ("48.213", "0.0234", what sensors produce), its
-        // digits straight into the buffer. False, with nothing written, for any other value (the
-        // general path then writes it and refuses NaN and Infinity, naming the field; -0 is left
-        // to it too) and when the buffer is too short (where the general path's exact checks decide).
+        // ("48.213", "0.0234", what sensors produce), its digits straight into the buffer. False,
+        // with nothing written, for any other value (the general path then writes it and refuses
+        // NaN and Infinity, naming the field; -0 is left to it too) and when the buffer is too
+        // short (where the general path's exact checks decide). Decimals of at most nine
+        // significant digits are done here with int arithmetic; longer ones in TryWriteLongReading.
         // One method with its state in locals: on nanoCLR every call, field access and IL
-        // instruction costs (a call about as much as ten additions).
+        // instruction costs (a call about as much as ten additions), so each test here is one
+        // the common reading needs.
         private bool TryWriteReading(byte[] prefix, int skip, double value)
         {
             long bits = BitConverter.DoubleToInt64Bits(value);
-            double magnitude = bits < 0 ? -value : value;
-            long scaled;
+            double magnitude = value;
+            int sign = 0;
+            if (bits < 0)
+            {
+                magnitude = -value;
+                sign = 1;
+            }
+            int rest;
             int digits;
             int decimals;
             // NaN and the infinities fail the first test, and whole numbers of 2^31 and more.
-            if (magnitude < 2147483648.0 && (double)(int)magnitude == magnitude)
+            if (magnitude < 2147483648.0 && (double)(rest = (int)magnitude) == magnitude)
             {
-                if (bits == long.MinValue)
+                if (sign != 0 && rest == 0)
                 {
                     return false;
                 }
-                int whole = (int)magnitude;
-                scaled = whole;
                 decimals = 0;
-                digits = whole < 100000
-                    ? (whole < 100 ? (whole < 10 ? 1 : 2) : (whole < 1000 ? 3 : (whole < 10000 ? 4 : 5)))
-                    : (whole < 10000000 ? (whole < 1000000 ? 6 : 7) : (whole < 100000000 ? 8 : (whole < 1000000000 ? 9 : 10)));
+                digits = rest < 100000
+                    ? (rest < 100 ? (rest < 10 ? 1 : 2) : (rest < 1000 ? 3 : (rest < 10000 ? 4 : 5)))
+                    : (rest < 10000000 ? (rest < 1000000 ? 6 : 7) : (rest < 100000000 ? 8 : (rest < 1000000000 ? 9 : 10)));
             }
             else
             {
-                // NaN fails the first test, the infinities the second; whole numbers from 2^31
-                // take the general path.
-                if (!(magnitude >= 1e-6 && magnitude < 9007199254740992.0) || (double)(long)magnitude == magnitude)
+                // As ShortDecimal.Scale finds a decimal of at most fifteen significant digits (its
+                // comment says why this is exact), with the leading digit at 10^8: the digits fit
+                // an int. floor(e2 x log10 2) is v's decimal exponent or one less. NaN, the
+                // infinities, values below 1e-6 and from 1e8 up fall outside s = 1..14.
+                int s = 8 - (((((int)(bits >> 52)) & 0x7FF) - 1023) * 78913 >> 18);
+                if (s < 1 || s > 15)
                 {
-                    return false;
+                    return TryWriteLongReading(prefix, skip, value, bits, magnitude);
                 }
-                decimals = ShortDecimal.Scale(magnitude, bits, out scaled, out digits);
-                if (decimals <= 0)
+                double[] powers = ShortDecimal.PowersOfTen;
+                double product = magnitude * powers[s];
+                if (product >= 1e9)
                 {
-                    return false;
+                    s--;
+                    product = magnitude * powers[s];
                 }
+                rest = (int)(product + 0.5);
+                if (s < 1 || s > 14 || rest >= 1000000000 || (double)rest / powers[s] != magnitude)
+                {
+                    return TryWriteLongReading(prefix, skip, value, bits, magnitude);
+                }
+                // rest is 10^8 or more: it ends in at most 8 zeros.
+                decimals = s;
+                if (rest % 10000 == 0)
+                {
+                    rest /= 10000;
+                    decimals -= 4;
+                    if (rest % 10000 == 0)
+                    {
+                        rest /= 10000;
+                        decimals -= 4;
+                    }
+                }
+                if (rest % 100 == 0)
+                {
+                    rest /= 100;
+                    decimals -= 2;
+                }
+                if (rest % 10 == 0)
+                {
+                    rest /= 10;
+                    decimals--;
+                }
+                digits = 9 - (s - decimals);
             }
             int prefixLength = prefix.Length - skip;
-            int point = digits - decimals;
-            int length = (bits < 0 ? 1 : 0) + (decimals == 0 ? digits : (point > 0 ? digits + 1 : 2 + decimals));
+            // Whole: the digits; otherwise with the point, "0." and zeros before digits with no integer part.
+            int length = sign + (decimals == 0 ? digits : (digits > decimals ? digits + 1 : 2 + decimals));
             int at = position;
             if (prefixLength + length > end - at)
             {
                 return false;
             }
             byte[] b = buffer;
-            if (prefixLength > 0)
-            {
-                Array.Copy(prefix, skip, b, at, prefixLength);
-                at += prefixLength;
-            }
+            Array.Copy(prefix, skip, b, at, prefixLength);
+            at += prefixLength;
             position = at + length;
             needsComma[depth] = true;
-            if (bits < 0)
+            if (sign != 0)
             {
                 b[at] = (byte)'-';
             }
             // Right to left from the last digit.
             at += length - 1;
-            if (scaled > int.MaxValue)
+            byte[] tens = DecimalDigits.Tens;
+            byte[] ones = DecimalDigits.Ones;
+            // The fraction: exactly 'decimals' digits, zeros where rest runs out ("0.0234");
+            // none for a whole number.
+            if (decimals > 0)
             {
-                // More than nine significant digits: rare for a reading, done digit by digit.
-                WriteLongDecimal(b, at, scaled, decimals);
-            }
-            else
-            {
-                byte[] tens = DecimalDigits.Tens;
-                byte[] ones = DecimalDigits.Ones;
-                int rest = (int)scaled;
-                // The fraction: exactly 'decimals' digits, zeros where rest runs out ("0.0234");
-                // none for a whole number.
-                int fraction = decimals;
-                if (fraction > 0)
-                {
-                    while (fraction >= 2)
-                    {
-                        int q = rest / 100;
-                        int r = rest - (q * 100);
-                        b[at] = ones[r];
-                        b[at - 1] = tens[r];
-                        at -= 2;
-                        rest = q;
-                        fraction -= 2;
-                    }
-                    if (fraction == 1)
-                    {
-                        int q = rest / 10;
-                        b[at--] = (byte)('0' + (rest - (q * 10)));
-                        rest = q;
-                    }
-                    b[at--] = (byte)'.';
-                }
-                // The integer part, at least one digit ("0.5").
-                while (rest >= 100)
+                while (decimals >= 2)
                 {
                     int q = rest / 100;
                     int r = rest - (q * 100);
@@ -158,18 +166,69 @@ namespace Phytrace.Nano.Formats
                     b[at - 1] = tens[r];
                     at -= 2;
                     rest = q;
+                    decimals -= 2;
                 }
-                if (rest >= 10)
+                if (decimals == 1)
                 {
-                    b[at] = ones[rest];
-                    b[at - 1] = tens[rest];
-                    at -= 2;
+                    int q = rest / 10;
+                    b[at--] = (byte)('0' + (rest - (q * 10)));
+                    rest = q;
                 }
-                else
-                {
-                    b[at--] = (byte)('0' + rest);
-                }
+                b[at--] = (byte)'.';
             }
+            // The integer part, at least one digit ("0.5").
+            while (rest >= 100)
+            {
+                int q = rest / 100;
+                int r = rest - (q * 100);
+                b[at] = ones[r];
+                b[at - 1] = tens[r];
+                at -= 2;
+                rest = q;
+            }
+            if (rest >= 10)
+            {
+                b[at] = ones[rest];
+                b[at - 1] = tens[rest];
+            }
+            else
+            {
+                b[at] = (byte)('0' + rest);
+            }
+            return true;
+        }
+
+        // TryWriteReading for what its int path does not take: a non-integer short decimal of ten
+        // to fifteen significant digits from 1e-6 up (ShortDecimal.Scale), digit by digit; false
+        // for anything else (NaN, the infinities, whole numbers from 2^31, values below 1e-6,
+        // more than fifteen digits) and when it does not fit.
+        private bool TryWriteLongReading(byte[] prefix, int skip, double value, long bits, double magnitude)
+        {
+            if (!(magnitude >= 1e-6 && magnitude < 9007199254740992.0) || (double)(long)magnitude == magnitude)
+            {
+                return false;
+            }
+            int decimals = ShortDecimal.Scale(magnitude, bits, out long scaled, out int digits);
+            if (decimals <= 0)
+            {
+                return false;
+            }
+            int prefixLength = prefix.Length - skip;
+            int length = (bits < 0 ? 1 : 0) + (digits > decimals ? digits + 1 : 2 + decimals);
+            int at = position;
+            if (prefixLength + length > end - at)
+            {
+                return false;
+            }
+            Array.Copy(prefix, skip, buffer, at, prefixLength);
+            at += prefixLength;
+            position = at + length;
+            needsComma[depth] = true;
+            if (bits < 0)
+            {
+                buffer[at] = (byte)'-';
+            }
+            WriteLongDecimal(buffer, at + length - 1, scaled, decimals);
             return true;
         }
 

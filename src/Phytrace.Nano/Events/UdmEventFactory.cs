@@ -76,13 +76,15 @@ namespace Phytrace.Nano.Events
             e.SessionId = identity.SessionId;
             e.SdkVersion = identity.SdkVersion;
             e.SetCapturedAt(micros, synced);
-            ids.NextAt(FloorDiv(micros, 1000), e.EventId, 0);
-            e.HasEventId = true;
+            // One lock for the id and the sequence number: the generator is this factory's own,
+            // used only under this lock.
             lock (gate)
             {
+                ids.NextAtUnderCallersLock(FloorDiv(micros, 1000), e.EventId, 0);
                 e.SequenceNum.Set(nextSequence);
                 nextSequence++;
             }
+            e.HasEventId = true;
         }
 
         private static long FloorDiv(long a, long b)
