@@ -26,6 +26,29 @@ namespace Phytrace.Nano.DeviceTests.Events
         }
 
         [TestMethod]
+        public void DomainWithOnlyAnUncheckedFieldIsWritten()
+        {
+            // The encoder writes the domains the validator's pass found set; fields with no rule
+            // to check must count too.
+            var e = new UdmEvent();
+            e.Reset();
+            e.SourceId = "node";
+            e.SetCapturedAt(0, false);
+            e.HasEventId = true;
+            e.Power.IsCharging.Set(true);
+            e.Thermal.IsThrottling.Set(false);
+            e.Location.Floor.Set(2);
+            e.Motion.FrameId = "odom";
+            e.Safety.AddViolation("zone", null, null);
+            e.Communication.Ssid = "lab";
+            var buffer = new byte[1024];
+            string json = AsciiText.FromBytes(buffer, 0, new UdmEventEncoder().Encode(e, buffer, 0, buffer.Length));
+            string tail = ",\"power\":{\"charging\":{\"is_charging\":true}},\"thermal\":{\"is_throttling\":false},\"location\":{\"floor\":2},"
+                + "\"motion\":{\"frame_id\":\"odom\"},\"safety\":{\"violation_count\":1,\"violations\":[{\"type\":\"zone\"}]},\"communication\":{\"network\":{\"ssid\":\"lab\"}}}";
+            Assert.IsTrue(json.Length > tail.Length && json.Substring(json.Length - tail.Length) == tail, "domains written: " + json);
+        }
+
+        [TestMethod]
         public void ValidationNamesField()
         {
             var e = new UdmEvent();

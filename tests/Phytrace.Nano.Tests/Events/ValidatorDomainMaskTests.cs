@@ -70,6 +70,22 @@ public class ValidatorDomainMaskTests
         Assert.Equal(127, Expected(e));
     }
 
+    [Fact]
+    public void Domains_whose_only_fields_have_no_rule_are_still_written()
+    {
+        UdmEvent e = EventSamples.Minimal();
+        e.Power.IsCharging.Set(true);
+        e.Thermal.IsThrottling.Set(false);
+        e.Location.Floor.Set(2);
+        e.Motion.FrameId = "odom";
+        e.Safety.AddViolation("zone", null, null);
+        e.Communication.Ssid = "lab";
+        var buffer = new byte[1024];
+        string json = System.Text.Encoding.UTF8.GetString(buffer, 0, new UdmEventEncoder().Encode(e, buffer, 0, buffer.Length));
+        Assert.EndsWith(",\"power\":{\"charging\":{\"is_charging\":true}},\"thermal\":{\"is_throttling\":false},\"location\":{\"floor\":2},"
+            + "\"motion\":{\"frame_id\":\"odom\"},\"safety\":{\"violation_count\":1,\"violations\":[{\"type\":\"zone\"}]},\"communication\":{\"network\":{\"ssid\":\"lab\"}}}", json, StringComparison.Ordinal);
+    }
+
     private static int Expected(UdmEvent e)
     {
         return (e.Power.IsSet ? UdmEventValidator.PowerSet : 0)
