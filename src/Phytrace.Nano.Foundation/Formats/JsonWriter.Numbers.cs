@@ -267,8 +267,9 @@ namespace Phytrace.Nano.Formats
         }
 
         /// <summary>
-        /// Writes "name":value. A count or sequence number (0 to int.MaxValue) goes in one step
-        /// with its name's bytes, two digits per table lookup; other values as a name, then the value.
+        /// Writes "name":value. A count or sequence number (a whole number of magnitude below
+        /// 2^31) goes in one step with its name's bytes, through the reading path (exact: such a
+        /// long is a double); other values as a name, then the value.
         /// </summary>
         public void WriteNumber(JsonName name, long value)
         {
@@ -281,57 +282,14 @@ namespace Phytrace.Nano.Formats
             {
                 encoded = EncodeName(name);
             }
-            if (value < 0 || value > int.MaxValue)
+            if (value > -2147483648L && value <= int.MaxValue && TryWriteReading(encoded, needsComma[depth] ? 0 : 1, value))
             {
-                WritePropertyName(name);
-                WriteNumberValue(value);
+                currentName = name.text;
                 return;
             }
-            int rest = (int)value;
-            int digits = rest < 100000
-                ? (rest < 100 ? (rest < 10 ? 1 : 2) : (rest < 1000 ? 3 : (rest < 10000 ? 4 : 5)))
-                : (rest < 10000000 ? (rest < 1000000 ? 6 : 7) : (rest < 100000000 ? 8 : (rest < 1000000000 ? 9 : 10)));
-            bool[] comma = needsComma;
-            int d = depth;
-            // The bytes are ',"name":'; the comma is skipped for the first member.
-            int skip = comma[d] ? 0 : 1;
-            int count = encoded.Length - skip;
-            int at = position;
-            if (count + digits > end - at)
-            {
-                // The two steps, which report exactly what did not fit.
-                WritePropertyName(name);
-                WriteNumberValue(value);
-                return;
-            }
-            byte[] b = buffer;
-            Array.Copy(encoded, skip, b, at, count);
-            at += count;
-            position = at + digits;
-            comma[d] = true;
-            currentName = name.text;
-            // Right to left from the last digit.
-            at += digits - 1;
-            byte[] tens = DecimalDigits.Tens;
-            byte[] ones = DecimalDigits.Ones;
-            while (rest >= 100)
-            {
-                int q = rest / 100;
-                int r = rest - (q * 100);
-                b[at] = ones[r];
-                b[at - 1] = tens[r];
-                at -= 2;
-                rest = q;
-            }
-            if (rest >= 10)
-            {
-                b[at] = ones[rest];
-                b[at - 1] = tens[rest];
-            }
-            else
-            {
-                b[at] = (byte)('0' + rest);
-            }
+            // The two steps, which also report exactly what did not fit.
+            WritePropertyName(name);
+            WriteNumberValue(value);
         }
 
         private void WriteInteger(long value)
