@@ -26,6 +26,14 @@ namespace Phytrace.Nano.Events
         internal const int CommunicationSet = 64;
         internal const int ExtensionsSet = 128;
 
+        // And parts of set domains the encoder would otherwise test field by field:
+        // PowerDomain.HasBattery, LocationDomain.HasLocal and MotionDomain's vectors' IsSet.
+        internal const int BatterySet = 256;
+        internal const int LocalSet = 512;
+        internal const int LinearVelocitySet = 1024;
+        internal const int AngularVelocitySet = 2048;
+        internal const int LinearAccelerationSet = 4096;
+
         public static void Validate(UdmEvent e)
         {
             ValidateAndFindDomains(e);
@@ -33,7 +41,9 @@ namespace Phytrace.Nano.Events
 
         /// <summary>
         /// <see cref="Validate"/>, returning which domains are set (the bits above; a domain's bit
-        /// is set exactly when its IsSet is true, extensions when there is at least one entry).
+        /// is set exactly when its IsSet is true, extensions when there is at least one entry;
+        /// BatterySet, LocalSet and the vectors' bits exactly when HasBattery, HasLocal and the
+        /// vector's IsSet are true).
         /// </summary>
         internal static int ValidateAndFindDomains(UdmEvent e)
         {
@@ -76,23 +86,13 @@ namespace Phytrace.Nano.Events
                     Timestamp("sent_at", e.SentAtMicros.Value);
                 }
             }
-            int set = 0;
-            if (ValidatePower(e.Power))
-            {
-                set = PowerSet;
-            }
+            int set = ValidatePower(e.Power);
             if (ValidateThermal(e.Thermal))
             {
                 set |= ThermalSet;
             }
-            if (ValidateLocation(e.Location))
-            {
-                set |= LocationSet;
-            }
-            if (ValidateMotion(e.Motion))
-            {
-                set |= MotionSet;
-            }
+            set |= ValidateLocation(e.Location);
+            set |= ValidateMotion(e.Motion);
             if (ValidateSafety(e.Safety))
             {
                 set |= SafetySet;
@@ -112,12 +112,13 @@ namespace Phytrace.Nano.Events
             return set;
         }
 
-        private static bool ValidatePower(PowerDomain p)
+        private static int ValidatePower(PowerDomain p)
         {
             bool set = false;
+            bool battery = false;
             if (p.BatterySocPct.HasValue)
             {
-                set = true;
+                battery = true;
                 if (!(p.BatterySocPct.Value >= 0 && p.BatterySocPct.Value <= 100))
                 {
                     Range("power.battery.soc_pct", p.BatterySocPct.Value, 0, 100);
@@ -125,7 +126,7 @@ namespace Phytrace.Nano.Events
             }
             if (p.BatteryVoltageV.HasValue)
             {
-                set = true;
+                battery = true;
                 if (p.BatteryVoltageV.Value - p.BatteryVoltageV.Value != 0)
                 {
                     Finite("power.battery.voltage_v", p.BatteryVoltageV.Value);
@@ -133,7 +134,7 @@ namespace Phytrace.Nano.Events
             }
             if (p.BatteryCurrentA.HasValue)
             {
-                set = true;
+                battery = true;
                 if (p.BatteryCurrentA.Value - p.BatteryCurrentA.Value != 0)
                 {
                     Finite("power.battery.current_a", p.BatteryCurrentA.Value);
@@ -141,7 +142,7 @@ namespace Phytrace.Nano.Events
             }
             if (p.BatteryTemperatureC.HasValue)
             {
-                set = true;
+                battery = true;
                 if (p.BatteryTemperatureC.Value - p.BatteryTemperatureC.Value != 0)
                 {
                     Finite("power.battery.temperature_c", p.BatteryTemperatureC.Value);
@@ -149,7 +150,7 @@ namespace Phytrace.Nano.Events
             }
             if (p.BatteryHealthPct.HasValue)
             {
-                set = true;
+                battery = true;
                 if (!(p.BatteryHealthPct.Value >= 0 && p.BatteryHealthPct.Value <= 100))
                 {
                     Range("power.battery.health_pct", p.BatteryHealthPct.Value, 0, 100);
@@ -192,7 +193,11 @@ namespace Phytrace.Nano.Events
                 set = true;
                 PowerSourceNames.ToUdm(p.PowerSource);
             }
-            return set || p.IsCharging.HasValue;
+            if (battery)
+            {
+                return PowerSet | BatterySet;
+            }
+            return set || p.IsCharging.HasValue ? PowerSet : 0;
         }
 
         private static bool ValidateThermal(ThermalDomain t)
@@ -223,9 +228,10 @@ namespace Phytrace.Nano.Events
             return set || components > 0 || t.IsThrottling.HasValue;
         }
 
-        private static bool ValidateLocation(LocationDomain l)
+        private static int ValidateLocation(LocationDomain l)
         {
             bool set = false;
+            bool local = false;
             if (l.Latitude.HasValue)
             {
                 set = true;
@@ -261,7 +267,7 @@ namespace Phytrace.Nano.Events
             }
             if (l.LocalXM.HasValue)
             {
-                set = true;
+                local = true;
                 if (l.LocalXM.Value - l.LocalXM.Value != 0)
                 {
                     Finite("location.local.x_m", l.LocalXM.Value);
@@ -269,7 +275,7 @@ namespace Phytrace.Nano.Events
             }
             if (l.LocalYM.HasValue)
             {
-                set = true;
+                local = true;
                 if (l.LocalYM.Value - l.LocalYM.Value != 0)
                 {
                     Finite("location.local.y_m", l.LocalYM.Value);
@@ -277,7 +283,7 @@ namespace Phytrace.Nano.Events
             }
             if (l.LocalZM.HasValue)
             {
-                set = true;
+                local = true;
                 if (l.LocalZM.Value - l.LocalZM.Value != 0)
                 {
                     Finite("location.local.z_m", l.LocalZM.Value);
@@ -291,12 +297,17 @@ namespace Phytrace.Nano.Events
                     NotNegative("location.horizontal_accuracy_m", l.HorizontalAccuracyM.Value);
                 }
             }
-            return set || l.FrameId != null || l.MapId != null || l.Floor.HasValue;
+            if (local)
+            {
+                return LocationSet | LocalSet;
+            }
+            return set || l.FrameId != null || l.MapId != null || l.Floor.HasValue ? LocationSet : 0;
         }
 
-        private static bool ValidateMotion(MotionDomain m)
+        private static int ValidateMotion(MotionDomain m)
         {
             bool set = false;
+            int vectors = 0;
             if (m.SpeedMps.HasValue)
             {
                 set = true;
@@ -324,7 +335,7 @@ namespace Phytrace.Nano.Events
             int vector = VectorState(m.LinearVelocity);
             if (vector != VectorUnset)
             {
-                set = true;
+                vectors |= LinearVelocitySet;
                 if (vector == VectorNonFinite)
                 {
                     Vector("motion.linear_velocity");
@@ -333,7 +344,7 @@ namespace Phytrace.Nano.Events
             vector = VectorState(m.AngularVelocity);
             if (vector != VectorUnset)
             {
-                set = true;
+                vectors |= AngularVelocitySet;
                 if (vector == VectorNonFinite)
                 {
                     Vector("motion.angular_velocity");
@@ -342,7 +353,7 @@ namespace Phytrace.Nano.Events
             vector = VectorState(m.LinearAcceleration);
             if (vector != VectorUnset)
             {
-                set = true;
+                vectors |= LinearAccelerationSet;
                 if (vector == VectorNonFinite)
                 {
                     Vector("motion.linear_acceleration");
@@ -353,7 +364,11 @@ namespace Phytrace.Nano.Events
                 set = true;
                 MotionStateNames.ToUdm(m.MotionState);
             }
-            return set || m.FrameId != null;
+            if (vectors != 0)
+            {
+                return MotionSet | vectors;
+            }
+            return set || m.FrameId != null ? MotionSet : 0;
         }
 
         private static bool ValidateSafety(SafetyDomain s)

@@ -67,7 +67,7 @@ public class ValidatorDomainMaskTests
             }
         }
         Assert.Equal(Expected(e), UdmEventValidator.ValidateAndFindDomains(e));
-        Assert.Equal(127, Expected(e));
+        Assert.Equal(127 | 256 | 512 | 1024 | 2048 | 4096, Expected(e));
     }
 
     [Fact]
@@ -95,7 +95,12 @@ public class ValidatorDomainMaskTests
             | (e.Safety.IsSet ? UdmEventValidator.SafetySet : 0)
             | (e.Environment.IsSet ? UdmEventValidator.EnvironmentSet : 0)
             | (e.Communication.IsSet ? UdmEventValidator.CommunicationSet : 0)
-            | (e.Extensions.Count > 0 ? UdmEventValidator.ExtensionsSet : 0);
+            | (e.Extensions.Count > 0 ? UdmEventValidator.ExtensionsSet : 0)
+            | (e.Power.HasBattery ? UdmEventValidator.BatterySet : 0)
+            | (e.Location.HasLocal ? UdmEventValidator.LocalSet : 0)
+            | (e.Motion.LinearVelocity.IsSet ? UdmEventValidator.LinearVelocitySet : 0)
+            | (e.Motion.AngularVelocity.IsSet ? UdmEventValidator.AngularVelocitySet : 0)
+            | (e.Motion.LinearAcceleration.IsSet ? UdmEventValidator.LinearAccelerationSet : 0);
     }
 
     private static IEnumerable<FieldInfo> DomainFields()
