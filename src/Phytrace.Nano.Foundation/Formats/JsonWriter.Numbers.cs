@@ -63,10 +63,10 @@ namespace Phytrace.Nano.Formats
         // the common reading needs.
         private bool TryWriteReading(byte[] prefix, int skip, double value)
         {
-            long bits = BitConverter.DoubleToInt64Bits(value);
+            // The sign by comparison, not from the bits (a native call): -0 is found below.
             double magnitude = value;
             int sign = 0;
-            if (bits < 0)
+            if (value < 0)
             {
                 magnitude = -value;
                 sign = 1;
@@ -77,8 +77,9 @@ namespace Phytrace.Nano.Formats
             // NaN and the infinities fail the first test, and whole numbers of 2^31 and more.
             if (magnitude < 2147483648.0 && (double)(rest = (int)magnitude) == magnitude)
             {
-                if (sign != 0 && rest == 0)
+                if (rest == 0 && BitConverter.DoubleToInt64Bits(value) != 0)
                 {
+                    // -0
                     return false;
                 }
                 decimals = 0;
@@ -90,12 +91,26 @@ namespace Phytrace.Nano.Formats
             {
                 // As ShortDecimal.Scale finds a decimal of at most fifteen significant digits (its
                 // comment says why this is exact), with the leading digit at 10^8: the digits fit
-                // an int. floor(e2 x log10 2) is v's decimal exponent or one less. NaN, the
-                // infinities, values below 1e-6 and from 1e8 up fall outside s = 1..14.
-                int s = 8 - (((((int)(bits >> 52)) & 0x7FF) - 1023) * 78913 >> 18);
-                if (s < 1 || s > 15)
+                // an int. The scale s comes from comparisons (three for most readings, cheaper than
+                // the bits native): magnitude x 10^s is then in [10^8, 10^9] (the doubles 1e-1 to
+                // 1e-5 lie just above the powers they stand for, and rounding keeps the bounds).
+                // NaN, the infinities, values below 1e-6 and from 1e8 up take the long path.
+                if (!(magnitude >= 1e-6 && magnitude < 1e8))
                 {
-                    return TryWriteLongReading(prefix, skip, value, bits, magnitude);
+                    return TryWriteLongReading(prefix, skip, value);
+                }
+                int s;
+                if (magnitude >= 1e2)
+                {
+                    s = magnitude >= 1e5 ? (magnitude >= 1e7 ? 1 : (magnitude >= 1e6 ? 2 : 3)) : (magnitude >= 1e4 ? 4 : (magnitude >= 1e3 ? 5 : 6));
+                }
+                else if (magnitude >= 1e-2)
+                {
+                    s = magnitude >= 1 ? (magnitude >= 1e1 ? 7 : 8) : (magnitude >= 1e-1 ? 9 : 10);
+                }
+                else
+                {
+                    s = magnitude >= 1e-4 ? (magnitude >= 1e-3 ? 11 : 12) : (magnitude >= 1e-5 ? 13 : 14);
                 }
                 double[] powers = ShortDecimal.PowersOfTen;
                 double product = magnitude * powers[s];
@@ -105,9 +120,9 @@ namespace Phytrace.Nano.Formats
                     product = magnitude * powers[s];
                 }
                 rest = (int)(product + 0.5);
-                if (s < 1 || s > 14 || rest >= 1000000000 || (double)rest / powers[s] != magnitude)
+                if (s < 1 || rest >= 1000000000 || rest < 100000000 || (double)rest / powers[s] != magnitude)
                 {
-                    return TryWriteLongReading(prefix, skip, value, bits, magnitude);
+                    return TryWriteLongReading(prefix, skip, value);
                 }
                 // rest is 10^8 or more: it ends in at most 8 zeros.
                 decimals = s;
@@ -202,8 +217,10 @@ namespace Phytrace.Nano.Formats
         // to fifteen significant digits from 1e-6 up (ShortDecimal.Scale), digit by digit; false
         // for anything else (NaN, the infinities, whole numbers from 2^31, values below 1e-6,
         // more than fifteen digits) and when it does not fit.
-        private bool TryWriteLongReading(byte[] prefix, int skip, double value, long bits, double magnitude)
+        private bool TryWriteLongReading(byte[] prefix, int skip, double value)
         {
+            long bits = BitConverter.DoubleToInt64Bits(value);
+            double magnitude = bits < 0 ? -value : value;
             if (!(magnitude >= 1e-6 && magnitude < 9007199254740992.0) || (double)(long)magnitude == magnitude)
             {
                 return false;
