@@ -13,6 +13,7 @@ namespace Phytrace.Nano.Formats
     {
         // Fields rather than properties: on the device a property read is a call.
         internal string? value;
+        // ',' then the member; length counts the comma.
         internal byte[] bytes = new byte[48];
         internal int length;
     }

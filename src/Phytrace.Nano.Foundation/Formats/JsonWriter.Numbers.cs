@@ -51,18 +51,176 @@ namespace Phytrace.Nano.Formats
             WriteNumberValueInFull(value);
         }
 
-        // prefix[skip..] (a name or the comma), then a reading: a non-integer short decimal from
-        // 1e-6 up of at most nine significant digits ("48.213", "0.0234", what sensors produce),
-        // its digits straight into the buffer. False, with nothing written, for any other value
-        // (the general path then writes it and refuses NaN and Infinity, naming the field) and
-        // when the buffer is too short (where the general path's exact checks decide).
+        // prefix[skip..] (a name or the comma), then a reading: a whole number below 2^31 (0 and
+        // the axes a sensor leaves at 0, "-5", "4821") or a non-integer short decimal from 1e-6 up
+        // ("48.213", "0.0234", what sensors produce), its digits straight into the buffer. False,
+        // with nothing written, for any other value (the general path then writes it and refuses
+        // NaN and Infinity, naming the field; -0 is left to it too) and when the buffer is too
+        // short (where the general path's exact checks decide). Decimals of at most nine
+        // significant digits are done here with int arithmetic; longer ones in TryWriteLongReading.
         // One method with its state in locals: on nanoCLR every call, field access and IL
-        // instruction costs (a call about as much as ten additions).
+        // instruction costs (a call about as much as ten additions), so each test here is one
+        // the common reading needs.
         private bool TryWriteReading(byte[] prefix, int skip, double value)
+        {
+            // The sign by comparison, not from the bits (a native call): -0 is found below.
+            double magnitude = value;
+            int sign = 0;
+            if (value < 0)
+            {
+                magnitude = -value;
+                sign = 1;
+            }
+            int rest;
+            int digits;
+            int decimals;
+            // NaN and the infinities fail the first test, and whole numbers of 2^31 and more.
+            if (magnitude < 2147483648.0 && (double)(rest = (int)magnitude) == magnitude)
+            {
+                if (rest == 0 && BitConverter.DoubleToInt64Bits(value) != 0)
+                {
+                    // -0
+                    return false;
+                }
+                decimals = 0;
+                digits = rest < 100000
+                    ? (rest < 100 ? (rest < 10 ? 1 : 2) : (rest < 1000 ? 3 : (rest < 10000 ? 4 : 5)))
+                    : (rest < 10000000 ? (rest < 1000000 ? 6 : 7) : (rest < 100000000 ? 8 : (rest < 1000000000 ? 9 : 10)));
+            }
+            else
+            {
+                // As ShortDecimal.Scale finds a decimal of at most fifteen significant digits (its
+                // comment says why this is exact), with the leading digit at 10^8: the digits fit
+                // an int. The scale s comes from comparisons (three for most readings, cheaper than
+                // the bits native): magnitude x 10^s is then in [10^8, 10^9] (the doubles 1e-1 to
+                // 1e-5 lie just above the powers they stand for, and rounding keeps the bounds).
+                // NaN, the infinities, values below 1e-6 and from 1e8 up take the long path.
+                if (!(magnitude >= 1e-6 && magnitude < 1e8))
+                {
+                    return TryWriteLongReading(prefix, skip, value);
+                }
+                int s;
+                if (magnitude >= 1e2)
+                {
+                    s = magnitude >= 1e5 ? (magnitude >= 1e7 ? 1 : (magnitude >= 1e6 ? 2 : 3)) : (magnitude >= 1e4 ? 4 : (magnitude >= 1e3 ? 5 : 6));
+                }
+                else if (magnitude >= 1e-2)
+                {
+                    s = magnitude >= 1 ? (magnitude >= 1e1 ? 7 : 8) : (magnitude >= 1e-1 ? 9 : 10);
+                }
+                else
+                {
+                    s = magnitude >= 1e-4 ? (magnitude >= 1e-3 ? 11 : 12) : (magnitude >= 1e-5 ? 13 : 14);
+                }
+                double[] powers = ShortDecimal.PowersOfTen;
+                double product = magnitude * powers[s];
+                if (product >= 1e9)
+                {
+                    s--;
+                    product = magnitude * powers[s];
+                }
+                rest = (int)(product + 0.5);
+                if (s < 1 || rest >= 1000000000 || rest < 100000000 || (double)rest / powers[s] != magnitude)
+                {
+                    return TryWriteLongReading(prefix, skip, value);
+                }
+                // rest is 10^8 or more: it ends in at most 8 zeros.
+                decimals = s;
+                if (rest % 10000 == 0)
+                {
+                    rest /= 10000;
+                    decimals -= 4;
+                    if (rest % 10000 == 0)
+                    {
+                        rest /= 10000;
+                        decimals -= 4;
+                    }
+                }
+                if (rest % 100 == 0)
+                {
+                    rest /= 100;
+                    decimals -= 2;
+                }
+                if (rest % 10 == 0)
+                {
+                    rest /= 10;
+                    decimals--;
+                }
+                digits = 9 - (s - decimals);
+            }
+            int prefixLength = prefix.Length - skip;
+            // Whole: the digits; otherwise with the point, "0." and zeros before digits with no integer part.
+            int length = sign + (decimals == 0 ? digits : (digits > decimals ? digits + 1 : 2 + decimals));
+            int at = position;
+            if (prefixLength + length > end - at)
+            {
+                return false;
+            }
+            byte[] b = buffer;
+            Array.Copy(prefix, skip, b, at, prefixLength);
+            at += prefixLength;
+            position = at + length;
+            needsComma[depth] = true;
+            if (sign != 0)
+            {
+                b[at] = (byte)'-';
+            }
+            // Right to left from the last digit.
+            at += length - 1;
+            byte[] tens = DecimalDigits.Tens;
+            byte[] ones = DecimalDigits.Ones;
+            // The fraction: exactly 'decimals' digits, zeros where rest runs out ("0.0234");
+            // none for a whole number.
+            if (decimals > 0)
+            {
+                while (decimals >= 2)
+                {
+                    int q = rest / 100;
+                    int r = rest - (q * 100);
+                    b[at] = ones[r];
+                    b[at - 1] = tens[r];
+                    at -= 2;
+                    rest = q;
+                    decimals -= 2;
+                }
+                if (decimals == 1)
+                {
+                    int q = rest / 10;
+                    b[at--] = (byte)('0' + (rest - (q * 10)));
+                    rest = q;
+                }
+                b[at--] = (byte)'.';
+            }
+            // The integer part, at least one digit ("0.5").
+            while (rest >= 100)
+            {
+                int q = rest / 100;
+                int r = rest - (q * 100);
+                b[at] = ones[r];
+                b[at - 1] = tens[r];
+                at -= 2;
+                rest = q;
+            }
+            if (rest >= 10)
+            {
+                b[at] = ones[rest];
+                b[at - 1] = tens[rest];
+            }
+            else
+            {
+                b[at] = (byte)('0' + rest);
+            }
+            return true;
+        }
+
+        // TryWriteReading for what its int path does not take: a non-integer short decimal of ten
+        // to fifteen significant digits from 1e-6 up (ShortDecimal.Scale), digit by digit; false
+        // for anything else (NaN, the infinities, whole numbers from 2^31, values below 1e-6,
+        // more than fifteen digits) and when it does not fit.
+        private bool TryWriteLongReading(byte[] prefix, int skip, double value)
         {
             long bits = BitConverter.DoubleToInt64Bits(value);
             double magnitude = bits < 0 ? -value : value;
-            // NaN fails the first test, the infinities the second.
             if (!(magnitude >= 1e-6 && magnitude < 9007199254740992.0) || (double)(long)magnitude == magnitude)
             {
                 return false;
@@ -73,77 +231,21 @@ namespace Phytrace.Nano.Formats
                 return false;
             }
             int prefixLength = prefix.Length - skip;
-            int point = digits - decimals;
-            int length = (bits < 0 ? 1 : 0) + (point > 0 ? digits + 1 : 2 + decimals);
+            int length = (bits < 0 ? 1 : 0) + (digits > decimals ? digits + 1 : 2 + decimals);
             int at = position;
             if (prefixLength + length > end - at)
             {
                 return false;
             }
-            byte[] b = buffer;
-            if (prefixLength > 0)
-            {
-                Array.Copy(prefix, skip, b, at, prefixLength);
-                at += prefixLength;
-            }
+            Array.Copy(prefix, skip, buffer, at, prefixLength);
+            at += prefixLength;
             position = at + length;
             needsComma[depth] = true;
             if (bits < 0)
             {
-                b[at] = (byte)'-';
+                buffer[at] = (byte)'-';
             }
-            // Right to left from the last digit.
-            at += length - 1;
-            if (scaled > int.MaxValue)
-            {
-                // More than nine significant digits: rare for a reading, done digit by digit.
-                WriteLongDecimal(b, at, scaled, decimals);
-            }
-            else
-            {
-                byte[] tens = DecimalDigits.Tens;
-                byte[] ones = DecimalDigits.Ones;
-                int rest = (int)scaled;
-                // The fraction: exactly 'decimals' digits, zeros where rest runs out ("0.0234").
-                int fraction = decimals;
-                while (fraction >= 2)
-                {
-                    int q = rest / 100;
-                    int r = rest - (q * 100);
-                    b[at] = ones[r];
-                    b[at - 1] = tens[r];
-                    at -= 2;
-                    rest = q;
-                    fraction -= 2;
-                }
-                if (fraction == 1)
-                {
-                    int q = rest / 10;
-                    b[at--] = (byte)('0' + (rest - (q * 10)));
-                    rest = q;
-                }
-                b[at--] = (byte)'.';
-                // The integer part, at least one digit ("0.5").
-                while (rest >= 100)
-                {
-                    int q = rest / 100;
-                    int r = rest - (q * 100);
-                    b[at] = ones[r];
-                    b[at - 1] = tens[r];
-                    at -= 2;
-                    rest = q;
-                }
-                if (rest >= 10)
-                {
-                    b[at] = ones[rest];
-                    b[at - 1] = tens[rest];
-                    at -= 2;
-                }
-                else
-                {
-                    b[at--] = (byte)('0' + rest);
-                }
-            }
+            WriteLongDecimal(buffer, at + length - 1, scaled, decimals);
             return true;
         }
 
@@ -182,8 +284,9 @@ namespace Phytrace.Nano.Formats
         }
 
         /// <summary>
-        /// Writes "name":value. A count or sequence number (0 to int.MaxValue) goes in one step
-        /// with its name's bytes, two digits per table lookup; other values as a name, then the value.
+        /// Writes "name":value. A count or sequence number (a whole number of magnitude below
+        /// 2^31) goes in one step with its name's bytes, through the reading path (exact: such a
+        /// long is a double); other values as a name, then the value.
         /// </summary>
         public void WriteNumber(JsonName name, long value)
         {
@@ -196,57 +299,14 @@ namespace Phytrace.Nano.Formats
             {
                 encoded = EncodeName(name);
             }
-            if (value < 0 || value > int.MaxValue)
+            if (value > -2147483648L && value <= int.MaxValue && TryWriteReading(encoded, needsComma[depth] ? 0 : 1, value))
             {
-                WritePropertyName(name);
-                WriteNumberValue(value);
+                currentName = name.text;
                 return;
             }
-            int rest = (int)value;
-            int digits = rest < 100000
-                ? (rest < 100 ? (rest < 10 ? 1 : 2) : (rest < 1000 ? 3 : (rest < 10000 ? 4 : 5)))
-                : (rest < 10000000 ? (rest < 1000000 ? 6 : 7) : (rest < 100000000 ? 8 : (rest < 1000000000 ? 9 : 10)));
-            bool[] comma = needsComma;
-            int d = depth;
-            // The bytes are ',"name":'; the comma is skipped for the first member.
-            int skip = comma[d] ? 0 : 1;
-            int count = encoded.Length - skip;
-            int at = position;
-            if (count + digits > end - at)
-            {
-                // The two steps, which report exactly what did not fit.
-                WritePropertyName(name);
-                WriteNumberValue(value);
-                return;
-            }
-            byte[] b = buffer;
-            Array.Copy(encoded, skip, b, at, count);
-            at += count;
-            position = at + digits;
-            comma[d] = true;
-            currentName = name.text;
-            // Right to left from the last digit.
-            at += digits - 1;
-            byte[] tens = DecimalDigits.Tens;
-            byte[] ones = DecimalDigits.Ones;
-            while (rest >= 100)
-            {
-                int q = rest / 100;
-                int r = rest - (q * 100);
-                b[at] = ones[r];
-                b[at - 1] = tens[r];
-                at -= 2;
-                rest = q;
-            }
-            if (rest >= 10)
-            {
-                b[at] = ones[rest];
-                b[at - 1] = tens[rest];
-            }
-            else
-            {
-                b[at] = (byte)('0' + rest);
-            }
+            // The two steps, which also report exactly what did not fit.
+            WritePropertyName(name);
+            WriteNumberValue(value);
         }
 
         private void WriteInteger(long value)

@@ -126,7 +126,18 @@ namespace Phytrace.Nano.Formats
 
         public void WriteEndObject()
         {
-            Close((byte)'}');
+            // Close's work written out: every domain of an event ends here, and on the device a call costs.
+            int d = depth;
+            int at = position;
+            if (d == 0 || at >= end)
+            {
+                Close((byte)'}');
+                return;
+            }
+            buffer[at] = (byte)'}';
+            position = at + 1;
+            depth = d - 1;
+            needsComma[d - 1] = true;
         }
 
         public void WriteStartArray(string name)
@@ -255,36 +266,99 @@ namespace Phytrace.Nano.Formats
             {
                 int begin = position;
                 WriteString(name, value);
-                // The member as written, without the separating comma (the name starts with a quote).
+                // The member as written, kept after a comma (the name starts with a quote), so that
+                // writing it again is one copy from byte 0 or 1, as a JsonName's bytes are.
                 if (buffer[begin] == (byte)',')
                 {
                     begin++;
                 }
                 int length = position - begin;
-                if (length > member.bytes.Length)
+                if (length + 1 > member.bytes.Length)
                 {
-                    member.bytes = new byte[length];
+                    member.bytes = new byte[length + 1];
                 }
-                Array.Copy(buffer, begin, member.bytes, 0, length);
-                member.length = length;
+                member.bytes[0] = (byte)',';
+                Array.Copy(buffer, begin, member.bytes, 1, length);
+                member.length = length + 1;
                 member.value = value;
                 return;
             }
             bool[] comma = needsComma;
-            bool separate = comma[depth];
-            int count = member.length + (separate ? 1 : 0);
-            if (count > end - position)
+            int d = depth;
+            int skip = comma[d] ? 0 : 1;
+            int count = member.length - skip;
+            int at = position;
+            if (count > end - at)
             {
-                throw new JsonBufferTooSmallException(position - start + count, end - start);
+                throw new JsonBufferTooSmallException(at - start + count, end - start);
             }
-            if (separate)
-            {
-                buffer[position++] = (byte)',';
-            }
-            Array.Copy(member.bytes, 0, buffer, position, member.length);
-            position += member.length;
-            comma[depth] = true;
+            Array.Copy(member.bytes, skip, buffer, at, count);
+            position = at + count;
+            comma[d] = true;
             currentName = name.text;
+        }
+
+        /// <summary>
+        /// Writes the members kept in <paramref name="run"/> again (one copy) when their values are
+        /// these same string objects and returns true; otherwise writes nothing and returns false,
+        /// and the caller writes the members and keeps them with <see cref="KeepRun"/>.
+        /// </summary>
+        public bool TryWriteRun(EncodedRun run, string? first, string? second, string? third)
+        {
+            if (!run.kept || (object?)first != (object?)run.first || (object?)second != (object?)run.second || (object?)third != (object?)run.third)
+            {
+                return false;
+            }
+            bool[] comma = needsComma;
+            int d = depth;
+            int skip = comma[d] ? 0 : 1;
+            int count = run.length - skip;
+            int at = position;
+            if (count > end - at)
+            {
+                throw new JsonBufferTooSmallException(at - start + count, end - start);
+            }
+            Array.Copy(run.bytes, skip, buffer, at, count);
+            position = at + count;
+            comma[d] = true;
+            currentName = run.lastName;
+            return true;
+        }
+
+        /// <summary>Where the next member will start: pass it to <see cref="KeepRun"/> after writing the members.</summary>
+        public int RunStart
+        {
+            get { return position; }
+        }
+
+        /// <summary>
+        /// Keeps in <paramref name="run"/> the members written since <paramref name="runStart"/>
+        /// (string members of the current object), for these values; nothing is kept when no member was written.
+        /// </summary>
+        public void KeepRun(EncodedRun run, int runStart, string? first, string? second, string? third)
+        {
+            if (runStart < start || runStart > position)
+            {
+                throw new ArgumentOutOfRangeException(nameof(runStart), "runStart must be a position of this document");
+            }
+            int begin = runStart;
+            if (begin < position && buffer[begin] == (byte)',')
+            {
+                begin++;
+            }
+            int length = position - begin;
+            run.kept = length > 0;
+            if (length + 1 > run.bytes.Length)
+            {
+                run.bytes = new byte[length + 1];
+            }
+            run.bytes[0] = (byte)',';
+            Array.Copy(buffer, begin, run.bytes, 1, length);
+            run.length = length + 1;
+            run.first = first;
+            run.second = second;
+            run.third = third;
+            run.lastName = currentName;
         }
 
         public void WriteStringValue(string? value)

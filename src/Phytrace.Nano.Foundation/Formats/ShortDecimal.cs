@@ -36,8 +36,9 @@ namespace Phytrace.Nano.Formats
         private const double LeadingDigitScale = 1e14;
         private const long LongLimit = 1000000000000000L;
 
-        // Powers of ten that are exact doubles (10^22 is the largest).
-        private static readonly double[] PowersOfTen =
+        // Powers of ten that are exact doubles (10^22 is the largest); the JSON writer's reading
+        // path scales by them too (JsonWriter.TryWriteReading).
+        internal static readonly double[] PowersOfTen =
         {
             1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
             1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,

@@ -42,14 +42,40 @@ namespace Phytrace.Nano.Platform
                 throw new ArgumentOutOfRangeException(nameof(count), "offset and count must lie inside buffer");
             }
             int end = offset + count;
-            while (offset < end)
+            // One lock for the whole fill, and whole draws written out, eight bytes each, low byte
+            // first (the bytes NextUInt64 gives one draw at a time): on the device a lock costs
+            // about forty additions and each IL instruction counts, and a UUID takes 16 bytes.
+            lock (gate)
             {
-                ulong r = NextUInt64();
-                for (int i = 0; i < 8 && offset < end; i++)
+                ulong x = state;
+                while (offset < end)
                 {
-                    buffer[offset++] = (byte)r;
-                    r >>= 8;
+                    x ^= x >> 12;
+                    x ^= x << 25;
+                    x ^= x >> 27;
+                    ulong r = x * 0x2545F4914F6CDD1DUL;
+                    if (end - offset >= 8)
+                    {
+                        buffer[offset] = (byte)r;
+                        buffer[offset + 1] = (byte)(r >> 8);
+                        buffer[offset + 2] = (byte)(r >> 16);
+                        buffer[offset + 3] = (byte)(r >> 24);
+                        buffer[offset + 4] = (byte)(r >> 32);
+                        buffer[offset + 5] = (byte)(r >> 40);
+                        buffer[offset + 6] = (byte)(r >> 48);
+                        buffer[offset + 7] = (byte)(r >> 56);
+                        offset += 8;
+                    }
+                    else
+                    {
+                        while (offset < end)
+                        {
+                            buffer[offset++] = (byte)r;
+                            r >>= 8;
+                        }
+                    }
                 }
+                state = x;
             }
         }
 

@@ -30,6 +30,11 @@ namespace Phytrace.Nano.Events
         private readonly EncodedMember sessionId = new EncodedMember();
         private readonly EncodedMember sdkVersion = new EncodedMember();
 
+        // The same, for the runs event_type, source_id, source_type and session_id, sdk_version:
+        // one copy for the run while all its strings are the objects of last time.
+        private readonly EncodedRun identityRun = new EncodedRun();
+        private readonly EncodedRun versionRun = new EncodedRun();
+
         // Strings of the domains that are usually the same object event after event, and the
         // extensions' keys: written again, each is one copy.
         private readonly EncodedMember locationFrameId = new EncodedMember();
@@ -44,14 +49,23 @@ namespace Phytrace.Nano.Events
         /// </summary>
         public int Encode(UdmEvent e, byte[] buffer, int offset, int count)
         {
-            UdmEventValidator.Validate(e);
+            // Validation also finds the domains that are set: each domain's IsSet, without reading its fields again.
+            int set = UdmEventValidator.ValidateAndFindDomains(e);
             w.Reset(buffer, offset, count);
             w.WriteStartObject();
             w.WriteString(N.UdmVersion, UdmVersion, version);
             w.WriteUuid(N.EventId, e.EventId, 0);
-            w.WriteString(N.EventType, UdmEventTypeNames.ToUdm(e.EventType), eventType);
-            w.WriteString(N.SourceId, e.SourceId, sourceId);
-            w.WriteString(N.SourceType, UdmSourceTypeNames.ToUdm(e.SourceType), sourceType);
+            string typeName = UdmEventTypeNames.ToUdm(e.EventType);
+            string? source = e.SourceId;
+            string sourceTypeName = UdmSourceTypeNames.ToUdm(e.SourceType);
+            if (!w.TryWriteRun(identityRun, typeName, source, sourceTypeName))
+            {
+                int runStart = w.RunStart;
+                w.WriteString(N.EventType, typeName, eventType);
+                w.WriteString(N.SourceId, source, sourceId);
+                w.WriteString(N.SourceType, sourceTypeName, sourceType);
+                w.KeepRun(identityRun, runStart, typeName, source, sourceTypeName);
+            }
             w.WriteTimestamp(N.CapturedAt, e.CapturedAtMicros);
             if (e.SentAtMicros.HasValue)
             {
@@ -61,43 +75,50 @@ namespace Phytrace.Nano.Events
             {
                 w.WriteNumber(N.SequenceNum, e.SequenceNum.Value);
             }
-            if (e.SessionId != null)
+            string? session = e.SessionId;
+            string? sdk = e.SdkVersion;
+            if (!w.TryWriteRun(versionRun, session, sdk, null))
             {
-                w.WriteString(N.SessionId, e.SessionId, sessionId);
+                int runStart = w.RunStart;
+                if (session != null)
+                {
+                    w.WriteString(N.SessionId, session, sessionId);
+                }
+                if (sdk != null)
+                {
+                    w.WriteString(N.SdkVersion, sdk, sdkVersion);
+                }
+                w.KeepRun(versionRun, runStart, session, sdk, null);
             }
-            if (e.SdkVersion != null)
+            if ((set & UdmEventValidator.PowerSet) != 0)
             {
-                w.WriteString(N.SdkVersion, e.SdkVersion, sdkVersion);
+                WritePower(e.Power, set);
             }
-            if (e.Power.IsSet)
-            {
-                WritePower(e.Power);
-            }
-            if (e.Thermal.IsSet)
+            if ((set & UdmEventValidator.ThermalSet) != 0)
             {
                 WriteThermal(e.Thermal);
             }
-            if (e.Location.IsSet)
+            if ((set & UdmEventValidator.LocationSet) != 0)
             {
-                WriteLocation(e.Location);
+                WriteLocation(e.Location, set);
             }
-            if (e.Motion.IsSet)
+            if ((set & UdmEventValidator.MotionSet) != 0)
             {
-                WriteMotion(e.Motion);
+                WriteMotion(e.Motion, set);
             }
-            if (e.Safety.IsSet)
+            if ((set & UdmEventValidator.SafetySet) != 0)
             {
                 WriteSafety(e.Safety);
             }
-            if (e.Environment.IsSet)
+            if ((set & UdmEventValidator.EnvironmentSet) != 0)
             {
                 WriteEnvironment(e.Environment);
             }
-            if (e.Communication.IsSet)
+            if ((set & UdmEventValidator.CommunicationSet) != 0)
             {
                 WriteCommunication(e.Communication);
             }
-            if (e.Extensions.Count > 0)
+            if ((set & UdmEventValidator.ExtensionsSet) != 0)
             {
                 WriteExtensions(e.Extensions);
             }
@@ -105,10 +126,10 @@ namespace Phytrace.Nano.Events
             return w.Length;
         }
 
-        private void WritePower(PowerDomain p)
+        private void WritePower(PowerDomain p, int set)
         {
             w.WriteStartObject(N.Power);
-            if (p.HasBattery)
+            if ((set & UdmEventValidator.BatterySet) != 0)
             {
                 w.WriteStartObject(N.Battery);
                 if (p.BatterySocPct.HasValue)
@@ -189,7 +210,7 @@ namespace Phytrace.Nano.Events
             w.WriteEndObject();
         }
 
-        private void WriteLocation(LocationDomain l)
+        private void WriteLocation(LocationDomain l, int set)
         {
             w.WriteStartObject(N.Location);
             if (l.Latitude.HasValue)
@@ -208,7 +229,7 @@ namespace Phytrace.Nano.Events
             {
                 w.WriteNumber(N.HeadingDeg, l.HeadingDeg.Value);
             }
-            if (l.HasLocal)
+            if ((set & UdmEventValidator.LocalSet) != 0)
             {
                 w.WriteStartObject(N.Local);
                 if (l.LocalXM.HasValue)
@@ -244,7 +265,7 @@ namespace Phytrace.Nano.Events
             w.WriteEndObject();
         }
 
-        private void WriteMotion(MotionDomain m)
+        private void WriteMotion(MotionDomain m, int set)
         {
             w.WriteStartObject(N.Motion);
             if (m.SpeedMps.HasValue)
@@ -267,9 +288,18 @@ namespace Phytrace.Nano.Events
             {
                 w.WriteNumber(N.CommandedAngularDps, m.CommandedAngularDps.Value);
             }
-            Vector(N.LinearVelocity, m.LinearVelocity);
-            Vector(N.AngularVelocity, m.AngularVelocity);
-            Vector(N.LinearAcceleration, m.LinearAcceleration);
+            if ((set & UdmEventValidator.LinearVelocitySet) != 0)
+            {
+                Vector(N.LinearVelocity, m.LinearVelocity);
+            }
+            if ((set & UdmEventValidator.AngularVelocitySet) != 0)
+            {
+                Vector(N.AngularVelocity, m.AngularVelocity);
+            }
+            if ((set & UdmEventValidator.LinearAccelerationSet) != 0)
+            {
+                Vector(N.LinearAcceleration, m.LinearAcceleration);
+            }
             w.WriteEndObject();
         }
 
@@ -423,12 +453,9 @@ namespace Phytrace.Nano.Events
             }
         }
 
+        // A vector the validator found set.
         private void Vector(JsonName name, Vector3 v)
         {
-            if (!(v.X.HasValue || v.Y.HasValue || v.Z.HasValue))
-            {
-                return;
-            }
             w.WriteStartObject(name);
             if (v.X.HasValue)
             {

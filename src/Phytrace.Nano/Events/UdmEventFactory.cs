@@ -16,6 +16,12 @@ namespace Phytrace.Nano.Events
         private readonly IWallClock wall;
         private readonly Uuid7Generator ids;
         private readonly object gate = new object();
+        // The identity's values, read once: NodeIdentity does not change, and on the device each
+        // property read in Begin is a call.
+        private readonly string sourceId;
+        private readonly UdmSourceType sourceType;
+        private readonly string? sessionId;
+        private readonly string? sdkVersion;
         private long nextSequence;
 
         public UdmEventFactory(NodeIdentity identity, IWallClock wall, ITickClock tick, IRandomSource random)
@@ -25,6 +31,10 @@ namespace Phytrace.Nano.Events
                 throw new ArgumentNullException(identity == null ? nameof(identity) : nameof(wall));
             }
             this.identity = identity;
+            sourceId = identity.SourceId;
+            sourceType = identity.SourceType;
+            sessionId = identity.SessionId;
+            sdkVersion = identity.SdkVersion;
             this.wall = wall;
             ids = new Uuid7Generator(wall, tick, random);
         }
@@ -71,18 +81,20 @@ namespace Phytrace.Nano.Events
             long micros = Iso8601Utc.ToUnixMicros(wall.UtcNow);
             e.Reset();
             e.EventType = eventType;
-            e.SourceId = identity.SourceId;
-            e.SourceType = identity.SourceType;
-            e.SessionId = identity.SessionId;
-            e.SdkVersion = identity.SdkVersion;
+            e.SourceId = sourceId;
+            e.SourceType = sourceType;
+            e.SessionId = sessionId;
+            e.SdkVersion = sdkVersion;
             e.SetCapturedAt(micros, synced);
-            ids.NextAt(FloorDiv(micros, 1000), e.EventId, 0);
-            e.HasEventId = true;
+            // One lock for the id and the sequence number: the generator is this factory's own,
+            // used only under this lock.
             lock (gate)
             {
+                ids.NextAtUnderCallersLock(FloorDiv(micros, 1000), e.EventId, 0);
                 e.SequenceNum.Set(nextSequence);
                 nextSequence++;
             }
+            e.HasEventId = true;
         }
 
         private static long FloorDiv(long a, long b)

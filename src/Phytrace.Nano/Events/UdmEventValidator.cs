@@ -6,12 +6,46 @@ namespace Phytrace.Nano.Events
     /// finite numbers everywhere. Throws <see cref="UdmValidationException"/> naming the first bad
     /// field; allocates nothing when the event is valid.
     /// </summary>
+    /// <remarks>
+    /// Every field a domain's IsSet reads is tested here too, so the pass also says which domains
+    /// the encoder writes (<see cref="ValidateAndFindDomains"/>): on the device the domains' IsSet
+    /// properties cost a quarter as much again as this whole pass, and the tests were being made twice.
+    /// </remarks>
     public static class UdmEventValidator
     {
         /// <summary>Longest source_id accepted (characters).</summary>
         public const int MaxSourceIdLength = 256;
 
+        // Bits of ValidateAndFindDomains' result: the domains whose IsSet is true.
+        internal const int PowerSet = 1;
+        internal const int ThermalSet = 2;
+        internal const int LocationSet = 4;
+        internal const int MotionSet = 8;
+        internal const int SafetySet = 16;
+        internal const int EnvironmentSet = 32;
+        internal const int CommunicationSet = 64;
+        internal const int ExtensionsSet = 128;
+
+        // And parts of set domains the encoder would otherwise test field by field:
+        // PowerDomain.HasBattery, LocationDomain.HasLocal and MotionDomain's vectors' IsSet.
+        internal const int BatterySet = 256;
+        internal const int LocalSet = 512;
+        internal const int LinearVelocitySet = 1024;
+        internal const int AngularVelocitySet = 2048;
+        internal const int LinearAccelerationSet = 4096;
+
         public static void Validate(UdmEvent e)
+        {
+            ValidateAndFindDomains(e);
+        }
+
+        /// <summary>
+        /// <see cref="Validate"/>, returning which domains are set (the bits above; a domain's bit
+        /// is set exactly when its IsSet is true, extensions when there is at least one entry;
+        /// BatterySet, LocalSet and the vectors' bits exactly when HasBattery, HasLocal and the
+        /// vector's IsSet are true).
+        /// </summary>
+        internal static int ValidateAndFindDomains(UdmEvent e)
         {
             if (!e.HasEventId)
             {
@@ -52,20 +86,39 @@ namespace Phytrace.Nano.Events
                     Timestamp("sent_at", e.SentAtMicros.Value);
                 }
             }
-            ValidatePower(e.Power);
-            ValidateThermal(e.Thermal);
-            ValidateLocation(e.Location);
-            ValidateMotion(e.Motion);
-            ValidateSafety(e.Safety);
-            ValidateEnvironment(e.Environment);
-            ValidateCommunication(e.Communication);
-            ValidateExtensions(e.Extensions);
+            int set = ValidatePower(e.Power);
+            if (ValidateThermal(e.Thermal))
+            {
+                set |= ThermalSet;
+            }
+            set |= ValidateLocation(e.Location);
+            set |= ValidateMotion(e.Motion);
+            if (ValidateSafety(e.Safety))
+            {
+                set |= SafetySet;
+            }
+            if (ValidateEnvironment(e.Environment))
+            {
+                set |= EnvironmentSet;
+            }
+            if (ValidateCommunication(e.Communication))
+            {
+                set |= CommunicationSet;
+            }
+            if (ValidateExtensions(e.Extensions))
+            {
+                set |= ExtensionsSet;
+            }
+            return set;
         }
 
-        private static void ValidatePower(PowerDomain p)
+        private static int ValidatePower(PowerDomain p)
         {
+            bool set = false;
+            bool battery = false;
             if (p.BatterySocPct.HasValue)
             {
+                battery = true;
                 if (!(p.BatterySocPct.Value >= 0 && p.BatterySocPct.Value <= 100))
                 {
                     Range("power.battery.soc_pct", p.BatterySocPct.Value, 0, 100);
@@ -73,6 +126,7 @@ namespace Phytrace.Nano.Events
             }
             if (p.BatteryVoltageV.HasValue)
             {
+                battery = true;
                 if (p.BatteryVoltageV.Value - p.BatteryVoltageV.Value != 0)
                 {
                     Finite("power.battery.voltage_v", p.BatteryVoltageV.Value);
@@ -80,6 +134,7 @@ namespace Phytrace.Nano.Events
             }
             if (p.BatteryCurrentA.HasValue)
             {
+                battery = true;
                 if (p.BatteryCurrentA.Value - p.BatteryCurrentA.Value != 0)
                 {
                     Finite("power.battery.current_a", p.BatteryCurrentA.Value);
@@ -87,6 +142,7 @@ namespace Phytrace.Nano.Events
             }
             if (p.BatteryTemperatureC.HasValue)
             {
+                battery = true;
                 if (p.BatteryTemperatureC.Value - p.BatteryTemperatureC.Value != 0)
                 {
                     Finite("power.battery.temperature_c", p.BatteryTemperatureC.Value);
@@ -94,6 +150,7 @@ namespace Phytrace.Nano.Events
             }
             if (p.BatteryHealthPct.HasValue)
             {
+                battery = true;
                 if (!(p.BatteryHealthPct.Value >= 0 && p.BatteryHealthPct.Value <= 100))
                 {
                     Range("power.battery.health_pct", p.BatteryHealthPct.Value, 0, 100);
@@ -101,6 +158,7 @@ namespace Phytrace.Nano.Events
             }
             if (p.PowerConsumptionW.HasValue)
             {
+                set = true;
                 if (!(p.PowerConsumptionW.Value >= 0 && p.PowerConsumptionW.Value <= double.MaxValue))
                 {
                     NotNegative("power.power_consumption_w", p.PowerConsumptionW.Value);
@@ -108,6 +166,7 @@ namespace Phytrace.Nano.Events
             }
             if (p.VoltageV.HasValue)
             {
+                set = true;
                 if (p.VoltageV.Value - p.VoltageV.Value != 0)
                 {
                     Finite("power.voltage_v", p.VoltageV.Value);
@@ -115,6 +174,7 @@ namespace Phytrace.Nano.Events
             }
             if (p.CurrentA.HasValue)
             {
+                set = true;
                 if (p.CurrentA.Value - p.CurrentA.Value != 0)
                 {
                     Finite("power.current_a", p.CurrentA.Value);
@@ -122,6 +182,7 @@ namespace Phytrace.Nano.Events
             }
             if (p.EstimatedRuntimeMin.HasValue)
             {
+                set = true;
                 if (!(p.EstimatedRuntimeMin.Value >= 0 && p.EstimatedRuntimeMin.Value <= double.MaxValue))
                 {
                     NotNegative("power.estimated_runtime_min", p.EstimatedRuntimeMin.Value);
@@ -129,20 +190,29 @@ namespace Phytrace.Nano.Events
             }
             if (p.PowerSource != PowerSource.NotSet)
             {
+                set = true;
                 PowerSourceNames.ToUdm(p.PowerSource);
             }
+            if (battery)
+            {
+                return PowerSet | BatterySet;
+            }
+            return set || p.IsCharging.HasValue ? PowerSet : 0;
         }
 
-        private static void ValidateThermal(ThermalDomain t)
+        private static bool ValidateThermal(ThermalDomain t)
         {
+            bool set = false;
             if (t.AmbientTempC.HasValue)
             {
+                set = true;
                 if (t.AmbientTempC.Value - t.AmbientTempC.Value != 0)
                 {
                     Finite("thermal.ambient_temp_c", t.AmbientTempC.Value);
                 }
             }
-            for (int i = 0; i < t.ComponentCount; i++)
+            int components = t.ComponentCount;
+            for (int i = 0; i < components; i++)
             {
                 double v = t.ComponentTemperatureC(i);
                 if (v - v != 0)
@@ -152,14 +222,19 @@ namespace Phytrace.Nano.Events
             }
             if (t.ThermalState != ThermalState.NotSet)
             {
+                set = true;
                 ThermalStateNames.ToUdm(t.ThermalState);
             }
+            return set || components > 0 || t.IsThrottling.HasValue;
         }
 
-        private static void ValidateLocation(LocationDomain l)
+        private static int ValidateLocation(LocationDomain l)
         {
+            bool set = false;
+            bool local = false;
             if (l.Latitude.HasValue)
             {
+                set = true;
                 if (!(l.Latitude.Value >= -90 && l.Latitude.Value <= 90))
                 {
                     Range("location.latitude", l.Latitude.Value, -90, 90);
@@ -167,6 +242,7 @@ namespace Phytrace.Nano.Events
             }
             if (l.Longitude.HasValue)
             {
+                set = true;
                 if (!(l.Longitude.Value >= -180 && l.Longitude.Value <= 180))
                 {
                     Range("location.longitude", l.Longitude.Value, -180, 180);
@@ -174,6 +250,7 @@ namespace Phytrace.Nano.Events
             }
             if (l.AltitudeM.HasValue)
             {
+                set = true;
                 if (l.AltitudeM.Value - l.AltitudeM.Value != 0)
                 {
                     Finite("location.altitude_m", l.AltitudeM.Value);
@@ -181,6 +258,7 @@ namespace Phytrace.Nano.Events
             }
             if (l.HeadingDeg.HasValue)
             {
+                set = true;
                 double h = l.HeadingDeg.Value;
                 if (h - h != 0 || h < 0 || h >= 360)
                 {
@@ -189,6 +267,7 @@ namespace Phytrace.Nano.Events
             }
             if (l.LocalXM.HasValue)
             {
+                local = true;
                 if (l.LocalXM.Value - l.LocalXM.Value != 0)
                 {
                     Finite("location.local.x_m", l.LocalXM.Value);
@@ -196,6 +275,7 @@ namespace Phytrace.Nano.Events
             }
             if (l.LocalYM.HasValue)
             {
+                local = true;
                 if (l.LocalYM.Value - l.LocalYM.Value != 0)
                 {
                     Finite("location.local.y_m", l.LocalYM.Value);
@@ -203,6 +283,7 @@ namespace Phytrace.Nano.Events
             }
             if (l.LocalZM.HasValue)
             {
+                local = true;
                 if (l.LocalZM.Value - l.LocalZM.Value != 0)
                 {
                     Finite("location.local.z_m", l.LocalZM.Value);
@@ -210,17 +291,26 @@ namespace Phytrace.Nano.Events
             }
             if (l.HorizontalAccuracyM.HasValue)
             {
+                set = true;
                 if (!(l.HorizontalAccuracyM.Value >= 0 && l.HorizontalAccuracyM.Value <= double.MaxValue))
                 {
                     NotNegative("location.horizontal_accuracy_m", l.HorizontalAccuracyM.Value);
                 }
             }
+            if (local)
+            {
+                return LocationSet | LocalSet;
+            }
+            return set || l.FrameId != null || l.MapId != null || l.Floor.HasValue ? LocationSet : 0;
         }
 
-        private static void ValidateMotion(MotionDomain m)
+        private static int ValidateMotion(MotionDomain m)
         {
+            bool set = false;
+            int vectors = 0;
             if (m.SpeedMps.HasValue)
             {
+                set = true;
                 if (!(m.SpeedMps.Value >= 0 && m.SpeedMps.Value <= double.MaxValue))
                 {
                     NotNegative("motion.speed_mps", m.SpeedMps.Value);
@@ -228,6 +318,7 @@ namespace Phytrace.Nano.Events
             }
             if (m.CommandedLinearMps.HasValue)
             {
+                set = true;
                 if (m.CommandedLinearMps.Value - m.CommandedLinearMps.Value != 0)
                 {
                     Finite("motion.commanded_linear_mps", m.CommandedLinearMps.Value);
@@ -235,37 +326,65 @@ namespace Phytrace.Nano.Events
             }
             if (m.CommandedAngularDps.HasValue)
             {
+                set = true;
                 if (m.CommandedAngularDps.Value - m.CommandedAngularDps.Value != 0)
                 {
                     Finite("motion.commanded_angular_dps", m.CommandedAngularDps.Value);
                 }
             }
-            if (HasNonFinite(m.LinearVelocity))
+            int vector = VectorState(m.LinearVelocity);
+            if (vector != VectorUnset)
             {
-                Vector("motion.linear_velocity", m.LinearVelocity);
+                vectors |= LinearVelocitySet;
+                if (vector == VectorNonFinite)
+                {
+                    Vector("motion.linear_velocity");
+                }
             }
-            if (HasNonFinite(m.AngularVelocity))
+            vector = VectorState(m.AngularVelocity);
+            if (vector != VectorUnset)
             {
-                Vector("motion.angular_velocity", m.AngularVelocity);
+                vectors |= AngularVelocitySet;
+                if (vector == VectorNonFinite)
+                {
+                    Vector("motion.angular_velocity");
+                }
             }
-            if (HasNonFinite(m.LinearAcceleration))
+            vector = VectorState(m.LinearAcceleration);
+            if (vector != VectorUnset)
             {
-                Vector("motion.linear_acceleration", m.LinearAcceleration);
+                vectors |= LinearAccelerationSet;
+                if (vector == VectorNonFinite)
+                {
+                    Vector("motion.linear_acceleration");
+                }
             }
             if (m.MotionState != MotionState.NotSet)
             {
+                set = true;
                 MotionStateNames.ToUdm(m.MotionState);
             }
+            if (vectors != 0)
+            {
+                return MotionSet | vectors;
+            }
+            return set || m.FrameId != null ? MotionSet : 0;
         }
 
-        private static void ValidateSafety(SafetyDomain s)
+        private static bool ValidateSafety(SafetyDomain s)
         {
-            if (s.ViolationCount.HasValue && s.ViolationCount.Value < 0)
+            bool set = false;
+            if (s.ViolationCount.HasValue)
             {
-                throw new UdmValidationException("safety.violation_count", "must not be negative");
+                set = true;
+                if (s.ViolationCount.Value < 0)
+                {
+                    throw new UdmValidationException("safety.violation_count", "must not be negative");
+                }
             }
             if (s.SpeedLimitMps.HasValue)
             {
+                set = true;
                 if (!(s.SpeedLimitMps.Value >= 0 && s.SpeedLimitMps.Value <= double.MaxValue))
                 {
                     NotNegative("safety.speed_limit_mps", s.SpeedLimitMps.Value);
@@ -273,6 +392,7 @@ namespace Phytrace.Nano.Events
             }
             if (s.EStopTriggeredAtMicros.HasValue)
             {
+                set = true;
                 if (IsOutsideYears(s.EStopTriggeredAtMicros.Value))
                 {
                     Timestamp("safety.e_stop.triggered_at", s.EStopTriggeredAtMicros.Value);
@@ -280,14 +400,19 @@ namespace Phytrace.Nano.Events
             }
             if (s.SafetyState != SafetyState.NotSet)
             {
+                set = true;
                 SafetyStateNames.ToUdm(s.SafetyState);
             }
+            return set || s.IsSafe.HasValue || s.EStopActive.HasValue || s.EStopType != null || s.ProtectiveStopActive.HasValue
+                || s.ProtectiveStopReason != null || s.SafetySystemOk.HasValue || s.ViolationEntries > 0;
         }
 
-        private static void ValidateEnvironment(EnvironmentReadings r)
+        private static bool ValidateEnvironment(EnvironmentReadings r)
         {
+            bool set = false;
             if (r.TemperatureC.HasValue)
             {
+                set = true;
                 if (r.TemperatureC.Value - r.TemperatureC.Value != 0)
                 {
                     Finite("context.weather.temperature_c", r.TemperatureC.Value);
@@ -295,6 +420,7 @@ namespace Phytrace.Nano.Events
             }
             if (r.HumidityPct.HasValue)
             {
+                set = true;
                 if (!(r.HumidityPct.Value >= 0 && r.HumidityPct.Value <= 100))
                 {
                     Range("context.weather.humidity_pct", r.HumidityPct.Value, 0, 100);
@@ -302,6 +428,7 @@ namespace Phytrace.Nano.Events
             }
             if (r.PressureHpa.HasValue)
             {
+                set = true;
                 if (!(r.PressureHpa.Value >= 0 && r.PressureHpa.Value <= double.MaxValue))
                 {
                     NotNegative("context.weather.pressure_hpa", r.PressureHpa.Value);
@@ -309,17 +436,21 @@ namespace Phytrace.Nano.Events
             }
             if (r.IlluminanceLux.HasValue)
             {
+                set = true;
                 if (!(r.IlluminanceLux.Value >= 0 && r.IlluminanceLux.Value <= double.MaxValue))
                 {
                     NotNegative("context.weather.illuminance_lux", r.IlluminanceLux.Value);
                 }
             }
+            return set;
         }
 
-        private static void ValidateCommunication(CommunicationDomain c)
+        private static bool ValidateCommunication(CommunicationDomain c)
         {
+            bool set = false;
             if (c.BufferedEvents.HasValue)
             {
+                set = true;
                 if (c.BufferedEvents.Value < 0)
                 {
                     NotNegative("communication.phytrace.buffered_events", c.BufferedEvents.Value);
@@ -327,6 +458,7 @@ namespace Phytrace.Nano.Events
             }
             if (c.BufferBytesUsed.HasValue)
             {
+                set = true;
                 if (c.BufferBytesUsed.Value < 0)
                 {
                     NotNegative("communication.phytrace.buffer_bytes_used", c.BufferBytesUsed.Value);
@@ -334,6 +466,7 @@ namespace Phytrace.Nano.Events
             }
             if (c.BufferCapacityBytes.HasValue)
             {
+                set = true;
                 if (c.BufferCapacityBytes.Value < 0)
                 {
                     NotNegative("communication.phytrace.buffer_capacity_bytes", c.BufferCapacityBytes.Value);
@@ -341,16 +474,19 @@ namespace Phytrace.Nano.Events
             }
             if (c.DroppedEvents.HasValue)
             {
+                set = true;
                 if (c.DroppedEvents.Value < 0)
                 {
                     NotNegative("communication.phytrace.dropped_events", c.DroppedEvents.Value);
                 }
             }
+            return set || c.NetworkType != null || c.NetworkConnected.HasValue || c.RssiDbm.HasValue || c.Ssid != null || c.PhytraceConnected.HasValue;
         }
 
-        private static void ValidateExtensions(UdmExtensions x)
+        private static bool ValidateExtensions(UdmExtensions x)
         {
-            for (int i = 0; i < x.Count; i++)
+            int count = x.Count;
+            for (int i = 0; i < count; i++)
             {
                 if (x.Kind(i) != ExtensionKind.Number)
                 {
@@ -362,14 +498,12 @@ namespace Phytrace.Nano.Events
                     throw new UdmValidationException("extensions." + x.Key(i), "must be a finite number (NaN and Infinity are not JSON)");
                 }
             }
+            return count > 0;
         }
 
-        private static void Vector(string field, Vector3 v)
+        private static void Vector(string field)
         {
-            if ((v.X.HasValue && !IsFinite(v.X.Value)) || (v.Y.HasValue && !IsFinite(v.Y.Value)) || (v.Z.HasValue && !IsFinite(v.Z.Value)))
-            {
-                throw new UdmValidationException(field, "components must be finite numbers");
-            }
+            throw new UdmValidationException(field, "components must be finite numbers");
         }
 
         private static void Timestamp(string field, long unixMicros)
@@ -421,9 +555,39 @@ namespace Phytrace.Nano.Events
         // a call costs more than the test, and this runs for every field of every event. The
         // field's name (a string literal) is loaded only when a test fails: on nanoCLR every
         // execution of a string literal allocates a string object (docs/device-differences.md).
-        private static bool HasNonFinite(Vector3 v)
+        private const int VectorUnset = 0;
+        private const int VectorFinite = 1;
+        private const int VectorNonFinite = 2;
+
+        // Whether a vector is set (Vector3.IsSet) and, if so, whether all its set axes are finite.
+        private static int VectorState(Vector3 v)
         {
-            return (v.X.HasValue && v.X.Value - v.X.Value != 0) || (v.Y.HasValue && v.Y.Value - v.Y.Value != 0) || (v.Z.HasValue && v.Z.Value - v.Z.Value != 0);
+            int state = VectorUnset;
+            if (v.X.HasValue)
+            {
+                if (v.X.Value - v.X.Value != 0)
+                {
+                    return VectorNonFinite;
+                }
+                state = VectorFinite;
+            }
+            if (v.Y.HasValue)
+            {
+                if (v.Y.Value - v.Y.Value != 0)
+                {
+                    return VectorNonFinite;
+                }
+                state = VectorFinite;
+            }
+            if (v.Z.HasValue)
+            {
+                if (v.Z.Value - v.Z.Value != 0)
+                {
+                    return VectorNonFinite;
+                }
+                state = VectorFinite;
+            }
+            return state;
         }
 
         private static bool IsOutsideYears(long unixMicros)

@@ -57,6 +57,32 @@ namespace Phytrace.Nano.DeviceTests.Events
             Assert.IsTrue(e is JsonValueException && ((JsonValueException)e).Field == "soc_pct", "JsonValueException naming soc_pct");
         }
 
+        [TestMethod]
+        [DataRow(0.0, "0")]
+        [DataRow(-0.0, "-0")]
+        [DataRow(-3.0, "-3")]
+        [DataRow(2147483647.0, "2147483647")]
+        [DataRow(2147483648.0, "2147483648")]
+        [DataRow(2147483647.5, "2147483647.5")]
+        [DataRow(0.1, "0.1")]
+        [DataRow(0.123456789, "0.123456789")]
+        [DataRow(0.1234567891, "0.1234567891")]
+        [DataRow(99999999.9, "99999999.9")]
+        [DataRow(0.0000015, "0.0000015")]
+        [DataRow(0.00000099, "9.9e-7")]
+        public void NamedReadingText(double value, string expected)
+        {
+            // WriteNumber(JsonName, double): whole numbers below 2^31 and readings of up to nine
+            // digits written by the int path, its edges left to the general path.
+            var buffer = new byte[64];
+            var w = new JsonWriter();
+            w.Reset(buffer, 0, buffer.Length);
+            w.WriteStartObject();
+            w.WriteNumber(new JsonName("a"), value);
+            w.WriteNumber(new JsonName("b"), value);
+            Assert.AreEqual("{\"a\":" + expected + ",\"b\":" + expected, AsciiText.FromBytes(buffer, 0, w.Length), "text of " + expected);
+        }
+
         private static string Number(double value)
         {
             var buffer = new byte[64];

@@ -191,4 +191,42 @@ public class JsonNumberTests
             Assert.Equal(value.ToString(CultureInfo.InvariantCulture), System.Text.Encoding.ASCII.GetString(buffer, 0, writer.Length));
         }, iter: 5_000);
     }
+
+    [Theory]
+    [InlineData(0.0, "0")]
+    [InlineData(-0.0, "-0")]
+    [InlineData(7.0, "7")]
+    [InlineData(-3.0, "-3")]
+    [InlineData(2147483647.0, "2147483647")]
+    [InlineData(-2147483647.0, "-2147483647")]
+    [InlineData(2147483648.0, "2147483648")]
+    [InlineData(-2147483648.0, "-2147483648")]
+    [InlineData(2147483647.5, "2147483647.5")]
+    public void Whole_doubles_with_a_name_take_the_reading_path_and_keep_their_text(double value, string expected)
+    {
+        // The short path writes whole numbers below 2^31 (0, the axes a sensor leaves at 0) itself;
+        // the text must be what the general path writes, after a name and after a comma.
+        var buffer = new byte[64];
+        var writer = new JsonWriter();
+        writer.Reset(buffer, 0, buffer.Length);
+        writer.WriteStartObject();
+        writer.WriteNumber(new JsonName("a"), value);
+        writer.WriteNumber(new JsonName("b"), value);
+        writer.WriteEndObject();
+        Assert.Equal("{\"a\":" + expected + ",\"b\":" + expected + "}", System.Text.Encoding.ASCII.GetString(buffer, 0, writer.Length));
+    }
+
+    [Fact]
+    public void Random_whole_doubles_below_2_to_the_31_with_a_name_are_exact()
+    {
+        Gen.Int.Sample(value =>
+        {
+            var buffer = new byte[32];
+            var writer = new JsonWriter();
+            writer.Reset(buffer, 0, buffer.Length);
+            writer.WriteStartObject();
+            writer.WriteNumber(new JsonName("n"), (double)value);
+            Assert.Equal("{\"n\":" + value.ToString(CultureInfo.InvariantCulture), System.Text.Encoding.ASCII.GetString(buffer, 0, writer.Length));
+        }, iter: 5_000);
+    }
 }

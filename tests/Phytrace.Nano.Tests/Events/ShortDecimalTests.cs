@@ -174,6 +174,41 @@ public class ShortDecimalTests
         }
     }
 
+    [Fact]
+    public void The_writers_nine_digit_path_is_exact_at_its_edges()
+    {
+        // The writer scales readings of up to nine significant digits so the leading digit stands
+        // at 10^8 (an int); its exponent estimate can be one short, the rounded product can reach
+        // 10^9, and values below 1e-6 or from 1e8 up must not take that path. Around each edge,
+        // at every scale it covers and one beyond, the text must be the exact algorithm's.
+        var writer = new JsonWriter();
+        var buffer = new byte[64];
+        var exact = new ShortestDoubleDigits();
+        long[] significands = { 1, 9, 10, 99999999, 100000000, 100000001, 123456789, 999999999, 1000000000, 1000000001, 1234567891, 9999999999 };
+        var values = new List<double>();
+        for (int k = 1; k <= 17; k++)
+        {
+            foreach (long m in significands)
+            {
+                double v = m / Math.Pow(10, k);
+                values.Add(v);
+                values.Add(Math.BitIncrement(v));
+                values.Add(Math.BitDecrement(v));
+            }
+        }
+        foreach (double magnitude in values)
+        {
+            foreach (double v in new[] { magnitude, -magnitude })
+            {
+                writer.Reset(buffer, 0, buffer.Length);
+                writer.WriteStartObject();
+                writer.WriteNumber(new JsonName("v"), v);
+                string ours = System.Text.Encoding.ASCII.GetString(buffer, 0, writer.Length);
+                Assert.Equal("{\"v\":" + Layout(exact, v), ours);
+            }
+        }
+    }
+
     // ECMAScript Number.prototype.toString of the exact algorithm's digits.
     private static string Layout(ShortestDoubleDigits exact, double v)
     {
