@@ -263,6 +263,27 @@ namespace Phytrace.Nano.Storage
         }
 
         /// <summary>
+        /// True if <paramref name="storedCrc"/>, the value the caller read from the slot's CRC
+        /// field, is the CRC of slot[at .. at + CoveredLength(used)) with that field read as zero:
+        /// <see cref="ComputeCrc"/> without reading the field again. The field is zeroed for the
+        /// computation and <paramref name="storedCrc"/> written back, so the slot is unchanged.
+        /// </summary>
+        public static bool CrcMatches(byte[] slot, int at, int used, uint storedCrc)
+        {
+            int c = at + OffsetCrc;
+            slot[c] = 0;
+            slot[c + 1] = 0;
+            slot[c + 2] = 0;
+            slot[c + 3] = 0;
+            uint crc = Crc32.Compute(slot, at, (used + 15) & ~15);
+            slot[c] = (byte)storedCrc;
+            slot[c + 1] = (byte)(storedCrc >> 8);
+            slot[c + 2] = (byte)(storedCrc >> 16);
+            slot[c + 3] = (byte)(storedCrc >> 24);
+            return crc == storedCrc;
+        }
+
+        /// <summary>
         /// CRC of slot[at .. at + CoveredLength(used)) with the CRC field read as zero. The field
         /// is zeroed for the computation and put back, so the slot is unchanged. Every slot of every
         /// write and read passes here, so the bytes are saved and restored inline: on the device
