@@ -113,15 +113,7 @@ namespace Phytrace.Nano.Storage
                 return -1;
             }
             int at = payloadUsed;
-            offsets[count] = at;
-            lengths[count] = length;
-            sequences[count] = sequence;
-            capturedAt[count] = capturedAtUnixMicros;
-            clockSynced[count] = isClockSynced;
-            vetted[count] = false;
-            Array.Copy(eventId, eventIdOffset, eventIds, count * UuidText.ByteLength, UuidText.ByteLength);
-            payloadUsed += length;
-            count++;
+            AddRead(length, eventId, eventIdOffset, sequence, capturedAtUnixMicros, isClockSynced, false);
             return at;
         }
 
@@ -182,7 +174,7 @@ namespace Phytrace.Nano.Storage
         }
 
         /// <summary>
-        /// <see cref="Reserve"/> for EdgeBuffer.Dequeue, which has already asked
+        /// <see cref="Reserve"/> without its checks, for EdgeBuffer.Dequeue, which has already asked
         /// <see cref="HasRoomFor"/> and written the event's bytes at <see cref="PayloadUsed"/>: records
         /// the event's metadata and whether it is vetted (its record's checks held) without checking
         /// again. Every event a Dequeue returns passes here; on the device each check is a call.
