@@ -8,7 +8,7 @@ public sealed class GzipBenchmark : IBenchmark
 {
     public string Name => "gzip";
 
-    public string Description => "GzipEncoder vs GZipStream (zlib, same level) on 100-event UDM telemetry batches: ratio, % of zlib's reduction, MB/s, working memory";
+    public string Description => "GzipEncoder vs GZipStream (zlib, same level) on 100-event UDM telemetry batches: ratio, % of zlib's reduction (same level and level 6), MB/s, working memory";
 
     public ResultTable Run(bool quick)
     {
@@ -18,6 +18,9 @@ public sealed class GzipBenchmark : IBenchmark
         long totalIn = inputs.Sum(b => (long)b.Length);
         int repeat = quick ? 1 : 3;
         table.Add("input", "bytes per batch", totalIn / (double)batches, double.NaN, "");
+        // Issue 17's size goal is stated against zlib level 6 whatever level we run, so each level
+        // gets that row as well as the comparison with zlib at its own level.
+        long zlib6 = inputs.Sum(b => (long)ZlibCompress(b, 6).Length);
 
         foreach (int level in new[] { 1, 6, 9 })
         {
@@ -30,7 +33,12 @@ public sealed class GzipBenchmark : IBenchmark
             double zlibRatio = totalIn / (double)zlib;
             table.Add($"level {level}", "compression ratio (in/out)", ourRatio, zlibRatio, "higher is better");
             double share = 100.0 * (totalIn - ours) / (totalIn - zlib);
-            table.Add($"level {level}", "% of zlib's size reduction", share, 100, level == 6 ? ">= 90 %" : "");
+            table.Add($"level {level}", "% of zlib's size reduction", share, 100, level == 6 ? ">= 90 %" : "zlib at the same level");
+            if (level != 6)
+            {
+                double shareOfZlib6 = 100.0 * (totalIn - ours) / (totalIn - zlib6);
+                table.Add($"level {level}", "% of zlib 6's size reduction", shareOfZlib6, 100, level == 1 ? ">= 85 % (issue 17, the device default)" : "");
+            }
 
             // Best of several alternating rounds: the machine is shared, the minimum is the least disturbed.
             double ourSeconds = double.MaxValue, zlibSeconds = double.MaxValue;
@@ -66,7 +74,6 @@ public sealed class GzipBenchmark : IBenchmark
         var small = new GzipEncoder(6, 10, 8, 256);
         var smallOut = new byte[GzipEncoder.MaxCompressedSize(inputs.Max(b => b.Length))];
         long smallTotal = inputs.Sum(b => (long)small.Compress(b, 0, b.Length, smallOut, 0, smallOut.Length));
-        long zlib6 = inputs.Sum(b => (long)ZlibCompress(b, 6).Length);
         table.Add("level 6, 1 KB window (no PSRAM)", "% of zlib's size reduction", 100.0 * (totalIn - smallTotal) / (totalIn - zlib6), 100, "");
         table.Add("level 6, 1 KB window (no PSRAM)", "working memory bytes", small.WorkingMemoryBytes, ZlibWorkingMemory(6), "");
         return table;

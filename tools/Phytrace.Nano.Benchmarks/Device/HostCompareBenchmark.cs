@@ -34,13 +34,19 @@ public sealed class HostCompareBenchmark : IBenchmark
         try
         {
             // Named by commit, so a later run reuses the export and its build (incremental, seconds
-            // instead of about two minutes); a branch name that moved resolves to a new folder.
+            // instead of about two minutes); a branch name that moved resolves to a new folder. The
+            // export builds this tree's workload sources, so it is this tree's own (named by the
+            // tree's path too): two worktrees comparing against one commit must not build each
+            // other's workloads. A lock file keeps two runs from one tree out of each other's build.
             string commit = ResolveCommit(repoRoot, revision);
-            string export = Path.Combine(Path.GetTempPath(), "phytrace-host-compare", commit);
+            string export = Path.Combine(Path.GetTempPath(), "phytrace-host-compare", commit + "-" + TreeTag(repoRoot));
             AnsiConsole.MarkupLine(Markup.Escape($"exporting {revision} ({commit[..12]}) to {export} (once per commit) and building the host workloads against both cores (Release) ..."));
-            Export(repoRoot, revision, export);
-            current = Build(Path.Combine(repoRoot, "tools", "Phytrace.Nano.HostWorkloads"), workloads);
-            baseline = Build(Path.Combine(export, "tools", "Phytrace.Nano.HostWorkloads"), workloads);
+            using (ExclusiveLock(export + ".lock"))
+            {
+                Export(repoRoot, revision, export);
+                current = Build(Path.Combine(repoRoot, "tools", "Phytrace.Nano.HostWorkloads"), workloads);
+                baseline = Build(Path.Combine(export, "tools", "Phytrace.Nano.HostWorkloads"), workloads);
+            }
         }
         catch (InvalidOperationException e)
         {
@@ -99,6 +105,32 @@ public sealed class HostCompareBenchmark : IBenchmark
         AnsiConsole.MarkupLine(Markup.Escape($"best of {rounds} process(es) per side, each the best round of {repetitions} repetitions; ratio = this tree / {revision}; "
             + $"\"SLOWER\" above x{SlowerAbove:0.00}. Wall clock on .NET: other load on the machine inflates both sides alike only on average (load when done: {DeviceBenchmark.LoadAverage()})."));
         return table;
+    }
+
+    // Eight hex digits of the tree's full path: stable for one checkout, different between worktrees.
+    private static string TreeTag(string repoRoot)
+    {
+        byte[] hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(repoRoot)));
+        return Convert.ToHexString(hash, 0, 4).ToLowerInvariant();
+    }
+
+    // Waits (up to the length of a baseline build) for another run of this tree to finish its build.
+    private static FileStream ExclusiveLock(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        DateTime giveUp = DateTime.UtcNow.AddMinutes(15);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (DateTime.UtcNow < giveUp)
+            {
+                AnsiConsole.MarkupLine(Markup.Escape($"waiting for another host-compare of this tree to finish its build ({path}) ..."));
+                Thread.Sleep(5000);
+            }
+        }
     }
 
     private static string ResolveCommit(string repoRoot, string revision)
