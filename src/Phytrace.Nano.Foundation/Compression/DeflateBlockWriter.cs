@@ -21,20 +21,20 @@ namespace Phytrace.Nano.Compression
         private readonly SymbolBuffer symbols;
         private readonly int[] literalFrequency;
         private readonly int[] distanceFrequency;
-        private readonly int[] codeLengthFrequency = new int[DeflateTables.CodeLengthSymbols];
-        private readonly byte[] literalLengths = new byte[DeflateTables.LiteralLengthSymbols];
-        private readonly byte[] distanceLengths = new byte[DeflateTables.DistanceSymbols];
-        private readonly byte[] codeLengthLengths = new byte[DeflateTables.CodeLengthSymbols];
-        private readonly ushort[] literalCodes = new ushort[DeflateTables.LiteralLengthSymbols];
-        private readonly ushort[] distanceCodes = new ushort[DeflateTables.DistanceSymbols];
-        private readonly ushort[] codeLengthCodes = new ushort[DeflateTables.CodeLengthSymbols];
+        private readonly int[] codeLengthFrequency;
+        private readonly byte[] literalLengths;
+        private readonly byte[] distanceLengths;
+        private readonly byte[] codeLengthLengths;
+        private readonly ushort[] literalCodes;
+        private readonly ushort[] distanceCodes;
+        private readonly ushort[] codeLengthCodes;
 
         // The literal/length and distance code lengths as one sequence, run-length coded in place
         // into symbols 0..18 (a run never takes more symbols than the lengths it covers, so the
         // symbols never overtake the lengths still to be read), and the symbols' extra bits. One
         // array for both keeps the default encoder within 16 KB.
-        private readonly byte[] runSymbols = new byte[DeflateTables.LiteralLengthSymbols + DeflateTables.DistanceSymbols];
-        private readonly byte[] runExtra = new byte[DeflateTables.LiteralLengthSymbols + DeflateTables.DistanceSymbols];
+        private readonly byte[] runSymbols;
+        private readonly byte[] runExtra;
         private int runCount;
         private int literalCodeCount;
         private int distanceCodeCount;
@@ -45,13 +45,32 @@ namespace Phytrace.Nano.Compression
         private int pendingStart;
         private int pendingLength;
 
+        /// <summary>
+        /// A writer onto <paramref name="output"/> whose blocks hold up to
+        /// <paramref name="blockSymbols"/> symbols; 0 makes a writer of stored runs only
+        /// (<see cref="AddStored"/>, <see cref="WriteAllStored"/>), as levels 0 and 1 use it, which
+        /// allocates none of the symbol buffer, code tables and Huffman builder (about 4 KB).
+        /// </summary>
         public DeflateBlockWriter(BitWriter output, int blockSymbols)
         {
             this.output = output;
-            builder = new HuffmanCodeBuilder(DeflateTables.LiteralLengthSymbols);
+            bool coded = blockSymbols > 0;
+            int literals = coded ? DeflateTables.LiteralLengthSymbols : 0;
+            int distances = coded ? DeflateTables.DistanceSymbols : 0;
+            int codeLengths = coded ? DeflateTables.CodeLengthSymbols : 0;
+            builder = new HuffmanCodeBuilder(literals);
             symbols = new SymbolBuffer(blockSymbols);
             literalFrequency = symbols.LiteralFrequency;
             distanceFrequency = symbols.DistanceFrequency;
+            codeLengthFrequency = new int[codeLengths];
+            literalLengths = new byte[literals];
+            distanceLengths = new byte[distances];
+            codeLengthLengths = new byte[codeLengths];
+            literalCodes = new ushort[literals];
+            distanceCodes = new ushort[distances];
+            codeLengthCodes = new ushort[codeLengths];
+            runSymbols = new byte[literals + distances];
+            runExtra = new byte[literals + distances];
         }
 
         /// <summary>The block's symbols, which the match loop appends to.</summary>
@@ -84,6 +103,10 @@ namespace Phytrace.Nano.Compression
         /// </summary>
         public void WriteBlock(byte[] input, int blockStart, int blockLength, bool isFinal)
         {
+            if (symbols.Capacity == 0)
+            {
+                throw new System.InvalidOperationException("this block writer was made for stored runs only (0 block symbols)");
+            }
             literalFrequency[DeflateTables.EndOfBlock] = 1;
             long extraBits = ExtraBitsOfSymbols();
             long dynamicHeaderBits = PrepareDynamicCodes();

@@ -27,6 +27,7 @@ namespace Phytrace.Nano.Compression
         public const int GzipFramingBytes = 18;
 
         private const int StoredBlockHeaderBytes = 5;
+        private const int MaxFixedBlockBytes = 4096;
         private const int MaxStoredLength = 65535;
 
         private readonly int level;
@@ -84,14 +85,18 @@ namespace Phytrace.Nano.Compression
             fixedCodes = CompressionLevels.WritesFixedCodes(level);
             // Level 0 never searches: it keeps only the block writer's tables, no window.
             finder = new MatchFinder(level == 0 ? 8 : windowBits, level == 0 ? 8 : hashBits);
-            // Levels 0 and 1 buffer no symbols: the block writer only writes stored runs for them.
-            blocks = new DeflateBlockWriter(writer, level <= 1 ? 256 : blockSymbols);
+            // Levels 0 and 1 buffer no symbols: the block writer only writes stored runs for them,
+            // and allocates no symbol buffer, Huffman builder or code tables.
+            blocks = new DeflateBlockWriter(writer, level <= 1 ? 0 : blockSymbols);
             if (fixedCodes)
             {
                 // A fixed-code block covers about as much input as a buffered block of this many
-                // symbols would at level 1 (2 bytes a symbol, counting matches and literals), and
-                // is written on trial into a buffer big enough for its worst case (9 bits a byte).
-                fixedBlockBytes = 2 * blockSymbols;
+                // symbols would at level 1 (2 bytes a symbol, counting matches and literals), at
+                // most 4 KB, and is written on trial into a buffer big enough for its worst case
+                // (9 bits a byte). With no code to send, a block boundary costs 10 bits, so
+                // longer blocks would save nothing but spend trial memory: at 4 KB the level-1
+                // encoder stays within 16 KB whatever the block size asked for.
+                fixedBlockBytes = blockSymbols < MaxFixedBlockBytes / 2 ? 2 * blockSymbols : MaxFixedBlockBytes;
                 trialBuffer = new byte[FixedTrialBytes(fixedBlockBytes)];
             }
             else

@@ -28,6 +28,7 @@ namespace Phytrace.Nano.Compression
         /// (matches of 4 bytes or more, the same distance tried first after a match and its
         /// literal, skip-ahead after 2^<paramref name="skipShift"/> misses in a row); literals
         /// that a match found after them also covers are taken back out of the bit stream.
+        /// <paramref name="maxChain"/> is at least 1 (level 1 follows 2 links).
         /// </summary>
         public int ParseFixedCodes(int position, int blockEnd, BitWriter output, int maxChain, int niceLength, int skipShift)
         {
@@ -39,11 +40,17 @@ namespace Phytrace.Nano.Compression
             int shift = hashShift;
             int first = start;
             int stop = end;
-            int bias = 1 - first;
+            // Heads hold position + bias modulo 65536 (0 = empty), the bias putting every position
+            // of the input at least size + 1 above zero: an empty head then reads as a distance of
+            // more than the window (or, past 64 KB of input, as one that lands on a real position
+            // and is verified), so no test for empty heads is made. The other levels keep their
+            // own form (relative position + 1); Reset clears the heads between inputs.
+            int bias = size + 1 - first;
             int lastStart = stop - 4;
             int searchEnd = blockEnd <= lastStart ? blockEnd : lastStart + 1;
+            // Misses in a row after which bytes are skipped (a shift of 30 or more: never).
+            int skipAfter = skipShift >= 30 ? int.MaxValue : 1 << skipShift;
             ushort[] literalCodes = DeflateTables.FixedLiteralCodes;
-            byte[] literalLengths = DeflateTables.FixedLiteralLengths;
             ushort[] lengthBits = DeflateTables.FixedLengthBits;
             byte[] lengthBitCount = DeflateTables.FixedLengthBitCount;
             byte[] nearDistanceCode = DeflateTables.NearDistanceCode;
@@ -55,37 +62,39 @@ namespace Phytrace.Nano.Compression
             int p = output.Position;
             uint buffer = output.PendingBits;
             int n = output.PendingBitCount;
-            // Literals written since the last match of this call: the most a later match may take back.
-            int literalRun = 0;
+            // Where the literals written since the last match of this call begin: a later match
+            // may take back those it also covers, and no more.
+            int literalStart = position;
             int repeat = repeatDistance;
             int misses = 0;
             while (position < searchEnd)
             {
                 int word = System.BitConverter.ToInt32(data, position);
-                int distance = 0;
-                int best = 3;
                 int hash = (int)(((uint)word * 0x9E3779B1u) >> shift);
                 int relative = position + bias;
-                int stored = heads[hash];
-                int back = stored == 0 ? 0 : (relative - stored) & 0xFFFF;
+                int back = (relative - heads[hash]) & 0xFFFF;
                 links[position & mask] = (ushort)back;
                 heads[hash] = (ushort)relative;
-                if (repeat != 0 && System.BitConverter.ToInt32(data, position - repeat) == word)
+                int distance = 0;
+                int best = 3;
+                if (repeat != 0)
                 {
-                    int maxLength = stop - position < DeflateTables.MaxMatch ? stop - position : DeflateTables.MaxMatch;
-                    best = MatchedBytes(data, position - repeat, position, 4, maxLength);
-                    distance = repeat;
-                }
-                else if (back != 0)
-                {
-                    int chain = maxChain;
-                    while (back < size && chain-- > 0)
+                    if (System.BitConverter.ToInt32(data, position - repeat) == word)
                     {
-                        int candidate = position - back;
-                        if (candidate < first)
-                        {
-                            break;
-                        }
+                        int maxLength = stop - position < DeflateTables.MaxMatch ? stop - position : DeflateTables.MaxMatch;
+                        best = MatchedBytes(data, position - repeat, position, 4, maxLength);
+                        distance = repeat;
+                    }
+                    repeat = 0;
+                }
+                if (distance == 0 && (uint)(back - 1) < (uint)(size - 1))
+                {
+                    // The head's candidate lies in the input (1 <= back < size; see bias); those
+                    // reached through links are checked, since a link can alias past 64 KB.
+                    int chain = maxChain;
+                    int candidate = position - back;
+                    while (true)
+                    {
                         if (data[candidate + best] == data[position + best] && System.BitConverter.ToInt32(data, candidate) == word)
                         {
                             // Limits worked out only here: most searches find nothing.
@@ -101,18 +110,22 @@ namespace Phytrace.Nano.Compression
                                 }
                             }
                         }
-                        int link = links[candidate & mask];
-                        if (link == 0)
+                        if (--chain == 0)
                         {
                             break;
                         }
+                        int link = links[candidate & mask];
                         back += link;
+                        candidate -= link;
+                        if (link == 0 || back >= size || candidate < first)
+                        {
+                            break;
+                        }
                     }
                 }
-                repeat = 0;
                 if (distance != 0)
                 {
-                    if (literalRun > 0 && best < DeflateTables.MaxMatch && position > first + distance && data[position - 1] == data[position - 1 - distance])
+                    if (position > literalStart && best < DeflateTables.MaxMatch && position > first + distance && data[position - 1] == data[position - 1 - distance])
                     {
                         // The literals just before that the match also covers come back out of
                         // the stream (a skip may have passed the match's start): count their
@@ -122,10 +135,9 @@ namespace Phytrace.Nano.Compression
                         {
                             position--;
                             best++;
-                            literalRun--;
-                            removed += literalLengths[data[position]];
+                            removed += data[position] < 144 ? 8 : 9;
                         }
-                        while (literalRun > 0 && best < DeflateTables.MaxMatch && position > first + distance
+                        while (position > literalStart && best < DeflateTables.MaxMatch && position > first + distance
                             && data[position - 1] == data[position - 1 - distance]);
                         // The stream's bits up to the cut: whole bytes in o, the rest waiting in buffer.
                         int total = (p * 8) + n - removed;
@@ -138,7 +150,6 @@ namespace Phytrace.Nano.Compression
                         n = total & 7;
                         buffer &= (1u << n) - 1;
                     }
-                    literalRun = 0;
                     // Length code and extra bits (at most 13 bits, on top of at most 15 waiting).
                     buffer |= (uint)lengthBits[best] << n;
                     n += lengthBitCount[best];
@@ -183,44 +194,59 @@ namespace Phytrace.Nano.Compression
                         n -= 16;
                     }
                     position += best;
+                    literalStart = position;
                     misses = 0;
                     repeat = distance;
-                    if (position < lastStart && best < DeflateTables.MaxMatch)
+                    if (position >= lastStart || best == DeflateTables.MaxMatch)
                     {
-                        // The byte that ended the match, unsearched; the next position tries this
-                        // distance first (as it does after a match of the longest length, which
-                        // no differing byte ended: a run of zeros is then all matches).
-                        int after = data[position];
-                        buffer |= (uint)literalCodes[after] << n;
-                        n += literalLengths[after];
-                        position++;
-                        literalRun = 1;
-                        if (n >= 16)
-                        {
-                            o[p] = (byte)buffer;
-                            o[p + 1] = (byte)(buffer >> 8);
-                            p += 2;
-                            buffer >>= 16;
-                            n -= 16;
-                        }
+                        // No unsearched literal: the input's last bytes, or a match of the
+                        // longest length, which no differing byte ended (a run of zeros is then
+                        // all matches).
+                        continue;
                     }
+                    // Else the byte that ended the match goes out below, unsearched, and the
+                    // next position tries this distance first.
                 }
                 else
                 {
-                    // No match: this byte and, after a run of misses, the next few go out as
-                    // literals unsearched (the longer the run, the more are skipped).
-                    int stepEnd = position + 1 + (misses >> skipShift);
+                    // No match: this byte goes out below and, after a run of misses, the next
+                    // few unsearched (the longer the run, the more are skipped).
                     misses++;
+                }
+                int literal = data[position];
+                buffer |= (uint)literalCodes[literal] << n;
+                if (literal < 144)
+                {
+                    // An 8-bit code: one byte out, as many bits waiting as before.
+                    o[p] = (byte)buffer;
+                    p++;
+                    buffer >>= 8;
+                }
+                else
+                {
+                    n += 9;
+                    if (n >= 16)
+                    {
+                        o[p] = (byte)buffer;
+                        o[p + 1] = (byte)(buffer >> 8);
+                        p += 2;
+                        buffer >>= 16;
+                        n -= 16;
+                    }
+                }
+                position++;
+                if (misses > skipAfter)
+                {
+                    int stepEnd = position + ((misses - 1) >> skipShift);
                     if (stepEnd > searchEnd)
                     {
                         stepEnd = searchEnd;
                     }
-                    literalRun += stepEnd - position;
-                    do
+                    while (position < stepEnd)
                     {
-                        int literal = data[position];
+                        literal = data[position];
                         buffer |= (uint)literalCodes[literal] << n;
-                        n += literalLengths[literal];
+                        n += literal < 144 ? 8 : 9;
                         if (n >= 16)
                         {
                             o[p] = (byte)buffer;
@@ -231,7 +257,6 @@ namespace Phytrace.Nano.Compression
                         }
                         position++;
                     }
-                    while (position < stepEnd);
                 }
             }
             output.Resume(p, buffer, n);

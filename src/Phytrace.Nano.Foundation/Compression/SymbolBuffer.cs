@@ -17,18 +17,21 @@ namespace Phytrace.Nano.Compression
         public readonly ushort[] Distance;
 
         /// <summary>Literal/length symbol counts (0..285; 256, end of block, is set when the block is written).</summary>
-        public readonly int[] LiteralFrequency = new int[DeflateTables.LiteralLengthSymbols];
+        public readonly int[] LiteralFrequency;
 
         /// <summary>Distance symbol counts (0..29).</summary>
-        public readonly int[] DistanceFrequency = new int[DeflateTables.DistanceSymbols];
+        public readonly int[] DistanceFrequency;
 
         /// <summary>Symbols held.</summary>
         public int Count;
 
+        /// <summary>A buffer of <paramref name="capacity"/> symbols (0: none, and no counts either).</summary>
         public SymbolBuffer(int capacity)
         {
             Value = new byte[capacity];
             Distance = new ushort[capacity];
+            LiteralFrequency = new int[capacity > 0 ? DeflateTables.LiteralLengthSymbols : 0];
+            DistanceFrequency = new int[capacity > 0 ? DeflateTables.DistanceSymbols : 0];
         }
 
         /// <summary>Symbols one block holds at most.</summary>

@@ -115,7 +115,8 @@ namespace Phytrace.Nano.Node
         /// block instead of three with the encoder's default 768, and on the device each block's
         /// Huffman code build costs about as much as compressing 2 KB; 9 KB of working memory
         /// instead of 2.3 KB. At level 1, the device default, blocks are fixed-code blocks of
-        /// twice this many input bytes (6 KB, a 7 KB trial buffer) and no code is built.
+        /// at most 4 KB of input (a 4.9 KB trial buffer; GzipEncoder caps them there) and no code
+        /// is built.
         /// </summary>
         public const int GzipBlockSymbols = 3072;
 

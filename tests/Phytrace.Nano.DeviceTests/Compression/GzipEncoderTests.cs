@@ -149,6 +149,7 @@ namespace Phytrace.Nano.DeviceTests.Compression
         public void WorkingMemoryWithinBudget()
         {
             Assert.IsTrue(new GzipEncoder(6).WorkingMemoryBytes <= 16384, "default level within 16 KB");
+            Assert.IsTrue(new GzipEncoder(1, GzipEncoder.DefaultWindowBits, GzipEncoder.DefaultHashBits, 3072).WorkingMemoryBytes <= 16384, "level 1 as the node makes it, within 16 KB");
         }
 
         [TestMethod]

@@ -4,6 +4,7 @@ using System.IO.Compression;
 using CsCheck;
 using Phytrace.Nano.Compression;
 using Phytrace.Nano.Formats;
+using Phytrace.Nano.Node;
 
 namespace Phytrace.Nano.Tests.Compression;
 
@@ -186,6 +187,14 @@ public class GzipEncoderTests
     {
         int defaults = new GzipEncoder(6).WorkingMemoryBytes;
         Assert.True(defaults <= 16 * 1024, $"default working memory {defaults} bytes");
+        // Level 1, the device default, as the encoder's defaults and as the node builds it: the
+        // stored-run writer allocates no Huffman tables, and the trial block is at most 4 KB of input.
+        int fixedCodes = new GzipEncoder(1).WorkingMemoryBytes;
+        Assert.True(fixedCodes <= 16 * 1024, $"level 1 working memory {fixedCodes} bytes");
+        int node = new GzipEncoder(1, GzipEncoder.DefaultWindowBits, GzipEncoder.DefaultHashBits, PhytraceNode.GzipBlockSymbols).WorkingMemoryBytes;
+        Assert.True(node <= 16 * 1024, $"the node's level 1 encoder: {node} bytes");
+        int largest = new GzipEncoder(1, GzipEncoder.DefaultWindowBits, GzipEncoder.DefaultHashBits, 16384).WorkingMemoryBytes;
+        Assert.Equal(node, largest);
         int small = new GzipEncoder(6, 10, 8, 256).WorkingMemoryBytes;
         Assert.True(small < defaults / 2, $"small settings {small} bytes vs default {defaults}");
         byte[] json = GzipTestData.UdmBatchJson(50);
