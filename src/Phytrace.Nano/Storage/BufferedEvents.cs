@@ -113,15 +113,7 @@ namespace Phytrace.Nano.Storage
                 return -1;
             }
             int at = payloadUsed;
-            offsets[count] = at;
-            lengths[count] = length;
-            sequences[count] = sequence;
-            capturedAt[count] = capturedAtUnixMicros;
-            clockSynced[count] = isClockSynced;
-            vetted[count] = false;
-            Array.Copy(eventId, eventIdOffset, eventIds, count * UuidText.ByteLength, UuidText.ByteLength);
-            payloadUsed += length;
-            count++;
+            AddRead(length, eventId, eventIdOffset, sequence, capturedAtUnixMicros, isClockSynced, false);
             return at;
         }
 
@@ -181,10 +173,25 @@ namespace Phytrace.Nano.Storage
             return vetted[index];
         }
 
-        /// <summary>Marks the event added last as vetted (EdgeBuffer.Dequeue, after the record's checks held).</summary>
-        internal void MarkLastVetted()
+        /// <summary>
+        /// <see cref="Reserve"/> without its checks, for EdgeBuffer.Dequeue, which has already asked
+        /// <see cref="HasRoomFor"/> and written the event's bytes at <see cref="PayloadUsed"/>: records
+        /// the event's metadata and whether it is vetted (its record's checks held) without checking
+        /// again. Every event a Dequeue returns passes here; on the device each check is a call.
+        /// </summary>
+        internal void AddRead(int length, byte[] eventId, int eventIdOffset, long sequence, long capturedAtUnixMicros, bool isClockSynced, bool isVetted)
         {
-            vetted[count - 1] = true;
+            int index = count;
+            int at = payloadUsed;
+            offsets[index] = at;
+            lengths[index] = length;
+            sequences[index] = sequence;
+            capturedAt[index] = capturedAtUnixMicros;
+            clockSynced[index] = isClockSynced;
+            vetted[index] = isVetted;
+            Array.Copy(eventId, eventIdOffset, eventIds, index * UuidText.ByteLength, UuidText.ByteLength);
+            payloadUsed = at + length;
+            count = index + 1;
         }
 
         /// <summary>Copies event <paramref name="index"/>'s 16-byte id to destination[destinationOffset].</summary>

@@ -43,6 +43,7 @@ namespace Phytrace.Nano.Storage
             }
             CheckSealing(checkpoint.KeyId);
             regionId = checkpoint.RegionId;
+            SlotFormat.WriteTemplate(slotTemplate, regionId);
             keySalt = checkpoint.KeySalt;
             if (sealer != null)
             {
@@ -234,6 +235,7 @@ namespace Phytrace.Nano.Storage
         private void FormatWith(uint id)
         {
             regionId = id;
+            SlotFormat.WriteTemplate(slotTemplate, regionId);
             keySalt = 0;
             if (sealer != null)
             {

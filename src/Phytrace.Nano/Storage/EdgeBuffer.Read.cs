@@ -68,7 +68,9 @@ namespace Phytrace.Nano.Storage
             TrimTail(true);
             long cursor = tailSlot;
             long cursorSequence = tailSequence;
-            while (into.Count < maxEvents && cursor < headSlot)
+            // into.Count, kept here: on the device each property read is a call.
+            int got = into.Count;
+            while (got < maxEvents && cursor < headSlot)
             {
                 SlotVerdict verdict = Inspect(cursor, cursorSequence);
                 if (verdict == SlotVerdict.Skip)
@@ -122,6 +124,7 @@ namespace Phytrace.Nano.Storage
                     cursor++;
                     continue;
                 }
+                got++;
                 cursor += extent;
                 cursorSequence = sequence + 1;
                 dequeueLastSequence = sequence;
@@ -161,17 +164,31 @@ namespace Phytrace.Nano.Storage
             {
                 Array.Copy(slot, header.ChunkOffset, destination, at, done);
             }
+            bool sealedRegion = sealer != null;
             for (int part = 1; part < slots; part++)
             {
                 int expected = total - done < continuationCapacity ? total - done : continuationCapacity;
-                byte[]? source = ContinuationAt(first + part, sequence, total, part, part == slots - 1, expected);
+                long absolute = first + part;
+                byte[]? source;
+                int sourceAt;
+                if (readAheadStart >= 0 && absolute >= readAheadStart && absolute < readAheadStart + readAheadSlots)
+                {
+                    // ContinuationAt's common case inline (read with its run: checked in place): one call less per slot.
+                    sourceAt = (int)(absolute - readAheadStart) * recordSize;
+                    source = SlotHeader.IsContinuation(group, sourceAt, regionId, sealedRegion, sequence, total, part, part == slots - 1, expected) ? group : null;
+                }
+                else
+                {
+                    source = ContinuationAt(absolute, sequence, total, part, part == slots - 1, expected);
+                    sourceAt = continuationAt;
+                }
                 if (source == null)
                 {
                     return false;
                 }
                 if (destination != null)
                 {
-                    Array.Copy(source, continuationAt + SlotFormat.ContinuationHeaderSize, destination, at + done, expected);
+                    Array.Copy(source, sourceAt + SlotFormat.ContinuationHeaderSize, destination, at + done, expected);
                 }
                 done += expected;
             }
@@ -184,12 +201,10 @@ namespace Phytrace.Nano.Storage
                     sealRefused = true;
                     return false;
                 }
-                into.Reserve(sealer == null ? total : total - RecordSealer.TagSize, slot, idAt, sequence, capturedAt, synced);
                 // In the run of vetted sequences (EdgeBuffer.Vetting.cs), tested here: a call per record costs more on the device.
-                if (vettedFrom >= 0 && sequence >= vettedFrom && sequence <= vettedThrough)
-                {
-                    into.MarkLastVetted();
-                }
+                // DequeueLocked asked HasRoomFor(total) before the copy: the stored length, at least this.
+                into.AddRead(sealer == null ? total : total - RecordSealer.TagSize, slot, idAt, sequence, capturedAt, synced,
+                    vettedFrom >= 0 && sequence >= vettedFrom && sequence <= vettedThrough);
             }
             return true;
         }

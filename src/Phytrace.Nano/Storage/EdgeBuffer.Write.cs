@@ -127,22 +127,8 @@ namespace Phytrace.Nano.Storage
             {
                 groupFirstSequence = sequence;
             }
-            int done = 0;
-            for (int part = 0; part < slots; part++)
-            {
-                int capacity = recordSize - SlotFormat.HeaderSize(part);
-                int chunk = count - done < capacity ? count - done : capacity;
-                int at = (groupSlots + part) * recordSize;
-                int used = SlotFormat.Encode(group, at, regionId, sequence, count, part, part == slots - 1,
-                    capturedAt, clockSynced, eventId, eventIdOffset, payload, offset + done, chunk);
-                // Zero the slot's tail past the CRC's padding so the image is deterministic.
-                int covered = SlotFormat.CoveredLength(used);
-                if (covered < recordSize)
-                {
-                    Array.Clear(group, at + covered, recordSize - covered);
-                }
-                done += chunk;
-            }
+            SlotFormat.EncodeEvent(group, groupSlots * recordSize, recordSize, slotTemplate, sequence, count, slots, capturedAt, clockSynced,
+                eventId, eventIdOffset, payload, offset);
             groupLastEventSlot = groupSlots;
             groupEvents++;
             groupSlots += slots;

@@ -46,6 +46,8 @@ namespace Phytrace.Nano.Storage
 
         private readonly byte[] slot;
         private readonly byte[] probe;
+        // The region's constant header bytes, where each Enqueue starts its first slot (SlotFormat.EncodeEvent).
+        private readonly byte[] slotTemplate = new byte[SlotFormat.TemplateLength];
         private readonly byte[] group;
         private readonly int groupCapacitySlots;
         private readonly byte[] checkpointBytes;

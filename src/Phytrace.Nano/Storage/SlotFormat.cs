@@ -142,6 +142,108 @@ namespace Phytrace.Nano.Storage
             return used;
         }
 
+        /// <summary>Bytes of <see cref="WriteTemplate"/>'s output: a continuation header.</summary>
+        public const int TemplateLength = ContinuationHeaderSize;
+
+        /// <summary>
+        /// Writes the header bytes every slot of region <paramref name="regionId"/> starts with into
+        /// template[0 .. <see cref="TemplateLength"/>): magic, version and region id, every other
+        /// field zero. <see cref="EncodeEvent"/> starts each record from it.
+        /// </summary>
+        public static void WriteTemplate(byte[] template, uint regionId)
+        {
+            System.Array.Clear(template, 0, TemplateLength);
+            template[OffsetMagic] = Magic0;
+            template[OffsetMagic + 1] = Magic1;
+            template[OffsetVersion] = Version;
+            LittleEndian.WriteUInt32(template, OffsetRegionId, regionId);
+        }
+
+        /// <summary>
+        /// Writes a whole plaintext event of <paramref name="slots"/> slots at group[at ..], each
+        /// slot <paramref name="recordSize"/> bytes: the same bytes as <see cref="Encode"/> part by
+        /// part with each slot's tail zeroed past its CRC padding, held to it on both runtimes
+        /// (tests: EventEncodingCheck). Built for the interpreter, where Enqueue spends most of its
+        /// time writing headers: the first header starts as a copy of the region's
+        /// <paramref name="template"/> (<see cref="WriteTemplate"/>) and takes the event's fields
+        /// inline, and each continuation header is a copy of the first's 32 bytes with its flags,
+        /// chunk length and part index changed, instead of eleven field writes per slot.
+        /// </summary>
+        public static void EncodeEvent(byte[] group, int at, int recordSize, byte[] template, long sequence, int totalLength, int slots,
+            long capturedAtUnixMicros, bool clockSynced, byte[] eventId, int eventIdOffset, byte[] payload, int payloadOffset)
+        {
+            System.Array.Copy(template, 0, group, at, TemplateLength);
+            int firstCapacity = recordSize - FirstHeaderSize;
+            int firstChunk = totalLength < firstCapacity ? totalLength : firstCapacity;
+            int unsynced = clockSynced ? 0 : FlagClockUnsynced;
+            group[at + OffsetFlags] = (byte)(FlagFirst | (slots == 1 ? FlagLast : 0) | unsynced);
+            group[at + OffsetChunkLength] = (byte)firstChunk;
+            group[at + OffsetChunkLength + 1] = (byte)(firstChunk >> 8);
+            // The 64-bit fields in two 32-bit halves: on the device a 64-bit shift per byte costs more.
+            int f = at + OffsetSequence;
+            uint half = (uint)sequence;
+            group[f] = (byte)half;
+            group[f + 1] = (byte)(half >> 8);
+            group[f + 2] = (byte)(half >> 16);
+            group[f + 3] = (byte)(half >> 24);
+            half = (uint)(sequence >> 32);
+            group[f + 4] = (byte)half;
+            group[f + 5] = (byte)(half >> 8);
+            group[f + 6] = (byte)(half >> 16);
+            group[f + 7] = (byte)(half >> 24);
+            f = at + OffsetTotalLength;
+            group[f] = (byte)totalLength;
+            group[f + 1] = (byte)(totalLength >> 8);
+            group[f + 2] = (byte)(totalLength >> 16);
+            group[f + 3] = (byte)(totalLength >> 24);
+            f = at + OffsetCapturedAt;
+            half = (uint)capturedAtUnixMicros;
+            group[f] = (byte)half;
+            group[f + 1] = (byte)(half >> 8);
+            group[f + 2] = (byte)(half >> 16);
+            group[f + 3] = (byte)(half >> 24);
+            half = (uint)(capturedAtUnixMicros >> 32);
+            group[f + 4] = (byte)half;
+            group[f + 5] = (byte)(half >> 8);
+            group[f + 6] = (byte)(half >> 16);
+            group[f + 7] = (byte)(half >> 24);
+            System.Array.Copy(eventId, eventIdOffset, group, at + OffsetEventId, 16);
+            // The continuations copy the first header while its CRC field is still zero: it is sealed last.
+            int capacity = recordSize - ContinuationHeaderSize;
+            int done = firstChunk;
+            for (int part = 1; part < slots; part++)
+            {
+                int p = at + (part * recordSize);
+                int chunk = totalLength - done < capacity ? totalLength - done : capacity;
+                System.Array.Copy(group, at, group, p, ContinuationHeaderSize);
+                group[p + OffsetFlags] = (byte)((part == slots - 1 ? FlagLast : 0) | unsynced);
+                group[p + OffsetChunkLength] = (byte)chunk;
+                group[p + OffsetChunkLength + 1] = (byte)(chunk >> 8);
+                group[p + OffsetPartIndex] = (byte)part;
+                group[p + OffsetPartIndex + 1] = (byte)(part >> 8);
+                System.Array.Copy(payload, payloadOffset + done, group, p + ContinuationHeaderSize, chunk);
+                Seal(group, p, ContinuationHeaderSize + chunk, recordSize);
+                done += chunk;
+            }
+            System.Array.Copy(payload, payloadOffset, group, at + FirstHeaderSize, firstChunk);
+            Seal(group, at, FirstHeaderSize + firstChunk, recordSize);
+        }
+
+        // Zeroes the slot past its used bytes (the CRC's padding and the rest) and writes the CRC.
+        private static void Seal(byte[] slot, int at, int used, int recordSize)
+        {
+            if (used < recordSize)
+            {
+                System.Array.Clear(slot, at + used, recordSize - used);
+            }
+            uint crc = Crc32.Compute(slot, at, (used + 15) & ~15);
+            int c = at + OffsetCrc;
+            slot[c] = (byte)crc;
+            slot[c + 1] = (byte)(crc >> 8);
+            slot[c + 2] = (byte)(crc >> 16);
+            slot[c + 3] = (byte)(crc >> 24);
+        }
+
         /// <summary>
         /// Records in an event's first slot how many slots of padding follow the event (the rest of
         /// its group's last sector), so readers step over them without reading; re-seals the CRC.
@@ -158,6 +260,27 @@ namespace Phytrace.Nano.Storage
         public static int CoveredLength(int used)
         {
             return (used + 15) & ~15;
+        }
+
+        /// <summary>
+        /// True if <paramref name="storedCrc"/>, the value the caller read from the slot's CRC
+        /// field, is the CRC of slot[at .. at + CoveredLength(used)) with that field read as zero:
+        /// <see cref="ComputeCrc"/> without reading the field again. The field is zeroed for the
+        /// computation and <paramref name="storedCrc"/> written back, so the slot is unchanged.
+        /// </summary>
+        public static bool CrcMatches(byte[] slot, int at, int used, uint storedCrc)
+        {
+            int c = at + OffsetCrc;
+            slot[c] = 0;
+            slot[c + 1] = 0;
+            slot[c + 2] = 0;
+            slot[c + 3] = 0;
+            uint crc = Crc32.Compute(slot, at, (used + 15) & ~15);
+            slot[c] = (byte)storedCrc;
+            slot[c + 1] = (byte)(storedCrc >> 8);
+            slot[c + 2] = (byte)(storedCrc >> 16);
+            slot[c + 3] = (byte)(storedCrc >> 24);
+            return crc == storedCrc;
         }
 
         /// <summary>

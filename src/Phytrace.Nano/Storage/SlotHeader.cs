@@ -19,6 +19,17 @@ namespace Phytrace.Nano.Storage
     /// <summary>A decoded slot header, reused between reads (no allocation per slot).</summary>
     public sealed class SlotHeader
     {
+        // Whether BitConverter reads little-endian words, as on every nanoFramework target and .NET
+        // host this runs on: then the read path takes 64-bit header fields with one native read
+        // each. Read once, since on the device the property is a native call.
+        internal static readonly bool WordReads = System.BitConverter.IsLittleEndian;
+
+        // Word 0 of a header: magic, version, flags First, Last and Sealed (0x0B), chunk length.
+        private const long FlagsChunkMask = 0x0000FFFF0BFFFFFFL;
+
+        // Word 3 of a header: total length, part index.
+        private const long TotalPartMask = 0x0000FFFFFFFFFFFFL;
+
         public SlotKind Kind;
         public long Sequence;
         public int TotalLength;
@@ -94,8 +105,8 @@ namespace Phytrace.Nano.Storage
                 return;
             }
             int c = at + SlotFormat.OffsetCrc;
-            uint storedCrc = (uint)(slot[c] | (slot[c + 1] << 8) | (slot[c + 2] << 16) | (slot[c + 3] << 24));
-            bool sealedRight = SlotFormat.ComputeCrc(slot, at, used) == storedCrc;
+            uint storedCrc = WordReads ? System.BitConverter.ToUInt32(slot, c) : (uint)(slot[c] | (slot[c + 1] << 8) | (slot[c + 2] << 16) | (slot[c + 3] << 24));
+            bool sealedRight = SlotFormat.CrcMatches(slot, at, used, storedCrc);
             if (!ours)
             {
                 // Intact: another region's slot. Not intact, with our magic: ours with its region id flipped, or damaged stale data.
@@ -107,11 +118,11 @@ namespace Phytrace.Nano.Storage
             {
                 return;
             }
-            Sequence = ReadInt64(slot, at + SlotFormat.OffsetSequence);
+            Sequence = WordReads ? System.BitConverter.ToInt64(slot, at + SlotFormat.OffsetSequence) : ReadInt64(slot, at + SlotFormat.OffsetSequence);
             CapturedAtUnixMicros = 0;
             if (IsFirst)
             {
-                CapturedAtUnixMicros = ReadInt64(slot, at + SlotFormat.OffsetCapturedAt);
+                CapturedAtUnixMicros = WordReads ? System.BitConverter.ToInt64(slot, at + SlotFormat.OffsetCapturedAt) : ReadInt64(slot, at + SlotFormat.OffsetCapturedAt);
                 // SlotFormat.SlotsFor, inline: every reader of a record needs it next.
                 int firstCapacity = recordSize - SlotFormat.FirstHeaderSize;
                 int continuationCapacity = recordSize - SlotFormat.ContinuationHeaderSize;
@@ -141,6 +152,36 @@ namespace Phytrace.Nano.Storage
         /// </summary>
         public static bool IsContinuation(byte[] slot, int at, uint regionId, bool sealedRegion, long sequence, int totalLength, int part, bool last, int chunkLength)
         {
+            if (!WordReads)
+            {
+                return IsContinuationBytewise(slot, at, regionId, sealedRegion, sequence, totalLength, part, last, chunkLength);
+            }
+            // The 32-byte header as four little-endian words, one native read each instead of a
+            // byte load per byte. Word 0: magic, version, flags (First, Last and Sealed compared),
+            // chunk length; the padding count is not compared. An expected chunk length or part
+            // outside 16 bits lands in masked-out bits and never matches, as the bytewise test.
+            long expected = SlotFormat.Magic0 | (SlotFormat.Magic1 << 8) | (SlotFormat.Version << 16)
+                | ((long)((last ? SlotFormat.FlagLast : 0) | (sealedRegion ? SlotFormat.FlagSealed : 0)) << 24) | ((long)chunkLength << 32);
+            if ((System.BitConverter.ToInt64(slot, at) & FlagsChunkMask) != expected)
+            {
+                return false;
+            }
+            // Word 1: CRC, region id. Word 2: sequence. Word 3: total length, part index (the reserved bytes not compared).
+            long crcAndRegion = System.BitConverter.ToInt64(slot, at + SlotFormat.OffsetCrc);
+            if ((uint)(crcAndRegion >> 32) != regionId || System.BitConverter.ToInt64(slot, at + SlotFormat.OffsetSequence) != sequence
+                || (System.BitConverter.ToInt64(slot, at + SlotFormat.OffsetTotalLength) & TotalPartMask) != ((uint)totalLength | ((long)part << 32)))
+            {
+                return false;
+            }
+            return SlotFormat.CrcMatches(slot, at, SlotFormat.ContinuationHeaderSize + chunkLength, (uint)crcAndRegion);
+        }
+
+        /// <summary>
+        /// <see cref="IsContinuation"/> a byte at a time, for a runtime whose BitConverter is not
+        /// little-endian (IsContinuation calls it there); tests hold both forms to decoding.
+        /// </summary>
+        public static bool IsContinuationBytewise(byte[] slot, int at, uint regionId, bool sealedRegion, long sequence, int totalLength, int part, bool last, int chunkLength)
+        {
             int flags = slot[at + SlotFormat.OffsetFlags] & (SlotFormat.FlagFirst | SlotFormat.FlagLast | SlotFormat.FlagSealed);
             int expectedFlags = (last ? SlotFormat.FlagLast : 0) | (sealedRegion ? SlotFormat.FlagSealed : 0);
             if (slot[at + SlotFormat.OffsetMagic] != SlotFormat.Magic0 || slot[at + SlotFormat.OffsetMagic + 1] != SlotFormat.Magic1
@@ -162,7 +203,7 @@ namespace Phytrace.Nano.Storage
             }
             int c = at + SlotFormat.OffsetCrc;
             uint storedCrc = (uint)(slot[c] | (slot[c + 1] << 8) | (slot[c + 2] << 16) | (slot[c + 3] << 24));
-            return SlotFormat.ComputeCrc(slot, at, SlotFormat.ContinuationHeaderSize + chunkLength) == storedCrc;
+            return SlotFormat.CrcMatches(slot, at, SlotFormat.ContinuationHeaderSize + chunkLength, storedCrc);
         }
     }
 }

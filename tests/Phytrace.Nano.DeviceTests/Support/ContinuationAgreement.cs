@@ -3,8 +3,8 @@ using Phytrace.Nano.Storage;
 namespace Phytrace.Nano.DeviceTests
 {
     /// <summary>
-    /// Holds <see cref="SlotHeader.IsContinuation"/> (the read path's byte-level check of a
-    /// record's later slots) to what decoding the slot with <see cref="SlotHeader.Decode(byte[], int, int, uint, int, bool)"/>
+    /// Holds <see cref="SlotHeader.IsContinuation"/> (the read path's word-level check of a
+    /// record's later slots) and its bytewise form to what decoding the slot with <see cref="SlotHeader.Decode(byte[], int, int, uint, int, bool)"/>
     /// and comparing its fields says, on continuation slots with every bit of their header flipped
     /// and the CRC sealed again (so the field checks alone decide), each bit flipped without
     /// resealing, and every expectation the caller can get wrong. Shared by the .NET and the device
@@ -101,12 +101,14 @@ namespace Phytrace.Nano.DeviceTests
             bool expected = decoded.Kind == SlotKind.Valid && !decoded.IsFirst && decoded.Sequence == sequence && decoded.PartIndex == part
                 && decoded.TotalLength == total && decoded.ChunkLength == chunk && decoded.IsLast == last;
             bool actual = SlotHeader.IsContinuation(slot, 0, Region, sealedRegion, sequence, total, part, last, chunk);
-            if (expected == actual)
+            bool bytewise = SlotHeader.IsContinuationBytewise(slot, 0, Region, sealedRegion, sequence, total, part, last, chunk);
+            if (expected == actual && expected == bytewise)
             {
                 return null;
             }
             return what + " (sequence " + sequence.ToString() + ", sealed " + (sealedRegion ? "yes" : "no") + ", last " + (last ? "yes" : "no")
-                + "): decoding says " + (expected ? "continuation" : "not") + ", IsContinuation says " + (actual ? "continuation" : "not");
+                + "): decoding says " + (expected ? "continuation" : "not") + ", IsContinuation says " + (actual ? "continuation" : "not")
+                + ", its bytewise form " + (bytewise ? "continuation" : "not");
         }
     }
 }
