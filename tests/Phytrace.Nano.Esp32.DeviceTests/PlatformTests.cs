@@ -38,6 +38,21 @@ namespace Phytrace.Nano.Esp32.DeviceTests
                 zeros += bytes[i] == 0 ? 1 : 0;
             }
             Assert.IsTrue(zeros < 8, zeros.ToString() + " of 32 random bytes are zero");
+
+            // A whole array is one native fill; two fills must differ.
+            var whole = new byte[64];
+            var again = new byte[64];
+            random.NextBytes(whole, 0, whole.Length);
+            random.NextBytes(again, 0, again.Length);
+            int same = 0;
+            zeros = 0;
+            for (int i = 0; i < whole.Length; i++)
+            {
+                same += whole[i] == again[i] ? 1 : 0;
+                zeros += whole[i] == 0 ? 1 : 0;
+            }
+            Assert.IsTrue(zeros < 8, zeros.ToString() + " of 64 random bytes are zero");
+            Assert.IsTrue(same < 8, same.ToString() + " of 64 bytes equal in two fills");
         }
 
         [TestMethod]

@@ -27,7 +27,14 @@ namespace Phytrace.Nano.Esp32.Platform
         /// <inheritdoc />
         public void NextBytes(byte[] buffer, int offset, int count)
         {
-            // Random.NextBytes fills a whole array; byte by byte keeps this allocation-free.
+            // Random.NextBytes is one native call for a whole array: the core's UUIDv7 pool (64
+            // bytes) and batch ids ask for whole arrays. A part of one goes byte by byte, which
+            // keeps it allocation-free (no temporary array).
+            if (offset == 0 && count == buffer.Length)
+            {
+                random.NextBytes(buffer);
+                return;
+            }
             for (int i = 0; i < count; i++)
             {
                 buffer[offset + i] = (byte)random.Next(256);
