@@ -8,7 +8,8 @@ namespace Phytrace.Nano.Benchmarks;
 /// measured round each: the before/after measure that a shared machine does not disturb. Against
 /// --baseline=REV's device path when given (main, a branch, the issue's 802382e), else against this
 /// tree's portable forms. Counts are not time (a slow native or cache misses cost more than their
-/// count), so the "device" benchmark's µs and ESP32 estimates stay the figures the goals use.
+/// count); against the issue's core (--baseline=802382e) the issue's goals are also judged from the
+/// counts (<see cref="IssueRateEstimate"/>), beside the "device" benchmark's CPU-time estimates.
 /// </summary>
 public sealed class DeviceInstructionsBenchmark : IBenchmark
 {
@@ -62,6 +63,31 @@ public sealed class DeviceInstructionsBenchmark : IBenchmark
             string output = against.Name == null || against.Check == row.Check || row.Check < 0 ? string.Empty : $"; output differs ({row.Check} now, {against.Check} there)";
             table.Add(row.Name, "instructions per operation", row.Instructions, against.Name == null ? double.NaN : against.Instructions, "lower is better" + output);
         }
+        if (baseline != null && DeviceBuild.SameCommit(repoRoot, revision!, IssueBaseline.Revision))
+        {
+            AddIssueGoals(table, rows, baseline);
+        }
         return table;
+    }
+
+    // With the issue's own core counted, the issue's goals at the issue machine's speed from counts.
+    private static void AddIssueGoals(ResultTable table, List<(string Mode, string Name, double Instructions, long Check)> rows,
+        List<(string Mode, string Name, double Instructions, long Check)> baseline)
+    {
+        var issueCore = baseline.GroupBy(r => r.Name).ToDictionary(g => g.Key, g => g.First().Instructions);
+        IssueRateEstimate? rate = IssueRateEstimate.From(issueCore);
+        if (rate == null)
+        {
+            return;
+        }
+        AnsiConsole.MarkupLine(Markup.Escape("issue machine's rate: " + rate.Derivation));
+        table.Add("issue machine's nanoCLR", "instructions per µs", rate.InstructionsPerUs, double.NaN, "from the issue's µs and its core's counts (above)");
+        double Now(string name) => rows.FirstOrDefault(r => r.Mode == "natives" && r.Name == name).Instructions;
+        double Then(string name) => issueCore.TryGetValue(name, out double value) ? value : double.NaN;
+        void Goal(string name, string what, string metric, double goalMs, string goal) =>
+            table.Add(what, metric, rate.Esp32Ms(Now(name)), rate.Esp32Ms(Then(name)), rate.Verdict(Now(name), goalMs, goal));
+        Goal("emit", "emit (begin, fill, encode, enqueue)", "ESP32 ms per event at issue speed", 5, "<= 5 ms");
+        Goal("pipeline-device", "whole pipeline per event, device defaults", "ESP32 ms per event at issue speed", 10, "<= 10 ms");
+        Goal("gzip-device-batch", "gzip, device defaults (level 1, 32 events)", "ESP32 ms per batch at issue speed", 300, "<= 300 ms");
     }
 }
