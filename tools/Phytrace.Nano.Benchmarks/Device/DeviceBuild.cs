@@ -117,13 +117,7 @@ public sealed class DeviceBuild
     private static bool HasCurrentWorkloadApi(string source)
     {
         string[] needed = ["EnqueueVetted(", "class SendableCheck", "GzipBlockSymbols", "DefaultCompressionLevel"];
-        var found = new HashSet<string>();
-        foreach (string file in Directory.EnumerateFiles(Path.Combine(source, "src"), "*.cs", SearchOption.AllDirectories))
-        {
-            string text = File.ReadAllText(file);
-            found.UnionWith(needed.Where(name => text.Contains(name, StringComparison.Ordinal)));
-        }
-        return found.Count == needed.Length;
+        return needed.All(name => SourcesContain(source, name));
     }
 
     private static bool SourcesContain(string source, string name)

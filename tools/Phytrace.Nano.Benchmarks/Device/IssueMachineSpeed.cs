@@ -45,7 +45,8 @@ public sealed record IssueMachineSpeed(double Factor, string Derivation)
             $"x{factor:0.00}: fallback, one workload: the issue's {IssueBaseline.Us("crc32-4k"):0} µs for the portable CRC-32 of 4 KiB / {tables.Us:0.#} µs in this run (add --baseline={IssueBaseline.Revision} to derive it from the issue's own core over {IssueBaseline.Workloads.Count} workloads)"));
     }
 
-    private static double Median(List<double> values)
+    /// <summary>The median of <paramref name="values"/> (sorts the list).</summary>
+    internal static double Median(List<double> values)
     {
         values.Sort();
         int middle = values.Count / 2;

@@ -46,8 +46,8 @@ public sealed class IssueRateEstimate
         {
             return null;
         }
-        var sorted = rates.Select(r => r.Rate).OrderBy(r => r).ToList();
-        double median = sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+        var sorted = rates.Select(r => r.Rate).ToList();
+        double median = IssueMachineSpeed.Median(sorted);
         string each = string.Join(", ", rates.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Name} {r.Rate:#,0}")));
         return new IssueRateEstimate(median, sorted[0], sorted[^1], string.Create(CultureInfo.InvariantCulture,
             $"{median:#,0} instructions per µs: median over {rates.Count} workloads of {IssueBaseline.Revision}'s count / the issue's µs ({each})"));
