@@ -20,9 +20,9 @@ namespace Phytrace.Nano.Storage
         private readonly bool[] clockSynced;
         internal readonly bool[] vetted;
         private readonly byte[] eventIds;
-        private readonly byte[] payload;
-        private int count;
-        private int payloadUsed;
+        internal readonly byte[] payload;
+        internal int count;
+        internal int payloadUsed;
 
         /// <summary>Room for <paramref name="maxEvents"/> events totalling <paramref name="maxPayloadBytes"/> bytes.</summary>
         public BufferedEvents(int maxEvents, int maxPayloadBytes)

@@ -70,8 +70,31 @@ namespace Phytrace.Nano.Storage
             long cursorSequence = tailSequence;
             // into.Count, kept here: on the device each property read is a call.
             int got = into.Count;
+            // A plaintext region with nothing removed out of order: records read with their run take
+            // the short way (TakeFromRun) when they are whole and exactly as expected.
+            bool shortWay = ShortWayReads && sealer == null && SlotHeader.WordReads && removed.Count == 0;
             while (got < maxEvents && cursor < headSlot)
             {
+                if (shortWay && readAheadStart >= 0)
+                {
+                    // Past the run: read the next one from here, as Inspect would (the same reads and
+                    // retries; a slot that cannot be read is Inspect's Damaged verdict, which ends the read).
+                    if ((cursor < readAheadStart || cursor >= readAheadStart + readAheadSlots) && !ReadSlotOrDamage(cursor, slot, true))
+                    {
+                        break;
+                    }
+                    int taken = TakeFromRun(cursor, cursorSequence, into);
+                    if (taken > 0)
+                    {
+                        got++;
+                        cursor += taken;
+                        cursorSequence = takenSequence + 1;
+                        dequeueLastSequence = takenSequence;
+                        dequeueEndSlot = cursor;
+                        dequeueEndSequence = cursorSequence;
+                        continue;
+                    }
+                }
                 SlotVerdict verdict = Inspect(cursor, cursorSequence);
                 if (verdict == SlotVerdict.Skip)
                 {
