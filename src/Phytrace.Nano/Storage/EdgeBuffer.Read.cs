@@ -65,7 +65,11 @@ namespace Phytrace.Nano.Storage
 
         private void DequeueLocked(BufferedEvents into, int maxEvents)
         {
-            TrimTail(true);
+            // The record at the tail, if TrimTail stopped at one, has just been read and checked whole:
+            // it is taken without reading its slots or checking its continuations again.
+            bool tailChecked = TrimTail(true);
+            // The run those checks read (a later refill reads the slots again, and they are checked again).
+            long checkedRun = readAheadStart;
             long cursor = tailSlot;
             long cursorSequence = tailSequence;
             // into.Count, kept here: on the device each property read is a call.
@@ -75,7 +79,9 @@ namespace Phytrace.Nano.Storage
             bool shortWay = ShortWayReads && sealer == null && SlotHeader.WordReads && removed.Count == 0;
             while (got < maxEvents && cursor < headSlot)
             {
-                if (shortWay && readAheadStart >= 0)
+                bool checkedWhole = tailChecked;
+                tailChecked = false;
+                if (!checkedWhole && shortWay && readAheadStart >= 0)
                 {
                     // Past the run: read the next one from here, as Inspect would (the same reads and
                     // retries; a slot that cannot be read is Inspect's Damaged verdict, which ends the read).
@@ -95,7 +101,7 @@ namespace Phytrace.Nano.Storage
                         continue;
                     }
                 }
-                SlotVerdict verdict = Inspect(cursor, cursorSequence);
+                SlotVerdict verdict = checkedWhole ? SlotVerdict.Record : Inspect(cursor, cursorSequence);
                 if (verdict == SlotVerdict.Skip)
                 {
                     cursor++;
@@ -124,7 +130,7 @@ namespace Phytrace.Nano.Storage
                     }
                     break;
                 }
-                if (!CopyEvent(cursor, slots, into))
+                if (!CopyEvent(cursor, slots, into, checkedWhole ? checkedRun : -1))
                 {
                     if (sealRefused)
                     {
@@ -165,8 +171,10 @@ namespace Phytrace.Nano.Storage
         /// Copies the event whose first slot is in <see cref="slot"/> (decoded in <see cref="header"/>)
         /// into <paramref name="into"/>, reading and checking its continuation slots. False if any is
         /// corrupt; then <paramref name="into"/> is unchanged. With a null <paramref name="into"/> it only checks.
+        /// When IsWholeEvent has just checked this event in the run starting at <paramref name="checkedRun"/>
+        /// (else -1), continuations still in that same run are copied without checking them again.
         /// </summary>
-        private bool CopyEvent(long first, int slots, BufferedEvents? into)
+        private bool CopyEvent(long first, int slots, BufferedEvents? into, long checkedRun)
         {
             sealRefused = false;
             long sequence = header.Sequence;
@@ -198,7 +206,7 @@ namespace Phytrace.Nano.Storage
                 {
                     // ContinuationAt's common case inline (read with its run: checked in place): one call less per slot.
                     sourceAt = (int)(absolute - readAheadStart) * recordSize;
-                    source = SlotHeader.IsContinuation(group, sourceAt, regionId, sealedRegion, sequence, total, part, part == slots - 1, expected) ? group : null;
+                    source = (checkedRun >= 0 && checkedRun == readAheadStart) || SlotHeader.IsContinuation(group, sourceAt, regionId, sealedRegion, sequence, total, part, part == slots - 1, expected) ? group : null;
                 }
                 else
                 {

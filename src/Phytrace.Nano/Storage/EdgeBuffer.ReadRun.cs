@@ -72,7 +72,10 @@ namespace Phytrace.Nano.Storage
             {
                 return 0;
             }
-            if (!SlotFormat.CrcMatches(run, at, SlotFormat.FirstHeaderSize + chunk, (uint)crcAndRegion))
+            // The run's copy of a record taken is never read again (the next Dequeue reads the
+            // medium): its CRC fields are left zero after matching, and written back only if a later
+            // slot is refused and the long way reads the record from the run.
+            if (!SlotFormat.CrcMatchesLeavingZero(run, at, SlotFormat.FirstHeaderSize + chunk, (uint)crcAndRegion))
             {
                 return 0;
             }
@@ -82,8 +85,15 @@ namespace Phytrace.Nano.Storage
             {
                 int expected = total - done < continuationCapacity ? total - done : continuationCapacity;
                 int slotAt = at + (part * recordSize);
-                if (!SlotHeader.IsContinuation(run, slotAt, regionId, false, sequence, total, part, part == slots - 1, expected))
+                long storedCrc = SlotHeader.ContinuationCrc(run, slotAt, regionId, false, sequence, total, part, part == slots - 1, expected);
+                if (storedCrc < 0 || !SlotFormat.CrcMatchesLeavingZero(run, slotAt, SlotFormat.ContinuationHeaderSize + expected, (uint)storedCrc))
                 {
+                    // Slots before this one are whole: a continuation before the last holds a full chunk.
+                    SlotFormat.Reseal(run, at, SlotFormat.FirstHeaderSize + chunk);
+                    for (int before = 1; before < part; before++)
+                    {
+                        SlotFormat.Reseal(run, at + (before * recordSize), recordSize);
+                    }
                     return 0;
                 }
                 Array.Copy(run, slotAt + SlotFormat.ContinuationHeaderSize, destination, to + done, expected);
