@@ -81,6 +81,8 @@ namespace Phytrace.Nano.Storage
             {
                 bool checkedWhole = tailChecked;
                 tailChecked = false;
+                int extent = 0;
+                long sequence = 0;
                 if (!checkedWhole && shortWay && readAheadStart >= 0)
                 {
                     // Past the run: read the next one from here, as Inspect would (the same reads and
@@ -89,69 +91,63 @@ namespace Phytrace.Nano.Storage
                     {
                         break;
                     }
-                    int taken = TakeFromRun(cursor, cursorSequence, into);
-                    if (taken > 0)
+                    extent = TakeFromRun(cursor, cursorSequence, into);
+                    sequence = takenSequence;
+                }
+                if (extent == 0)
+                {
+                    SlotVerdict verdict = checkedWhole ? SlotVerdict.Record : Inspect(cursor, cursorSequence);
+                    if (verdict == SlotVerdict.Skip)
                     {
-                        got++;
-                        cursor += taken;
-                        cursorSequence = takenSequence + 1;
-                        dequeueLastSequence = takenSequence;
-                        dequeueEndSlot = cursor;
-                        dequeueEndSequence = cursorSequence;
+                        cursor++;
                         continue;
                     }
-                }
-                SlotVerdict verdict = checkedWhole ? SlotVerdict.Record : Inspect(cursor, cursorSequence);
-                if (verdict == SlotVerdict.Skip)
-                {
-                    cursor++;
-                    continue;
-                }
-                if (verdict == SlotVerdict.Damaged)
-                {
-                    break; // in mid-range: it is skipped and counted once it reaches the tail
-                }
-                int slots = header.Slots;
-                int extent = slots + header.PaddingSlots;
-                long sequence = header.Sequence;
-                if (removed.Contains(sequence))
-                {
-                    cursor += extent;
-                    cursorSequence = sequence + 1;
-                    continue;
-                }
-                int total = header.TotalLength;
-                if (!into.HasRoomFor(total))
-                {
-                    if (into.Count == 0)
+                    if (verdict == SlotVerdict.Damaged)
                     {
-                        throw new ArgumentException("BufferedEvents has room for " + (into.PayloadCapacity - into.PayloadUsed).ToString()
-                            + " payload bytes but the oldest event has " + total.ToString() + "; give it at least " + storedMaxSize.ToString() + " bytes (MaxEventSize" + (sealer == null ? ")" : ", plus the tag of a sealed record)"), nameof(into));
+                        break; // in mid-range: it is skipped and counted once it reaches the tail
                     }
-                    break;
-                }
-                if (!CopyEvent(cursor, slots, into, checkedWhole ? checkedRun : -1))
-                {
-                    if (sealRefused)
+                    int slots = header.Slots;
+                    extent = slots + header.PaddingSlots;
+                    sequence = header.Sequence;
+                    if (removed.Contains(sequence))
                     {
-                        // Whole, but changed since it was sealed: no slot of it reads as damaged, so
-                        // it is counted here, once, when it reaches the tail (records before it go first).
-                        if (cursor != tailSlot)
+                        cursor += extent;
+                        cursorSequence = sequence + 1;
+                        continue;
+                    }
+                    int total = header.TotalLength;
+                    if (!into.HasRoomFor(total))
+                    {
+                        if (into.Count == 0)
                         {
-                            break;
+                            throw new ArgumentException("BufferedEvents has room for " + (into.PayloadCapacity - into.PayloadUsed).ToString()
+                                + " payload bytes but the oldest event has " + total.ToString() + "; give it at least " + storedMaxSize.ToString() + " bytes (MaxEventSize" + (sealer == null ? ")" : ", plus the tag of a sealed record)"), nameof(into));
                         }
-                        counters.Corrupt++;
-                        liveCount--;
-                        AdvanceTail(extent, sequence);
-                        TrimTail(true);
-                        cursor = tailSlot;
-                        cursorSequence = tailSequence;
+                        break;
+                    }
+                    if (!CopyEvent(cursor, slots, into, checkedWhole ? checkedRun : -1))
+                    {
+                        if (sealRefused)
+                        {
+                            // Whole, but changed since it was sealed: no slot of it reads as damaged, so
+                            // it is counted here, once, when it reaches the tail (records before it go first).
+                            if (cursor != tailSlot)
+                            {
+                                break;
+                            }
+                            counters.Corrupt++;
+                            liveCount--;
+                            AdvanceTail(extent, sequence);
+                            TrimTail(true);
+                            cursor = tailSlot;
+                            cursorSequence = tailSequence;
+                            continue;
+                        }
+                        // Not whole (a later slot damaged, or a torn event's first slot left by a cut):
+                        // never returned; step over its first slot, its damaged part is counted when reached.
+                        cursor++;
                         continue;
                     }
-                    // Not whole (a later slot damaged, or a torn event's first slot left by a cut):
-                    // never returned; step over its first slot, its damaged part is counted when reached.
-                    cursor++;
-                    continue;
                 }
                 got++;
                 cursor += extent;
