@@ -27,7 +27,12 @@ namespace Phytrace.Nano.Formats
             '\u0015', '\u0016', '\u0017', '\u0018', '\u0019', '\u001A', '\u001B', '\u001C', '\u001D', '\u001E', '\u001F',
         };
 
-        private readonly bool[] needsComma = new bool[MaxDepth];
+        // 1 while the next value is the first of its container (a member's ',"name":' bytes are
+        // copied from byte 1, without the comma), 0 once one was written. One field, not a flag
+        // per depth: closing a container always leaves its parent needing a comma, and opening
+        // one always starts with none, so no level's flag has to be remembered; on the device an
+        // array element costs twice a field, and every member reads and sets this.
+        private int commaSkip;
         private readonly ShortestDoubleDigits shortest = new ShortestDoubleDigits();
         private readonly CachedIso8601Utc timestamps = new CachedIso8601Utc();
         private byte[] buffer;
@@ -62,7 +67,7 @@ namespace Phytrace.Nano.Formats
             position = offset;
             end = offset + count;
             depth = 0;
-            needsComma[0] = false;
+            commaSkip = 1;
             currentName = null;
         }
 
@@ -104,7 +109,7 @@ namespace Phytrace.Nano.Formats
             }
             int d = depth;
             // The bytes are ',"name":'; the comma is skipped for the first member.
-            int skip = needsComma[d] ? 0 : 1;
+            int skip = commaSkip;
             int count = encoded.Length - skip;
             int at = position;
             if (d + 1 >= MaxDepth || count + 1 > end - at)
@@ -119,9 +124,9 @@ namespace Phytrace.Nano.Formats
             b[at + count] = (byte)'{';
             position = at + count + 1;
             currentName = name.text;
-            // The parent's comma flag is set when this object closes.
+            // The parent needs a comma after this object, which closing it says.
             depth = d + 1;
-            needsComma[d + 1] = false;
+            commaSkip = 1;
         }
 
         public void WriteEndObject()
@@ -137,7 +142,7 @@ namespace Phytrace.Nano.Formats
             buffer[at] = (byte)'}';
             position = at + 1;
             depth = d - 1;
-            needsComma[d - 1] = true;
+            commaSkip = 0;
         }
 
         public void WriteStartArray(string name)
@@ -176,7 +181,7 @@ namespace Phytrace.Nano.Formats
             Ensure(1);
             buffer[position++] = (byte)':';
             // The value that follows must not get a comma of its own.
-            needsComma[depth] = false;
+            commaSkip = 1;
         }
 
         /// <summary>
@@ -195,7 +200,7 @@ namespace Phytrace.Nano.Formats
             {
                 encoded = EncodeName(name);
             }
-            int skip = needsComma[depth] ? 0 : 1;
+            int skip = commaSkip;
             int count = encoded.Length - skip;
             if (count > end - position)
             {
@@ -205,7 +210,7 @@ namespace Phytrace.Nano.Formats
             position += count;
             currentName = name.text;
             // The value that follows must not get a comma of its own.
-            needsComma[depth] = false;
+            commaSkip = 1;
         }
 
         // ',"name":' for a name written for the first time, kept in the name (made once; another
@@ -217,7 +222,7 @@ namespace Phytrace.Nano.Formats
             int savedStart = start;
             int savedPosition = position;
             int savedEnd = end;
-            bool savedComma = needsComma[depth];
+            int savedCommaSkip = commaSkip;
             var scratch = new byte[(3 * name.text.Length) + 4];
             byte[] encoded;
             try
@@ -237,7 +242,7 @@ namespace Phytrace.Nano.Formats
                 start = savedStart;
                 position = savedPosition;
                 end = savedEnd;
-                needsComma[depth] = savedComma;
+                commaSkip = savedCommaSkip;
             }
             name.encoded = encoded;
             return encoded;
@@ -283,9 +288,7 @@ namespace Phytrace.Nano.Formats
                 member.value = value;
                 return;
             }
-            bool[] comma = needsComma;
-            int d = depth;
-            int skip = comma[d] ? 0 : 1;
+            int skip = commaSkip;
             int count = member.length - skip;
             int at = position;
             if (count > end - at)
@@ -294,7 +297,7 @@ namespace Phytrace.Nano.Formats
             }
             Array.Copy(member.bytes, skip, buffer, at, count);
             position = at + count;
-            comma[d] = true;
+            commaSkip = 0;
             currentName = name.text;
         }
 
@@ -309,9 +312,7 @@ namespace Phytrace.Nano.Formats
             {
                 return false;
             }
-            bool[] comma = needsComma;
-            int d = depth;
-            int skip = comma[d] ? 0 : 1;
+            int skip = commaSkip;
             int count = run.length - skip;
             int at = position;
             if (count > end - at)
@@ -320,7 +321,7 @@ namespace Phytrace.Nano.Formats
             }
             Array.Copy(run.bytes, skip, buffer, at, count);
             position = at + count;
-            comma[d] = true;
+            commaSkip = 0;
             currentName = run.lastName;
             return true;
         }
@@ -487,7 +488,7 @@ namespace Phytrace.Nano.Formats
             Ensure(1);
             buffer[position++] = bracket;
             depth++;
-            needsComma[depth] = false;
+            commaSkip = 1;
         }
 
         private void Close(byte bracket)
@@ -505,18 +506,18 @@ namespace Phytrace.Nano.Formats
             buffer[at] = bracket;
             position = at + 1;
             depth = d - 1;
-            needsComma[d - 1] = true;
+            commaSkip = 0;
         }
 
         // Writes the separating comma when this value is not the first in its container.
         private void BeginValue()
         {
-            if (needsComma[depth])
+            if (commaSkip == 0)
             {
                 Ensure(1);
                 buffer[position++] = (byte)',';
             }
-            needsComma[depth] = true;
+            commaSkip = 0;
         }
 
         private void Ensure(int bytes)
