@@ -405,28 +405,32 @@ namespace Phytrace.Nano.Events
         private void WriteExtensions(UdmExtensions x)
         {
             w.WriteStartObject(N.Extensions);
-            for (int i = 0; i < x.Count; i++)
+            // The entries' arrays read directly (UdmExtensions' accessors are two calls each on the device).
+            int count = x.count;
+            string?[] keys = x.keys;
+            ExtensionKind[] kinds = x.kinds;
+            for (int i = 0; i < count; i++)
             {
-                string key = x.Key(i);
+                string key = keys[i]!;
                 JsonName? name = extensionNames.Find(i, key);
                 if (name == null)
                 {
                     WriteExtension(x, i, key);
                     continue;
                 }
-                switch (x.Kind(i))
+                switch (kinds[i])
                 {
                     case ExtensionKind.String:
-                        w.WriteString(name, x.StringValue(i));
+                        w.WriteString(name, x.strings[i]);
                         break;
                     case ExtensionKind.Number:
-                        w.WriteNumber(name, x.NumberValue(i));
+                        w.WriteNumber(name, x.numbers[i]);
                         break;
                     case ExtensionKind.Integer:
-                        w.WriteNumber(name, x.IntegerValue(i));
+                        w.WriteNumber(name, x.integers[i]);
                         break;
                     default:
-                        w.WriteBool(name, x.BooleanValue(i));
+                        w.WriteBool(name, x.booleans[i]);
                         break;
                 }
             }

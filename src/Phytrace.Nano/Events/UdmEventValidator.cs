@@ -485,17 +485,19 @@ namespace Phytrace.Nano.Events
 
         private static bool ValidateExtensions(UdmExtensions x)
         {
-            int count = x.Count;
+            int count = x.count;
+            ExtensionKind[] kinds = x.kinds;
+            double[] numbers = x.numbers;
             for (int i = 0; i < count; i++)
             {
-                if (x.Kind(i) != ExtensionKind.Number)
+                if (kinds[i] != ExtensionKind.Number)
                 {
                     continue;
                 }
-                double v = x.NumberValue(i);
+                double v = numbers[i];
                 if (v - v != 0)
                 {
-                    throw new UdmValidationException("extensions." + x.Key(i), "must be a finite number (NaN and Infinity are not JSON)");
+                    throw new UdmValidationException("extensions." + x.keys[i], "must be a finite number (NaN and Infinity are not JSON)");
                 }
             }
             return count > 0;
