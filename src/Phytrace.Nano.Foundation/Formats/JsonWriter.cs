@@ -426,11 +426,24 @@ namespace Phytrace.Nano.Formats
             WriteTimestampValue(unixMicros);
         }
 
-        /// <summary>As <see cref="WriteTimestamp(string, long)"/>, with a pre-encoded name.</summary>
+        /// <summary>As <see cref="WriteTimestamp(string, long)"/>, with a pre-encoded name: one room check, the name's bytes, the text.</summary>
         public void WriteTimestamp(JsonName name, long unixMicros)
         {
-            WritePropertyName(name);
-            WriteTimestampValue(unixMicros);
+            int at = StartMember(name, Iso8601Utc.Length + 2);
+            if (at < 0)
+            {
+                // No room: the two steps, which report exactly what did not fit.
+                WritePropertyName(name);
+                WriteTimestampValue(unixMicros);
+                return;
+            }
+            byte[] b = buffer;
+            b[at] = (byte)'"';
+            timestamps.Write(unixMicros, b, at + 1);
+            b[at + Iso8601Utc.Length + 1] = (byte)'"';
+            position = at + Iso8601Utc.Length + 2;
+            currentName = name.text;
+            commaSkip = 0;
         }
 
         private void WriteTimestampValue(long unixMicros)
@@ -452,11 +465,57 @@ namespace Phytrace.Nano.Formats
             WriteUuidValue(uuid, uuidOffset);
         }
 
-        /// <summary>As <see cref="WriteUuid(string, byte[], int)"/>, with a pre-encoded name.</summary>
+        /// <summary>As <see cref="WriteUuid(string, byte[], int)"/>, with a pre-encoded name: one room check, the name's bytes, the text.</summary>
         public void WriteUuid(JsonName name, byte[] uuid, int uuidOffset)
         {
-            WritePropertyName(name);
-            WriteUuidValue(uuid, uuidOffset);
+            if (uuid == null)
+            {
+                throw new ArgumentNullException(nameof(uuid));
+            }
+            if (uuidOffset < 0 || uuidOffset > uuid.Length - UuidText.ByteLength)
+            {
+                throw new ArgumentOutOfRangeException(nameof(uuidOffset), "need 16 uuid bytes");
+            }
+            int at = StartMember(name, UuidText.TextLength + 2);
+            if (at < 0)
+            {
+                // No room: the two steps, which report exactly what did not fit.
+                WritePropertyName(name);
+                WriteUuidValue(uuid, uuidOffset);
+                return;
+            }
+            byte[] b = buffer;
+            b[at] = (byte)'"';
+            UuidText.WriteUnchecked(uuid, uuidOffset, b, at + 1);
+            b[at + UuidText.TextLength + 1] = (byte)'"';
+            position = at + UuidText.TextLength + 2;
+            currentName = name.text;
+            commaSkip = 0;
+        }
+
+        // Copies ',"name":' (from its comma when one is due) when it and valueLength more bytes
+        // fit, and returns where the value goes; -1, with nothing written, when they do not. The
+        // caller writes the value, then sets position, currentName and commaSkip.
+        private int StartMember(JsonName name, int valueLength)
+        {
+            if (name == null)
+            {
+                throw new ArgumentNullException(nameof(name));
+            }
+            byte[]? encoded = name.encoded;
+            if (encoded == null)
+            {
+                encoded = EncodeName(name);
+            }
+            int skip = commaSkip;
+            int count = encoded.Length - skip;
+            int at = position;
+            if (count + valueLength > end - at)
+            {
+                return -1;
+            }
+            Array.Copy(encoded, skip, buffer, at, count);
+            return at + count;
         }
 
         private void WriteUuidValue(byte[] uuid, int uuidOffset)
