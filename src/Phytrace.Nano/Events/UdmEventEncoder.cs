@@ -20,7 +20,8 @@ namespace Phytrace.Nano.Events
         // string compiles to at its use) allocates a string object every time it runs.
         private static readonly string UdmVersion = UdmEvent.UdmVersion;
 
-        private readonly JsonWriter w = new JsonWriter();
+        // Each method reads it into a local w once: on the device a field read costs twice a local's.
+        private readonly JsonWriter writer = new JsonWriter();
 
         // The envelope's strings as last written: the same string objects event after event.
         private readonly EncodedMember version = new EncodedMember();
@@ -49,6 +50,7 @@ namespace Phytrace.Nano.Events
         /// </summary>
         public int Encode(UdmEvent e, byte[] buffer, int offset, int count)
         {
+            JsonWriter w = writer;
             // Validation also finds the domains that are set: each domain's IsSet, without reading its fields again.
             int set = UdmEventValidator.ValidateAndFindDomains(e);
             w.Reset(buffer, offset, count);
@@ -128,6 +130,7 @@ namespace Phytrace.Nano.Events
 
         private void WritePower(PowerDomain p, int set)
         {
+            JsonWriter w = writer;
             w.WriteStartObject(N.Power);
             if ((set & UdmEventValidator.BatterySet) != 0)
             {
@@ -185,15 +188,16 @@ namespace Phytrace.Nano.Events
 
         private void WriteThermal(ThermalDomain t)
         {
+            JsonWriter w = writer;
             w.WriteStartObject(N.Thermal);
             if (t.ThermalState != ThermalState.NotSet)
             {
                 w.WriteString(N.ThermalState, ThermalStateNames.ToUdm(t.ThermalState));
             }
-            if (t.ComponentCount > 0)
+            if (t.componentCount > 0)
             {
                 w.WriteStartArray(N.Components);
-                for (int i = 0; i < t.ComponentCount; i++)
+                for (int i = 0; i < t.componentCount; i++)
                 {
                     w.WriteStartObject();
                     w.WriteString(N.ComponentId, t.ComponentId(i));
@@ -212,6 +216,7 @@ namespace Phytrace.Nano.Events
 
         private void WriteLocation(LocationDomain l, int set)
         {
+            JsonWriter w = writer;
             w.WriteStartObject(N.Location);
             if (l.Latitude.HasValue)
             {
@@ -267,6 +272,7 @@ namespace Phytrace.Nano.Events
 
         private void WriteMotion(MotionDomain m, int set)
         {
+            JsonWriter w = writer;
             w.WriteStartObject(N.Motion);
             if (m.SpeedMps.HasValue)
             {
@@ -305,6 +311,7 @@ namespace Phytrace.Nano.Events
 
         private void WriteSafety(SafetyDomain s)
         {
+            JsonWriter w = writer;
             w.WriteStartObject(N.Safety);
             if (s.SafetyState != SafetyState.NotSet)
             {
@@ -328,14 +335,14 @@ namespace Phytrace.Nano.Events
             {
                 w.WriteNumber(N.ViolationCount, s.ViolationCount.Value);
             }
-            else if (s.ViolationEntries > 0)
+            else if (s.violationCount > 0)
             {
-                w.WriteNumber(N.ViolationCount, s.ViolationEntries);
+                w.WriteNumber(N.ViolationCount, s.violationCount);
             }
-            if (s.ViolationEntries > 0)
+            if (s.violationCount > 0)
             {
                 w.WriteStartArray(N.Violations);
-                for (int i = 0; i < s.ViolationEntries; i++)
+                for (int i = 0; i < s.violationCount; i++)
                 {
                     w.WriteStartObject();
                     w.WriteString(N.Type, s.ViolationType(i));
@@ -355,6 +362,7 @@ namespace Phytrace.Nano.Events
 
         private void WriteEnvironment(EnvironmentReadings r)
         {
+            JsonWriter w = writer;
             w.WriteStartObject(N.Context);
             w.WriteStartObject(N.Weather);
             if (r.TemperatureC.HasValue)
@@ -379,6 +387,7 @@ namespace Phytrace.Nano.Events
 
         private void WriteCommunication(CommunicationDomain c)
         {
+            JsonWriter w = writer;
             w.WriteStartObject(N.Communication);
             if (c.HasNetwork)
             {
@@ -404,6 +413,7 @@ namespace Phytrace.Nano.Events
 
         private void WriteExtensions(UdmExtensions x)
         {
+            JsonWriter w = writer;
             w.WriteStartObject(N.Extensions);
             // The entries' arrays read directly (UdmExtensions' accessors are two calls each on the device).
             int count = x.count;
@@ -440,6 +450,7 @@ namespace Phytrace.Nano.Events
         // An extension whose key has no cached name (more distinct keys than the cache holds).
         private void WriteExtension(UdmExtensions x, int i, string key)
         {
+            JsonWriter w = writer;
             switch (x.Kind(i))
             {
                 case ExtensionKind.String:
@@ -460,6 +471,7 @@ namespace Phytrace.Nano.Events
         // A vector the validator found set.
         private void Vector(JsonName name, Vector3 v)
         {
+            JsonWriter w = writer;
             w.WriteStartObject(name);
             if (v.X.HasValue)
             {
@@ -483,7 +495,7 @@ namespace Phytrace.Nano.Events
         {
             if (v.HasValue)
             {
-                w.WriteNumber(name, v.Value);
+                writer.WriteNumber(name, v.Value);
             }
         }
 
@@ -491,7 +503,7 @@ namespace Phytrace.Nano.Events
         {
             if (v.HasValue)
             {
-                w.WriteBool(name, v.Value);
+                writer.WriteBool(name, v.Value);
             }
         }
 
@@ -499,7 +511,7 @@ namespace Phytrace.Nano.Events
         {
             if (value != null)
             {
-                w.WriteString(name, value);
+                writer.WriteString(name, value);
             }
         }
     }
