@@ -85,8 +85,19 @@ namespace Phytrace.Nano.Formats
 
         public void WriteStartObject()
         {
-            BeginValue();
-            Open((byte)'{');
+            // The first value of a document or container (every event's own brace) in one step:
+            // on the device each call of the general path (BeginValue, Open, Ensure) costs.
+            int at = position;
+            if (commaSkip == 0 || depth + 1 >= MaxDepth || at >= end)
+            {
+                BeginValue();
+                Open((byte)'{');
+                return;
+            }
+            buffer[at] = (byte)'{';
+            position = at + 1;
+            depth++;
+            // commaSkip stays 1: the object's first member has no comma.
         }
 
         public void WriteStartObject(string name)
