@@ -35,6 +35,12 @@ namespace Phytrace.Nano.Formats
         private int commaSkip;
         private readonly ShortestDoubleDigits shortest = new ShortestDoubleDigits();
         private readonly CachedIso8601Utc timestamps = new CachedIso8601Utc();
+        // WriteUuid(JsonName, ...)'s ',"name":"xxxxxxxx-' as last written (see there): its length,
+        // the name and the four bytes it was made for.
+        private byte[] uuidLead = new byte[48];
+        private int uuidLeadLength;
+        private JsonName? uuidLeadName;
+        private int uuidLeadBytes;
         private byte[] buffer;
         private int start;
         private int position;
@@ -476,19 +482,36 @@ namespace Phytrace.Nano.Formats
             WriteUuidValue(uuid, uuidOffset);
         }
 
-        /// <summary>As <see cref="WriteUuid(string, byte[], int)"/>, with a pre-encoded name: one room check, the name's bytes, the text.</summary>
+        /// <summary>
+        /// As <see cref="WriteUuid(string, byte[], int)"/>, with a pre-encoded name: one room check,
+        /// one copy of the bytes up to the id's fifth byte, the rest of the text.
+        /// </summary>
+        /// <remarks>
+        /// ',"name":"' with the first four bytes' hex and their dash is kept from the last call
+        /// (<see cref="uuidLead"/>): a time-ordered id (UUIDv7, every event's id) starts with its
+        /// 48-bit millisecond timestamp, whose first four bytes change once every 65 seconds, so
+        /// event after event they are one copy with the name. Other ids cost one copy more.
+        /// </remarks>
         public void WriteUuid(JsonName name, byte[] uuid, int uuidOffset)
         {
-            if (uuid == null)
+            if (name == null || uuid == null)
             {
-                throw new ArgumentNullException(nameof(uuid));
+                throw new ArgumentNullException(name == null ? nameof(name) : nameof(uuid));
             }
             if (uuidOffset < 0 || uuidOffset > uuid.Length - UuidText.ByteLength)
             {
                 throw new ArgumentOutOfRangeException(nameof(uuidOffset), "need 16 uuid bytes");
             }
-            int at = StartMember(name, UuidText.TextLength + 2);
-            if (at < 0)
+            int lead = (uuid[uuidOffset] << 24) | (uuid[uuidOffset + 1] << 16) | (uuid[uuidOffset + 2] << 8) | uuid[uuidOffset + 3];
+            if (name != uuidLeadName || lead != uuidLeadBytes)
+            {
+                KeepUuidLead(name, uuid, uuidOffset, lead);
+            }
+            int skip = commaSkip;
+            int count = uuidLeadLength - skip;
+            int at = position;
+            // After the lead: 27 characters of the text and the closing quote.
+            if (count + UuidText.TextLength - 9 + 1 > end - at)
             {
                 // No room: the two steps, which report exactly what did not fit.
                 WritePropertyName(name);
@@ -496,12 +519,35 @@ namespace Phytrace.Nano.Formats
                 return;
             }
             byte[] b = buffer;
-            b[at] = (byte)'"';
-            UuidText.WriteUnchecked(uuid, uuidOffset, b, at + 1);
-            b[at + UuidText.TextLength + 1] = (byte)'"';
-            position = at + UuidText.TextLength + 2;
+            Array.Copy(uuidLead, skip, b, at, count);
+            // The text starts 9 bytes before the lead's end.
+            int text = at + count - 9;
+            UuidText.WriteRestUnchecked(uuid, uuidOffset, b, text);
+            b[text + UuidText.TextLength] = (byte)'"';
+            position = text + UuidText.TextLength + 1;
             currentName = name.text;
             commaSkip = 0;
+        }
+
+        // uuidLead for this name and these first four bytes.
+        private void KeepUuidLead(JsonName name, byte[] uuid, int uuidOffset, int lead)
+        {
+            byte[]? encoded = name.encoded;
+            if (encoded == null)
+            {
+                encoded = EncodeName(name);
+            }
+            int length = encoded.Length + 1 + 9;
+            if (length > uuidLead.Length)
+            {
+                uuidLead = new byte[length];
+            }
+            Array.Copy(encoded, 0, uuidLead, 0, encoded.Length);
+            uuidLead[encoded.Length] = (byte)'"';
+            UuidText.WriteLeadUnchecked(uuid, uuidOffset, uuidLead, encoded.Length + 1);
+            uuidLeadLength = length;
+            uuidLeadName = name;
+            uuidLeadBytes = lead;
         }
 
         // Copies ',"name":' (from its comma when one is due) when it and valueLength more bytes
