@@ -51,7 +51,7 @@ namespace Phytrace.Nano.DeviceBenchmark
             var options = new EdgeBufferOptions();
             options.MaxSizeMb = 1;
             options.SyncEvery = 16;
-            Buffer = new EdgeBuffer(new RamMedium((int)options.RegionBytes), options, new ManualWallClock(TypicalTelemetry.Start, true));
+            Buffer = new EdgeBuffer(new RamMedium((int)options.RegionBytes), options, new SteppedWallClock(TypicalTelemetry.Start));
             Scratch = new byte[Buffer.MaxEventSize];
             var config = new BatchConfig(batchSize, BatchConfig.DefaultMaxBatchAgeMs,
                 gzip == null ? BatchCompression.None : BatchCompression.Gzip, gzip == null ? 0 : gzip.Level);

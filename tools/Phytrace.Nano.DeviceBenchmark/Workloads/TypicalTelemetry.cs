@@ -23,21 +23,25 @@ namespace Phytrace.Nano.DeviceBenchmark
         /// <summary>2026-11-27T15:04:05Z, when the first event is captured.</summary>
         public static readonly DateTime Start = Iso8601Utc.FromUnixMicros(1795791845000000L);
 
-        private readonly ManualWallClock wall;
+        // Clocks without a lock per read, as a board's are (SteppedWallClock says why).
+        private readonly SteppedWallClock wall;
+        private readonly SteppedTickClock tick;
         private readonly UdmEventFactory factory;
         private int index;
 
         public TypicalTelemetry()
         {
-            wall = new ManualWallClock(TypicalTelemetry.Start, true);
+            wall = new SteppedWallClock(TypicalTelemetry.Start);
+            tick = new SteppedTickClock();
             var identity = new NodeIdentity("amr-7", UdmSourceType.Amr, null, "phytrace-nano/0.1.0");
-            factory = new UdmEventFactory(identity, wall, new ManualTickClock(0), new XorShiftRandom(17));
+            factory = new UdmEventFactory(identity, wall, tick, new XorShiftRandom(17));
         }
 
         /// <summary>Begins the next event (100 ms after the previous one) and fills its readings.</summary>
         public void Next(UdmEvent e)
         {
             wall.AdvanceMs(100);
+            tick.AdvanceMs(100);
             factory.Begin(e, UdmEventType.TelemetryPeriodic);
             Fill(e, index++);
         }
