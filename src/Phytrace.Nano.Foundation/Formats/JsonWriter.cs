@@ -146,6 +146,52 @@ namespace Phytrace.Nano.Formats
             commaSkip = 1;
         }
 
+        /// <summary>
+        /// Writes "name":{"firstMember":{ in one step: an object whose first member is an object
+        /// (an event's power with its battery, context with its weather).
+        /// </summary>
+        public void WriteStartObject(JsonName name, JsonName firstMember)
+        {
+            if (name == null || firstMember == null)
+            {
+                throw new ArgumentNullException(name == null ? nameof(name) : nameof(firstMember));
+            }
+            byte[]? outer = name.encoded;
+            if (outer == null)
+            {
+                outer = EncodeName(name);
+            }
+            byte[]? inner = firstMember.encoded;
+            if (inner == null)
+            {
+                inner = EncodeName(firstMember);
+            }
+            int d = depth;
+            int skip = commaSkip;
+            int count = outer.Length - skip;
+            // The inner name is the first member: its comma is skipped.
+            int innerCount = inner.Length - 1;
+            int at = position;
+            if (d + 2 >= MaxDepth || count + innerCount + 2 > end - at)
+            {
+                // Too deep or too long: one at a time, which refuses it naming what was exceeded.
+                WriteStartObject(name);
+                WriteStartObject(firstMember);
+                return;
+            }
+            byte[] b = buffer;
+            Array.Copy(outer, skip, b, at, count);
+            at += count;
+            b[at] = (byte)'{';
+            Array.Copy(inner, 1, b, at + 1, innerCount);
+            at += innerCount + 1;
+            b[at] = (byte)'{';
+            position = at + 1;
+            currentName = firstMember.text;
+            depth = d + 2;
+            commaSkip = 1;
+        }
+
         public void WriteEndObject()
         {
             // Close's work written out: every domain of an event ends here, and on the device a call costs.

@@ -131,10 +131,14 @@ namespace Phytrace.Nano.Events
         private void WritePower(PowerDomain p, int set)
         {
             JsonWriter w = writer;
-            w.WriteStartObject(N.Power);
-            if ((set & UdmEventValidator.BatterySet) != 0)
+            if ((set & UdmEventValidator.BatterySet) == 0)
             {
-                w.WriteStartObject(N.Battery);
+                w.WriteStartObject(N.Power);
+            }
+            else
+            {
+                // "power":{"battery":{ in one step.
+                w.WriteStartObject(N.Power, N.Battery);
                 if (p.BatterySocPct.HasValue)
                 {
                     w.WriteNumber(N.SocPct, p.BatterySocPct.Value);
@@ -363,8 +367,7 @@ namespace Phytrace.Nano.Events
         private void WriteEnvironment(EnvironmentReadings r)
         {
             JsonWriter w = writer;
-            w.WriteStartObject(N.Context);
-            w.WriteStartObject(N.Weather);
+            w.WriteStartObject(N.Context, N.Weather);
             if (r.TemperatureC.HasValue)
             {
                 w.WriteNumber(N.TemperatureC, r.TemperatureC.Value);
