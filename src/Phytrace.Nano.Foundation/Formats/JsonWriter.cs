@@ -492,8 +492,19 @@ namespace Phytrace.Nano.Formats
         /// <summary>As <see cref="WriteTimestamp(string, long)"/>, with a pre-encoded name: one room check, the name's bytes, the text.</summary>
         public void WriteTimestamp(JsonName name, long unixMicros)
         {
-            int at = StartMember(name, Iso8601Utc.Length + 2);
-            if (at < 0)
+            if (name == null)
+            {
+                throw new ArgumentNullException(nameof(name));
+            }
+            byte[]? encoded = name.encoded;
+            if (encoded == null)
+            {
+                encoded = EncodeName(name);
+            }
+            int skip = commaSkip;
+            int count = encoded.Length - skip;
+            int at = position;
+            if (count + Iso8601Utc.Length + 2 > end - at)
             {
                 // No room: the two steps, which report exactly what did not fit.
                 WritePropertyName(name);
@@ -501,6 +512,8 @@ namespace Phytrace.Nano.Formats
                 return;
             }
             byte[] b = buffer;
+            Array.Copy(encoded, skip, b, at, count);
+            at += count;
             b[at] = (byte)'"';
             timestamps.Write(unixMicros, b, at + 1);
             b[at + Iso8601Utc.Length + 1] = (byte)'"';
@@ -594,31 +607,6 @@ namespace Phytrace.Nano.Formats
             uuidLeadLength = length;
             uuidLeadName = name;
             uuidLeadBytes = lead;
-        }
-
-        // Copies ',"name":' (from its comma when one is due) when it and valueLength more bytes
-        // fit, and returns where the value goes; -1, with nothing written, when they do not. The
-        // caller writes the value, then sets position, currentName and commaSkip.
-        private int StartMember(JsonName name, int valueLength)
-        {
-            if (name == null)
-            {
-                throw new ArgumentNullException(nameof(name));
-            }
-            byte[]? encoded = name.encoded;
-            if (encoded == null)
-            {
-                encoded = EncodeName(name);
-            }
-            int skip = commaSkip;
-            int count = encoded.Length - skip;
-            int at = position;
-            if (count + valueLength > end - at)
-            {
-                return -1;
-            }
-            Array.Copy(encoded, skip, buffer, at, count);
-            return at + count;
         }
 
         private void WriteUuidValue(byte[] uuid, int uuidOffset)

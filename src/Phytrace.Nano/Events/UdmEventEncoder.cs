@@ -43,6 +43,12 @@ namespace Phytrace.Nano.Events
         private readonly EncodedMember motionFrameId = new EncodedMember();
         private readonly ExtensionNames extensionNames = new ExtensionNames();
 
+        // event_type and source_type as last written, and their names.
+        private UdmEventType lastType;
+        private string? lastTypeName;
+        private UdmSourceType lastSourceType;
+        private string? lastSourceTypeName;
+
         /// <summary>
         /// Encodes <paramref name="e"/> at buffer[offset], using at most <paramref name="count"/> bytes;
         /// returns the bytes written. Throws <see cref="UdmValidationException"/> for an invalid event
@@ -57,9 +63,24 @@ namespace Phytrace.Nano.Events
             w.WriteStartObject();
             w.WriteString(N.UdmVersion, UdmVersion, version);
             w.WriteUuid(N.EventId, e.EventId, 0);
-            string typeName = UdmEventTypeNames.ToUdm(e.EventType);
+            // The enums' names looked up only when they differ from the last event's.
+            UdmEventType type = e.EventType;
+            string? typeName = lastTypeName;
+            if (type != lastType || typeName == null)
+            {
+                typeName = UdmEventTypeNames.ToUdm(type);
+                lastTypeName = typeName;
+                lastType = type;
+            }
             string? source = e.SourceId;
-            string sourceTypeName = UdmSourceTypeNames.ToUdm(e.SourceType);
+            UdmSourceType kind = e.SourceType;
+            string? sourceTypeName = lastSourceTypeName;
+            if (kind != lastSourceType || sourceTypeName == null)
+            {
+                sourceTypeName = UdmSourceTypeNames.ToUdm(kind);
+                lastSourceTypeName = sourceTypeName;
+                lastSourceType = kind;
+            }
             if (!w.TryWriteRun(identityRun, typeName, source, sourceTypeName))
             {
                 int runStart = w.RunStart;
@@ -214,7 +235,10 @@ namespace Phytrace.Nano.Events
             {
                 w.WriteNumber(N.AmbientTempC, t.AmbientTempC.Value);
             }
-            Bool(N.IsThrottling, ref t.IsThrottling);
+            if (t.IsThrottling.HasValue)
+            {
+                w.WriteBool(N.IsThrottling, t.IsThrottling.Value);
+            }
             w.WriteEndObject();
         }
 
