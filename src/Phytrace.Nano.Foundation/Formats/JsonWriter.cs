@@ -156,16 +156,8 @@ namespace Phytrace.Nano.Formats
             {
                 throw new ArgumentNullException(name == null ? nameof(name) : nameof(firstMember));
             }
-            byte[]? outer = name.encoded;
-            if (outer == null)
-            {
-                outer = EncodeName(name);
-            }
-            byte[]? inner = firstMember.encoded;
-            if (inner == null)
-            {
-                inner = EncodeName(firstMember);
-            }
+            byte[] outer = name.encoded ?? EncodeName(name);
+            byte[] inner = firstMember.encoded ?? EncodeName(firstMember);
             int d = depth;
             int skip = commaSkip;
             int count = outer.Length - skip;
@@ -496,11 +488,7 @@ namespace Phytrace.Nano.Formats
             {
                 throw new ArgumentNullException(nameof(name));
             }
-            byte[]? encoded = name.encoded;
-            if (encoded == null)
-            {
-                encoded = EncodeName(name);
-            }
+            byte[] encoded = name.encoded ?? EncodeName(name);
             int skip = commaSkip;
             int count = encoded.Length - skip;
             int at = position;
@@ -591,11 +579,7 @@ namespace Phytrace.Nano.Formats
         // uuidLead for this name and these first four bytes.
         private void KeepUuidLead(JsonName name, byte[] uuid, int uuidOffset, int lead)
         {
-            byte[]? encoded = name.encoded;
-            if (encoded == null)
-            {
-                encoded = EncodeName(name);
-            }
+            byte[] encoded = name.encoded ?? EncodeName(name);
             int length = encoded.Length + 1 + 9;
             if (length > uuidLead.Length)
             {
