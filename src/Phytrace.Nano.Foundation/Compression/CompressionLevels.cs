@@ -12,7 +12,8 @@ namespace Phytrace.Nano.Compression
         public const int Default = 6;
 
         //                                   level:  0  1  2   3   4   5   6    7    8     9
-        private static readonly short[] ChainLinks = { 0, 2, 8, 16, 16, 32, 64, 128, 512, 2048 };
+        // Level 1 keeps no chains: one candidate per position, the hash head (MatchFinder.ParseFixedCodes).
+        private static readonly short[] ChainLinks = { 0, 1, 8, 16, 16, 32, 64, 128, 512, 2048 };
         private static readonly short[] LazyBelow = { 0, 0, 0, 0, 8, 16, 32, 64, 258, 258 };
         private static readonly short[] NiceLength = { 0, 8, 16, 32, 32, 64, 128, 258, 258, 258 };
         private static readonly short[] InsertBelow = { 0, 0, 8, 16, 259, 259, 259, 259, 259, 259 };

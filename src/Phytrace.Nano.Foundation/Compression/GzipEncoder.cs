@@ -84,7 +84,7 @@ namespace Phytrace.Nano.Compression
             literalAfterMatch = CompressionLevels.LiteralAfterMatch(level);
             fixedCodes = CompressionLevels.WritesFixedCodes(level);
             // Level 0 never searches: it keeps only the block writer's tables, no window.
-            finder = new MatchFinder(level == 0 ? 8 : windowBits, level == 0 ? 8 : hashBits);
+            finder = new MatchFinder(level == 0 ? 8 : windowBits, level == 0 ? 8 : hashBits, !fixedCodes);
             // Levels 0 and 1 buffer no symbols: the block writer only writes stored runs for them,
             // and allocates no symbol buffer, Huffman builder or code tables.
             blocks = new DeflateBlockWriter(writer, level <= 1 ? 0 : blockSymbols);
@@ -259,7 +259,7 @@ namespace Phytrace.Nano.Compression
                 long before = trial.BitsWritten;
                 // BFINAL, then BTYPE 01 (fixed codes), low bit first.
                 trial.WriteBits(isFinal ? 3 : 2, 3);
-                int position = finder.ParseFixedCodes(blockStart, blockEnd, trial, maxChain, niceLength, skipShift);
+                int position = finder.ParseFixedCodes(blockStart, blockEnd, trial, skipShift);
                 if (isFinal)
                 {
                     // The input's last bytes, which no 4-byte read covers.

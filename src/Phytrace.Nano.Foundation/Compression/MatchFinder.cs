@@ -32,13 +32,23 @@ namespace Phytrace.Nano.Compression
         /// <summary>Distance of the last match found.</summary>
         public int MatchDistance;
 
-        public MatchFinder(int windowBits, int hashBits)
+        /// <summary>
+        /// A finder over a window of 2^<paramref name="windowBits"/> bytes with 2^<paramref name="hashBits"/>
+        /// heads and a chain link per window position; without <paramref name="chains"/> (level 1,
+        /// <see cref="ParseFixedCodes"/>) no links are kept, and the memory they would take goes
+        /// to heads instead: at least one per window position.
+        /// </summary>
+        public MatchFinder(int windowBits, int hashBits, bool chains)
         {
             windowSize = 1 << windowBits;
             windowMask = windowSize - 1;
+            if (!chains && hashBits < windowBits)
+            {
+                hashBits = windowBits;
+            }
             hashShift = 32 - hashBits;
             head = new ushort[1 << hashBits];
-            prev = new ushort[windowSize];
+            prev = chains ? new ushort[windowSize] : new ushort[0];
         }
 
         /// <summary>Bytes of the two tables.</summary>
@@ -53,7 +63,7 @@ namespace Phytrace.Nano.Compression
             input = source;
             start = offset;
             end = offset + count;
-            repeatDistance = 0;
+            lastDistance = 0;
             Array.Clear(head, 0, head.Length);
         }
 

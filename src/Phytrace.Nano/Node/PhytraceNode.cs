@@ -130,10 +130,10 @@ namespace Phytrace.Nano.Node
         public const int GzipWindowBits = GzipEncoder.DefaultWindowBits;
 
         /// <summary>
-        /// The node's gzip hash table: 1,024 heads (2^10) instead of the encoder's default 512.
-        /// 1 KB more (the node's level-1 encoder 15.3 KB, within 16 KB) for fewer chain steps: the
-        /// default batch 26.6 -> 25.7 M nanoCLR instructions, its size within a few bytes (a batch
-        /// that mixes event types 0.7 % smaller).
+        /// The node's gzip hash table at levels 2-9: 1,024 heads (2^10) instead of the encoder's
+        /// default 512, for fewer chain steps. Level 1, the device default, keeps no chains and
+        /// takes one head per window position instead (4,096, 8 KB; the node's level-1 encoder
+        /// 13.3 KB in all, within 16 KB).
         /// </summary>
         public const int GzipHashBits = 10;
 
