@@ -14,7 +14,7 @@ namespace Phytrace.Nano.Formats
         public void WriteNumberValue(double value)
         {
             // The separating comma, when one is due, is the bytes before the value.
-            if (!TryWriteReading(Comma, needsComma[depth] ? 0 : 1, value))
+            if (!TryWriteReading(Comma, commaSkip, value))
             {
                 WriteNumberValueInFull(value);
             }
@@ -42,7 +42,7 @@ namespace Phytrace.Nano.Formats
                 encoded = EncodeName(name);
             }
             // The bytes are ',"name":'; the comma is skipped for the first member.
-            if (TryWriteReading(encoded, needsComma[depth] ? 0 : 1, value))
+            if (TryWriteReading(encoded, commaSkip, value))
             {
                 currentName = name.text;
                 return;
@@ -160,7 +160,7 @@ namespace Phytrace.Nano.Formats
             Array.Copy(prefix, skip, b, at, prefixLength);
             at += prefixLength;
             position = at + length;
-            needsComma[depth] = true;
+            commaSkip = 0;
             if (sign != 0)
             {
                 b[at] = (byte)'-';
@@ -240,7 +240,7 @@ namespace Phytrace.Nano.Formats
             Array.Copy(prefix, skip, buffer, at, prefixLength);
             at += prefixLength;
             position = at + length;
-            needsComma[depth] = true;
+            commaSkip = 0;
             if (bits < 0)
             {
                 buffer[at] = (byte)'-';
@@ -299,7 +299,7 @@ namespace Phytrace.Nano.Formats
             {
                 encoded = EncodeName(name);
             }
-            if (value > -2147483648L && value <= int.MaxValue && TryWriteReading(encoded, needsComma[depth] ? 0 : 1, value))
+            if (value > -2147483648L && value <= int.MaxValue && TryWriteReading(encoded, commaSkip, value))
             {
                 currentName = name.text;
                 return;

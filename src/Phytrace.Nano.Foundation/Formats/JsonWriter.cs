@@ -27,9 +27,20 @@ namespace Phytrace.Nano.Formats
             '\u0015', '\u0016', '\u0017', '\u0018', '\u0019', '\u001A', '\u001B', '\u001C', '\u001D', '\u001E', '\u001F',
         };
 
-        private readonly bool[] needsComma = new bool[MaxDepth];
+        // 1 while the next value is the first of its container (a member's ',"name":' bytes are
+        // copied from byte 1, without the comma), 0 once one was written. One field, not a flag
+        // per depth: closing a container always leaves its parent needing a comma, and opening
+        // one always starts with none, so no level's flag has to be remembered; on the device an
+        // array element costs twice a field, and every member reads and sets this.
+        private int commaSkip;
         private readonly ShortestDoubleDigits shortest = new ShortestDoubleDigits();
         private readonly CachedIso8601Utc timestamps = new CachedIso8601Utc();
+        // WriteUuid(JsonName, ...)'s ',"name":"xxxxxxxx-' as last written (see there): its length,
+        // the name and the four bytes it was made for.
+        private byte[] uuidLead = new byte[48];
+        private int uuidLeadLength;
+        private JsonName? uuidLeadName;
+        private int uuidLeadBytes;
         private byte[] buffer;
         private int start;
         private int position;
@@ -62,7 +73,7 @@ namespace Phytrace.Nano.Formats
             position = offset;
             end = offset + count;
             depth = 0;
-            needsComma[0] = false;
+            commaSkip = 1;
             currentName = null;
         }
 
@@ -80,8 +91,19 @@ namespace Phytrace.Nano.Formats
 
         public void WriteStartObject()
         {
-            BeginValue();
-            Open((byte)'{');
+            // The first value of a document or container (every event's own brace) in one step:
+            // on the device each call of the general path (BeginValue, Open, Ensure) costs.
+            int at = position;
+            if (commaSkip == 0 || depth + 1 >= MaxDepth || at >= end)
+            {
+                BeginValue();
+                Open((byte)'{');
+                return;
+            }
+            buffer[at] = (byte)'{';
+            position = at + 1;
+            depth++;
+            // commaSkip stays 1: the object's first member has no comma.
         }
 
         public void WriteStartObject(string name)
@@ -104,7 +126,7 @@ namespace Phytrace.Nano.Formats
             }
             int d = depth;
             // The bytes are ',"name":'; the comma is skipped for the first member.
-            int skip = needsComma[d] ? 0 : 1;
+            int skip = commaSkip;
             int count = encoded.Length - skip;
             int at = position;
             if (d + 1 >= MaxDepth || count + 1 > end - at)
@@ -119,9 +141,47 @@ namespace Phytrace.Nano.Formats
             b[at + count] = (byte)'{';
             position = at + count + 1;
             currentName = name.text;
-            // The parent's comma flag is set when this object closes.
+            // The parent needs a comma after this object, which closing it says.
             depth = d + 1;
-            needsComma[d + 1] = false;
+            commaSkip = 1;
+        }
+
+        /// <summary>
+        /// Writes "name":{"firstMember":{ in one step: an object whose first member is an object
+        /// (an event's power with its battery, context with its weather).
+        /// </summary>
+        public void WriteStartObject(JsonName name, JsonName firstMember)
+        {
+            if (name == null || firstMember == null)
+            {
+                throw new ArgumentNullException(name == null ? nameof(name) : nameof(firstMember));
+            }
+            byte[] outer = name.encoded ?? EncodeName(name);
+            byte[] inner = firstMember.encoded ?? EncodeName(firstMember);
+            int d = depth;
+            int skip = commaSkip;
+            int count = outer.Length - skip;
+            // The inner name is the first member: its comma is skipped.
+            int innerCount = inner.Length - 1;
+            int at = position;
+            if (d + 2 >= MaxDepth || count + innerCount + 2 > end - at)
+            {
+                // Too deep or too long: one at a time, which refuses it naming what was exceeded.
+                WriteStartObject(name);
+                WriteStartObject(firstMember);
+                return;
+            }
+            byte[] b = buffer;
+            Array.Copy(outer, skip, b, at, count);
+            at += count;
+            b[at] = (byte)'{';
+            Array.Copy(inner, 1, b, at + 1, innerCount);
+            at += innerCount + 1;
+            b[at] = (byte)'{';
+            position = at + 1;
+            currentName = firstMember.text;
+            depth = d + 2;
+            commaSkip = 1;
         }
 
         public void WriteEndObject()
@@ -137,7 +197,7 @@ namespace Phytrace.Nano.Formats
             buffer[at] = (byte)'}';
             position = at + 1;
             depth = d - 1;
-            needsComma[d - 1] = true;
+            commaSkip = 0;
         }
 
         public void WriteStartArray(string name)
@@ -176,7 +236,7 @@ namespace Phytrace.Nano.Formats
             Ensure(1);
             buffer[position++] = (byte)':';
             // The value that follows must not get a comma of its own.
-            needsComma[depth] = false;
+            commaSkip = 1;
         }
 
         /// <summary>
@@ -195,7 +255,7 @@ namespace Phytrace.Nano.Formats
             {
                 encoded = EncodeName(name);
             }
-            int skip = needsComma[depth] ? 0 : 1;
+            int skip = commaSkip;
             int count = encoded.Length - skip;
             if (count > end - position)
             {
@@ -205,7 +265,7 @@ namespace Phytrace.Nano.Formats
             position += count;
             currentName = name.text;
             // The value that follows must not get a comma of its own.
-            needsComma[depth] = false;
+            commaSkip = 1;
         }
 
         // ',"name":' for a name written for the first time, kept in the name (made once; another
@@ -217,7 +277,7 @@ namespace Phytrace.Nano.Formats
             int savedStart = start;
             int savedPosition = position;
             int savedEnd = end;
-            bool savedComma = needsComma[depth];
+            int savedCommaSkip = commaSkip;
             var scratch = new byte[(3 * name.text.Length) + 4];
             byte[] encoded;
             try
@@ -237,7 +297,7 @@ namespace Phytrace.Nano.Formats
                 start = savedStart;
                 position = savedPosition;
                 end = savedEnd;
-                needsComma[depth] = savedComma;
+                commaSkip = savedCommaSkip;
             }
             name.encoded = encoded;
             return encoded;
@@ -283,9 +343,7 @@ namespace Phytrace.Nano.Formats
                 member.value = value;
                 return;
             }
-            bool[] comma = needsComma;
-            int d = depth;
-            int skip = comma[d] ? 0 : 1;
+            int skip = commaSkip;
             int count = member.length - skip;
             int at = position;
             if (count > end - at)
@@ -294,7 +352,7 @@ namespace Phytrace.Nano.Formats
             }
             Array.Copy(member.bytes, skip, buffer, at, count);
             position = at + count;
-            comma[d] = true;
+            commaSkip = 0;
             currentName = name.text;
         }
 
@@ -309,9 +367,7 @@ namespace Phytrace.Nano.Formats
             {
                 return false;
             }
-            bool[] comma = needsComma;
-            int d = depth;
-            int skip = comma[d] ? 0 : 1;
+            int skip = commaSkip;
             int count = run.length - skip;
             int at = position;
             if (count > end - at)
@@ -320,7 +376,7 @@ namespace Phytrace.Nano.Formats
             }
             Array.Copy(run.bytes, skip, buffer, at, count);
             position = at + count;
-            comma[d] = true;
+            commaSkip = 0;
             currentName = run.lastName;
             return true;
         }
@@ -425,11 +481,33 @@ namespace Phytrace.Nano.Formats
             WriteTimestampValue(unixMicros);
         }
 
-        /// <summary>As <see cref="WriteTimestamp(string, long)"/>, with a pre-encoded name.</summary>
+        /// <summary>As <see cref="WriteTimestamp(string, long)"/>, with a pre-encoded name: one room check, the name's bytes, the text.</summary>
         public void WriteTimestamp(JsonName name, long unixMicros)
         {
-            WritePropertyName(name);
-            WriteTimestampValue(unixMicros);
+            if (name == null)
+            {
+                throw new ArgumentNullException(nameof(name));
+            }
+            byte[] encoded = name.encoded ?? EncodeName(name);
+            int skip = commaSkip;
+            int count = encoded.Length - skip;
+            int at = position;
+            if (count + Iso8601Utc.Length + 2 > end - at)
+            {
+                // No room: the two steps, which report exactly what did not fit.
+                WritePropertyName(name);
+                WriteTimestampValue(unixMicros);
+                return;
+            }
+            byte[] b = buffer;
+            Array.Copy(encoded, skip, b, at, count);
+            at += count;
+            b[at] = (byte)'"';
+            timestamps.Write(unixMicros, b, at + 1);
+            b[at + Iso8601Utc.Length + 1] = (byte)'"';
+            position = at + Iso8601Utc.Length + 2;
+            currentName = name.text;
+            commaSkip = 0;
         }
 
         private void WriteTimestampValue(long unixMicros)
@@ -451,11 +529,68 @@ namespace Phytrace.Nano.Formats
             WriteUuidValue(uuid, uuidOffset);
         }
 
-        /// <summary>As <see cref="WriteUuid(string, byte[], int)"/>, with a pre-encoded name.</summary>
+        /// <summary>
+        /// As <see cref="WriteUuid(string, byte[], int)"/>, with a pre-encoded name: one room check,
+        /// one copy of the bytes up to the id's fifth byte, the rest of the text.
+        /// </summary>
+        /// <remarks>
+        /// ',"name":"' with the first four bytes' hex and their dash is kept from the last call
+        /// (<see cref="uuidLead"/>): a time-ordered id (UUIDv7, every event's id) starts with its
+        /// 48-bit millisecond timestamp, whose first four bytes change once every 65 seconds, so
+        /// event after event they are one copy with the name. Other ids cost one copy more.
+        /// </remarks>
         public void WriteUuid(JsonName name, byte[] uuid, int uuidOffset)
         {
-            WritePropertyName(name);
-            WriteUuidValue(uuid, uuidOffset);
+            if (name == null || uuid == null)
+            {
+                throw new ArgumentNullException(name == null ? nameof(name) : nameof(uuid));
+            }
+            if (uuidOffset < 0 || uuidOffset > uuid.Length - UuidText.ByteLength)
+            {
+                throw new ArgumentOutOfRangeException(nameof(uuidOffset), "need 16 uuid bytes");
+            }
+            int lead = (uuid[uuidOffset] << 24) | (uuid[uuidOffset + 1] << 16) | (uuid[uuidOffset + 2] << 8) | uuid[uuidOffset + 3];
+            if (name != uuidLeadName || lead != uuidLeadBytes)
+            {
+                KeepUuidLead(name, uuid, uuidOffset, lead);
+            }
+            int skip = commaSkip;
+            int count = uuidLeadLength - skip;
+            int at = position;
+            // After the lead: 27 characters of the text and the closing quote.
+            if (count + UuidText.TextLength - 9 + 1 > end - at)
+            {
+                // No room: the two steps, which report exactly what did not fit.
+                WritePropertyName(name);
+                WriteUuidValue(uuid, uuidOffset);
+                return;
+            }
+            byte[] b = buffer;
+            Array.Copy(uuidLead, skip, b, at, count);
+            // The text starts 9 bytes before the lead's end.
+            int text = at + count - 9;
+            UuidText.WriteRestUnchecked(uuid, uuidOffset, b, text);
+            b[text + UuidText.TextLength] = (byte)'"';
+            position = text + UuidText.TextLength + 1;
+            currentName = name.text;
+            commaSkip = 0;
+        }
+
+        // uuidLead for this name and these first four bytes.
+        private void KeepUuidLead(JsonName name, byte[] uuid, int uuidOffset, int lead)
+        {
+            byte[] encoded = name.encoded ?? EncodeName(name);
+            int length = encoded.Length + 1 + 9;
+            if (length > uuidLead.Length)
+            {
+                uuidLead = new byte[length];
+            }
+            Array.Copy(encoded, 0, uuidLead, 0, encoded.Length);
+            uuidLead[encoded.Length] = (byte)'"';
+            UuidText.WriteLeadUnchecked(uuid, uuidOffset, uuidLead, encoded.Length + 1);
+            uuidLeadLength = length;
+            uuidLeadName = name;
+            uuidLeadBytes = lead;
         }
 
         private void WriteUuidValue(byte[] uuid, int uuidOffset)
@@ -487,7 +622,7 @@ namespace Phytrace.Nano.Formats
             Ensure(1);
             buffer[position++] = bracket;
             depth++;
-            needsComma[depth] = false;
+            commaSkip = 1;
         }
 
         private void Close(byte bracket)
@@ -505,18 +640,18 @@ namespace Phytrace.Nano.Formats
             buffer[at] = bracket;
             position = at + 1;
             depth = d - 1;
-            needsComma[d - 1] = true;
+            commaSkip = 0;
         }
 
         // Writes the separating comma when this value is not the first in its container.
         private void BeginValue()
         {
-            if (needsComma[depth])
+            if (commaSkip == 0)
             {
                 Ensure(1);
                 buffer[position++] = (byte)',';
             }
-            needsComma[depth] = true;
+            commaSkip = 0;
         }
 
         private void Ensure(int bytes)

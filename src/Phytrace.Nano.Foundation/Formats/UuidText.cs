@@ -35,10 +35,17 @@ namespace Phytrace.Nano.Formats
         }
 
         /// <summary>
-        /// <see cref="Write"/> for a caller that has checked both ranges (the JSON writer, for every
-        /// event): written out byte by byte at constant positions, no loop, no position table.
+        /// <see cref="Write"/> for a caller that has checked both ranges: written out byte by byte
+        /// at constant positions, no loop, no position table.
         /// </summary>
         internal static void WriteUnchecked(byte[] uuid, int uuidOffset, byte[] text, int textOffset)
+        {
+            WriteLeadUnchecked(uuid, uuidOffset, text, textOffset);
+            WriteRestUnchecked(uuid, uuidOffset, text, textOffset);
+        }
+
+        /// <summary>text[textOffset..+9): the first four bytes' hex and the dash after them.</summary>
+        internal static void WriteLeadUnchecked(byte[] uuid, int uuidOffset, byte[] text, int textOffset)
         {
             byte[] high = HexHigh;
             byte[] low = HexLow;
@@ -54,7 +61,18 @@ namespace Phytrace.Nano.Formats
             v = uuid[uuidOffset + 3];
             text[textOffset + 6] = high[v];
             text[textOffset + 7] = low[v];
-            v = uuid[uuidOffset + 4];
+            text[textOffset + 8] = (byte)'-';
+        }
+
+        /// <summary>
+        /// text[textOffset + 9..+36): the rest after <see cref="WriteLeadUnchecked"/> (the JSON
+        /// writer keeps the lead of time-ordered ids, whose first four bytes seldom change).
+        /// </summary>
+        internal static void WriteRestUnchecked(byte[] uuid, int uuidOffset, byte[] text, int textOffset)
+        {
+            byte[] high = HexHigh;
+            byte[] low = HexLow;
+            int v = uuid[uuidOffset + 4];
             text[textOffset + 9] = high[v];
             text[textOffset + 10] = low[v];
             v = uuid[uuidOffset + 5];
@@ -90,7 +108,6 @@ namespace Phytrace.Nano.Formats
             v = uuid[uuidOffset + 15];
             text[textOffset + 34] = high[v];
             text[textOffset + 35] = low[v];
-            text[textOffset + 8] = (byte)'-';
             text[textOffset + 13] = (byte)'-';
             text[textOffset + 18] = (byte)'-';
             text[textOffset + 23] = (byte)'-';

@@ -32,9 +32,20 @@ namespace Phytrace.Nano.Events
             FrameId = null;
             CommandedLinearMps.HasValue = false;
             CommandedAngularDps.HasValue = false;
-            LinearVelocity.Reset();
-            AngularVelocity.Reset();
-            LinearAcceleration.Reset();
+            // The vectors' flags cleared here, not by three Vector3.Reset calls: every event is
+            // reset, and on the device a call costs more than its three stores.
+            Vector3 v = LinearVelocity;
+            v.X.HasValue = false;
+            v.Y.HasValue = false;
+            v.Z.HasValue = false;
+            v = AngularVelocity;
+            v.X.HasValue = false;
+            v.Y.HasValue = false;
+            v.Z.HasValue = false;
+            v = LinearAcceleration;
+            v.X.HasValue = false;
+            v.Y.HasValue = false;
+            v.Z.HasValue = false;
         }
     }
 }

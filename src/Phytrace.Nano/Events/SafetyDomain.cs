@@ -35,7 +35,8 @@ namespace Phytrace.Nano.Events
         private readonly string?[] violationTypes = new string?[ViolationCapacity];
         private readonly string?[] violationSeverities = new string?[ViolationCapacity];
         private readonly string?[] violationZones = new string?[ViolationCapacity];
-        private int violationCount;
+        // Internal so the validator reads it without a call (ViolationEntries is one on the device).
+        internal int violationCount;
 
         /// <summary>Violations added.</summary>
         public int ViolationEntries

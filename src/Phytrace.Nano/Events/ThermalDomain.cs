@@ -21,7 +21,8 @@ namespace Phytrace.Nano.Events
 
         private readonly string?[] componentIds = new string?[ComponentCapacity];
         private readonly double[] componentTemps = new double[ComponentCapacity];
-        private int componentCount;
+        // Internal so the validator reads it without a call (ComponentCount is one on the device).
+        internal int componentCount;
 
         public int ComponentCount
         {

@@ -20,7 +20,8 @@ namespace Phytrace.Nano.Events
         // string compiles to at its use) allocates a string object every time it runs.
         private static readonly string UdmVersion = UdmEvent.UdmVersion;
 
-        private readonly JsonWriter w = new JsonWriter();
+        // Each method reads it into a local w once: on the device a field read costs twice a local's.
+        private readonly JsonWriter writer = new JsonWriter();
 
         // The envelope's strings as last written: the same string objects event after event.
         private readonly EncodedMember version = new EncodedMember();
@@ -42,6 +43,12 @@ namespace Phytrace.Nano.Events
         private readonly EncodedMember motionFrameId = new EncodedMember();
         private readonly ExtensionNames extensionNames = new ExtensionNames();
 
+        // event_type and source_type as last written, and their names.
+        private UdmEventType lastType;
+        private string? lastTypeName;
+        private UdmSourceType lastSourceType;
+        private string? lastSourceTypeName;
+
         /// <summary>
         /// Encodes <paramref name="e"/> at buffer[offset], using at most <paramref name="count"/> bytes;
         /// returns the bytes written. Throws <see cref="UdmValidationException"/> for an invalid event
@@ -49,15 +56,31 @@ namespace Phytrace.Nano.Events
         /// </summary>
         public int Encode(UdmEvent e, byte[] buffer, int offset, int count)
         {
+            JsonWriter w = writer;
             // Validation also finds the domains that are set: each domain's IsSet, without reading its fields again.
             int set = UdmEventValidator.ValidateAndFindDomains(e);
             w.Reset(buffer, offset, count);
             w.WriteStartObject();
             w.WriteString(N.UdmVersion, UdmVersion, version);
             w.WriteUuid(N.EventId, e.EventId, 0);
-            string typeName = UdmEventTypeNames.ToUdm(e.EventType);
+            // The enums' names looked up only when they differ from the last event's.
+            UdmEventType type = e.EventType;
+            string? typeName = lastTypeName;
+            if (type != lastType || typeName == null)
+            {
+                typeName = UdmEventTypeNames.ToUdm(type);
+                lastTypeName = typeName;
+                lastType = type;
+            }
             string? source = e.SourceId;
-            string sourceTypeName = UdmSourceTypeNames.ToUdm(e.SourceType);
+            UdmSourceType kind = e.SourceType;
+            string? sourceTypeName = lastSourceTypeName;
+            if (kind != lastSourceType || sourceTypeName == null)
+            {
+                sourceTypeName = UdmSourceTypeNames.ToUdm(kind);
+                lastSourceTypeName = sourceTypeName;
+                lastSourceType = kind;
+            }
             if (!w.TryWriteRun(identityRun, typeName, source, sourceTypeName))
             {
                 int runStart = w.RunStart;
@@ -128,10 +151,15 @@ namespace Phytrace.Nano.Events
 
         private void WritePower(PowerDomain p, int set)
         {
-            w.WriteStartObject(N.Power);
-            if ((set & UdmEventValidator.BatterySet) != 0)
+            JsonWriter w = writer;
+            if ((set & UdmEventValidator.BatterySet) == 0)
             {
-                w.WriteStartObject(N.Battery);
+                w.WriteStartObject(N.Power);
+            }
+            else
+            {
+                // "power":{"battery":{ in one step.
+                w.WriteStartObject(N.Power, N.Battery);
                 if (p.BatterySocPct.HasValue)
                 {
                     w.WriteNumber(N.SocPct, p.BatterySocPct.Value);
@@ -185,15 +213,16 @@ namespace Phytrace.Nano.Events
 
         private void WriteThermal(ThermalDomain t)
         {
+            JsonWriter w = writer;
             w.WriteStartObject(N.Thermal);
             if (t.ThermalState != ThermalState.NotSet)
             {
                 w.WriteString(N.ThermalState, ThermalStateNames.ToUdm(t.ThermalState));
             }
-            if (t.ComponentCount > 0)
+            if (t.componentCount > 0)
             {
                 w.WriteStartArray(N.Components);
-                for (int i = 0; i < t.ComponentCount; i++)
+                for (int i = 0; i < t.componentCount; i++)
                 {
                     w.WriteStartObject();
                     w.WriteString(N.ComponentId, t.ComponentId(i));
@@ -206,12 +235,16 @@ namespace Phytrace.Nano.Events
             {
                 w.WriteNumber(N.AmbientTempC, t.AmbientTempC.Value);
             }
-            Bool(N.IsThrottling, ref t.IsThrottling);
+            if (t.IsThrottling.HasValue)
+            {
+                w.WriteBool(N.IsThrottling, t.IsThrottling.Value);
+            }
             w.WriteEndObject();
         }
 
         private void WriteLocation(LocationDomain l, int set)
         {
+            JsonWriter w = writer;
             w.WriteStartObject(N.Location);
             if (l.Latitude.HasValue)
             {
@@ -267,6 +300,7 @@ namespace Phytrace.Nano.Events
 
         private void WriteMotion(MotionDomain m, int set)
         {
+            JsonWriter w = writer;
             w.WriteStartObject(N.Motion);
             if (m.SpeedMps.HasValue)
             {
@@ -305,6 +339,7 @@ namespace Phytrace.Nano.Events
 
         private void WriteSafety(SafetyDomain s)
         {
+            JsonWriter w = writer;
             w.WriteStartObject(N.Safety);
             if (s.SafetyState != SafetyState.NotSet)
             {
@@ -328,14 +363,14 @@ namespace Phytrace.Nano.Events
             {
                 w.WriteNumber(N.ViolationCount, s.ViolationCount.Value);
             }
-            else if (s.ViolationEntries > 0)
+            else if (s.violationCount > 0)
             {
-                w.WriteNumber(N.ViolationCount, s.ViolationEntries);
+                w.WriteNumber(N.ViolationCount, s.violationCount);
             }
-            if (s.ViolationEntries > 0)
+            if (s.violationCount > 0)
             {
                 w.WriteStartArray(N.Violations);
-                for (int i = 0; i < s.ViolationEntries; i++)
+                for (int i = 0; i < s.violationCount; i++)
                 {
                     w.WriteStartObject();
                     w.WriteString(N.Type, s.ViolationType(i));
@@ -355,8 +390,8 @@ namespace Phytrace.Nano.Events
 
         private void WriteEnvironment(EnvironmentReadings r)
         {
-            w.WriteStartObject(N.Context);
-            w.WriteStartObject(N.Weather);
+            JsonWriter w = writer;
+            w.WriteStartObject(N.Context, N.Weather);
             if (r.TemperatureC.HasValue)
             {
                 w.WriteNumber(N.TemperatureC, r.TemperatureC.Value);
@@ -379,6 +414,7 @@ namespace Phytrace.Nano.Events
 
         private void WriteCommunication(CommunicationDomain c)
         {
+            JsonWriter w = writer;
             w.WriteStartObject(N.Communication);
             if (c.HasNetwork)
             {
@@ -404,29 +440,34 @@ namespace Phytrace.Nano.Events
 
         private void WriteExtensions(UdmExtensions x)
         {
+            JsonWriter w = writer;
             w.WriteStartObject(N.Extensions);
-            for (int i = 0; i < x.Count; i++)
+            // The entries' arrays read directly (UdmExtensions' accessors are two calls each on the device).
+            int count = x.count;
+            string?[] keys = x.keys;
+            ExtensionKind[] kinds = x.kinds;
+            for (int i = 0; i < count; i++)
             {
-                string key = x.Key(i);
+                string key = keys[i]!;
                 JsonName? name = extensionNames.Find(i, key);
                 if (name == null)
                 {
                     WriteExtension(x, i, key);
                     continue;
                 }
-                switch (x.Kind(i))
+                switch (kinds[i])
                 {
                     case ExtensionKind.String:
-                        w.WriteString(name, x.StringValue(i));
+                        w.WriteString(name, x.strings[i]);
                         break;
                     case ExtensionKind.Number:
-                        w.WriteNumber(name, x.NumberValue(i));
+                        w.WriteNumber(name, x.numbers[i]);
                         break;
                     case ExtensionKind.Integer:
-                        w.WriteNumber(name, x.IntegerValue(i));
+                        w.WriteNumber(name, x.integers[i]);
                         break;
                     default:
-                        w.WriteBool(name, x.BooleanValue(i));
+                        w.WriteBool(name, x.booleans[i]);
                         break;
                 }
             }
@@ -436,6 +477,7 @@ namespace Phytrace.Nano.Events
         // An extension whose key has no cached name (more distinct keys than the cache holds).
         private void WriteExtension(UdmExtensions x, int i, string key)
         {
+            JsonWriter w = writer;
             switch (x.Kind(i))
             {
                 case ExtensionKind.String:
@@ -456,6 +498,7 @@ namespace Phytrace.Nano.Events
         // A vector the validator found set.
         private void Vector(JsonName name, Vector3 v)
         {
+            JsonWriter w = writer;
             w.WriteStartObject(name);
             if (v.X.HasValue)
             {
@@ -479,7 +522,7 @@ namespace Phytrace.Nano.Events
         {
             if (v.HasValue)
             {
-                w.WriteNumber(name, v.Value);
+                writer.WriteNumber(name, v.Value);
             }
         }
 
@@ -487,7 +530,7 @@ namespace Phytrace.Nano.Events
         {
             if (v.HasValue)
             {
-                w.WriteBool(name, v.Value);
+                writer.WriteBool(name, v.Value);
             }
         }
 
@@ -495,7 +538,7 @@ namespace Phytrace.Nano.Events
         {
             if (value != null)
             {
-                w.WriteString(name, value);
+                writer.WriteString(name, value);
             }
         }
     }

@@ -55,13 +55,16 @@ namespace Phytrace.Nano.Events
             {
                 throw new UdmValidationException("event_type", "is not one of the 18 UDM event types (value " + ((int)e.EventType).ToString() + ")");
             }
-            if (e.SourceId == null || e.SourceId.Length == 0)
+            // Read once: on the device a string's Length is a call.
+            string? source = e.SourceId;
+            int sourceLength = source == null ? 0 : source.Length;
+            if (sourceLength == 0)
             {
                 throw new UdmValidationException("source_id", "is required (1 to 256 characters)");
             }
-            if (e.SourceId.Length > MaxSourceIdLength)
+            if (sourceLength > MaxSourceIdLength)
             {
-                throw new UdmValidationException("source_id", "is " + e.SourceId.Length.ToString() + " characters; at most 256 allowed");
+                throw new UdmValidationException("source_id", "is " + sourceLength.ToString() + " characters; at most 256 allowed");
             }
             if (!UdmSourceTypeNames.IsDefined(e.SourceType))
             {
@@ -86,256 +89,430 @@ namespace Phytrace.Nano.Events
                     Timestamp("sent_at", e.SentAtMicros.Value);
                 }
             }
-            int set = ValidatePower(e.Power);
-            if (ValidateThermal(e.Thermal))
+            // The domains in one method, each in its own block: on the device a call per domain
+            // cost more than the tests of an unset domain's fields.
+            int set = 0;
             {
-                set |= ThermalSet;
+                PowerDomain p = e.Power;
+                bool any = false;
+                bool battery = false;
+                double v;
+                if (p.BatterySocPct.HasValue)
+                {
+                    battery = true;
+                    v = p.BatterySocPct.Value;
+                    if (!(v >= 0 && v <= 100))
+                    {
+                        Range("power.battery.soc_pct", v, 0, 100);
+                    }
+                }
+                if (p.BatteryVoltageV.HasValue)
+                {
+                    battery = true;
+                    v = p.BatteryVoltageV.Value;
+                    if (v - v != 0)
+                    {
+                        Finite("power.battery.voltage_v", v);
+                    }
+                }
+                if (p.BatteryCurrentA.HasValue)
+                {
+                    battery = true;
+                    v = p.BatteryCurrentA.Value;
+                    if (v - v != 0)
+                    {
+                        Finite("power.battery.current_a", v);
+                    }
+                }
+                if (p.BatteryTemperatureC.HasValue)
+                {
+                    battery = true;
+                    v = p.BatteryTemperatureC.Value;
+                    if (v - v != 0)
+                    {
+                        Finite("power.battery.temperature_c", v);
+                    }
+                }
+                if (p.BatteryHealthPct.HasValue)
+                {
+                    battery = true;
+                    v = p.BatteryHealthPct.Value;
+                    if (!(v >= 0 && v <= 100))
+                    {
+                        Range("power.battery.health_pct", v, 0, 100);
+                    }
+                }
+                if (p.PowerConsumptionW.HasValue)
+                {
+                    any = true;
+                    v = p.PowerConsumptionW.Value;
+                    if (!(v >= 0 && v <= double.MaxValue))
+                    {
+                        NotNegative("power.power_consumption_w", v);
+                    }
+                }
+                if (p.VoltageV.HasValue)
+                {
+                    any = true;
+                    v = p.VoltageV.Value;
+                    if (v - v != 0)
+                    {
+                        Finite("power.voltage_v", v);
+                    }
+                }
+                if (p.CurrentA.HasValue)
+                {
+                    any = true;
+                    v = p.CurrentA.Value;
+                    if (v - v != 0)
+                    {
+                        Finite("power.current_a", v);
+                    }
+                }
+                if (p.EstimatedRuntimeMin.HasValue)
+                {
+                    any = true;
+                    v = p.EstimatedRuntimeMin.Value;
+                    if (!(v >= 0 && v <= double.MaxValue))
+                    {
+                        NotNegative("power.estimated_runtime_min", v);
+                    }
+                }
+                if (p.PowerSource != PowerSource.NotSet)
+                {
+                    any = true;
+                    PowerSourceNames.ToUdm(p.PowerSource);
+                }
+                if (battery)
+                {
+                    set = PowerSet | BatterySet;
+                }
+                else if (any || p.IsCharging.HasValue)
+                {
+                    set = PowerSet;
+                }
             }
-            set |= ValidateLocation(e.Location);
-            set |= ValidateMotion(e.Motion);
-            if (ValidateSafety(e.Safety))
             {
-                set |= SafetySet;
+                ThermalDomain t = e.Thermal;
+                bool any = false;
+                if (t.AmbientTempC.HasValue)
+                {
+                    any = true;
+                    double v = t.AmbientTempC.Value;
+                    if (v - v != 0)
+                    {
+                        Finite("thermal.ambient_temp_c", v);
+                    }
+                }
+                int components = t.componentCount;
+                for (int i = 0; i < components; i++)
+                {
+                    double v = t.ComponentTemperatureC(i);
+                    if (v - v != 0)
+                    {
+                        throw new UdmValidationException("thermal.components[" + i.ToString() + "].temperature_c", "must be a finite number");
+                    }
+                }
+                if (t.ThermalState != ThermalState.NotSet)
+                {
+                    any = true;
+                    ThermalStateNames.ToUdm(t.ThermalState);
+                }
+                if (any || components > 0 || t.IsThrottling.HasValue)
+                {
+                    set |= ThermalSet;
+                }
             }
-            if (ValidateEnvironment(e.Environment))
             {
-                set |= EnvironmentSet;
+                LocationDomain l = e.Location;
+                bool any = false;
+                bool local = false;
+                double v;
+                if (l.Latitude.HasValue)
+                {
+                    any = true;
+                    v = l.Latitude.Value;
+                    if (!(v >= -90 && v <= 90))
+                    {
+                        Range("location.latitude", v, -90, 90);
+                    }
+                }
+                if (l.Longitude.HasValue)
+                {
+                    any = true;
+                    v = l.Longitude.Value;
+                    if (!(v >= -180 && v <= 180))
+                    {
+                        Range("location.longitude", v, -180, 180);
+                    }
+                }
+                if (l.AltitudeM.HasValue)
+                {
+                    any = true;
+                    v = l.AltitudeM.Value;
+                    if (v - v != 0)
+                    {
+                        Finite("location.altitude_m", v);
+                    }
+                }
+                if (l.HeadingDeg.HasValue)
+                {
+                    any = true;
+                    v = l.HeadingDeg.Value;
+                    if (v - v != 0 || v < 0 || v >= 360)
+                    {
+                        throw new UdmValidationException("location.heading_deg", "must be at least 0 and below 360");
+                    }
+                }
+                if (l.LocalXM.HasValue)
+                {
+                    local = true;
+                    v = l.LocalXM.Value;
+                    if (v - v != 0)
+                    {
+                        Finite("location.local.x_m", v);
+                    }
+                }
+                if (l.LocalYM.HasValue)
+                {
+                    local = true;
+                    v = l.LocalYM.Value;
+                    if (v - v != 0)
+                    {
+                        Finite("location.local.y_m", v);
+                    }
+                }
+                if (l.LocalZM.HasValue)
+                {
+                    local = true;
+                    v = l.LocalZM.Value;
+                    if (v - v != 0)
+                    {
+                        Finite("location.local.z_m", v);
+                    }
+                }
+                if (l.HorizontalAccuracyM.HasValue)
+                {
+                    any = true;
+                    v = l.HorizontalAccuracyM.Value;
+                    if (!(v >= 0 && v <= double.MaxValue))
+                    {
+                        NotNegative("location.horizontal_accuracy_m", v);
+                    }
+                }
+                if (local)
+                {
+                    set |= LocationSet | LocalSet;
+                }
+                else if (any || l.FrameId != null || l.MapId != null || l.Floor.HasValue)
+                {
+                    set |= LocationSet;
+                }
             }
-            if (ValidateCommunication(e.Communication))
             {
-                set |= CommunicationSet;
+                MotionDomain m = e.Motion;
+                bool any = false;
+                double v;
+                if (m.SpeedMps.HasValue)
+                {
+                    any = true;
+                    v = m.SpeedMps.Value;
+                    if (!(v >= 0 && v <= double.MaxValue))
+                    {
+                        NotNegative("motion.speed_mps", v);
+                    }
+                }
+                if (m.CommandedLinearMps.HasValue)
+                {
+                    any = true;
+                    v = m.CommandedLinearMps.Value;
+                    if (v - v != 0)
+                    {
+                        Finite("motion.commanded_linear_mps", v);
+                    }
+                }
+                if (m.CommandedAngularDps.HasValue)
+                {
+                    any = true;
+                    v = m.CommandedAngularDps.Value;
+                    if (v - v != 0)
+                    {
+                        Finite("motion.commanded_angular_dps", v);
+                    }
+                }
+                int vectors = Vectors(m);
+                if (m.MotionState != MotionState.NotSet)
+                {
+                    any = true;
+                    MotionStateNames.ToUdm(m.MotionState);
+                }
+                if (vectors != 0)
+                {
+                    set |= MotionSet | vectors;
+                }
+                else if (any || m.FrameId != null)
+                {
+                    set |= MotionSet;
+                }
             }
-            if (ValidateExtensions(e.Extensions))
             {
-                set |= ExtensionsSet;
+                SafetyDomain s = e.Safety;
+                bool any = false;
+                if (s.ViolationCount.HasValue)
+                {
+                    any = true;
+                    if (s.ViolationCount.Value < 0)
+                    {
+                        throw new UdmValidationException("safety.violation_count", "must not be negative");
+                    }
+                }
+                if (s.SpeedLimitMps.HasValue)
+                {
+                    any = true;
+                    double v = s.SpeedLimitMps.Value;
+                    if (!(v >= 0 && v <= double.MaxValue))
+                    {
+                        NotNegative("safety.speed_limit_mps", v);
+                    }
+                }
+                if (s.EStopTriggeredAtMicros.HasValue)
+                {
+                    any = true;
+                    if (IsOutsideYears(s.EStopTriggeredAtMicros.Value))
+                    {
+                        Timestamp("safety.e_stop.triggered_at", s.EStopTriggeredAtMicros.Value);
+                    }
+                }
+                if (s.SafetyState != SafetyState.NotSet)
+                {
+                    any = true;
+                    SafetyStateNames.ToUdm(s.SafetyState);
+                }
+                if (any || s.IsSafe.HasValue || s.EStopActive.HasValue || s.EStopType != null || s.ProtectiveStopActive.HasValue
+                    || s.ProtectiveStopReason != null || s.SafetySystemOk.HasValue || s.violationCount > 0)
+                {
+                    set |= SafetySet;
+                }
+            }
+            {
+                EnvironmentReadings r = e.Environment;
+                bool any = false;
+                double v;
+                if (r.TemperatureC.HasValue)
+                {
+                    any = true;
+                    v = r.TemperatureC.Value;
+                    if (v - v != 0)
+                    {
+                        Finite("context.weather.temperature_c", v);
+                    }
+                }
+                if (r.HumidityPct.HasValue)
+                {
+                    any = true;
+                    v = r.HumidityPct.Value;
+                    if (!(v >= 0 && v <= 100))
+                    {
+                        Range("context.weather.humidity_pct", v, 0, 100);
+                    }
+                }
+                if (r.PressureHpa.HasValue)
+                {
+                    any = true;
+                    v = r.PressureHpa.Value;
+                    if (!(v >= 0 && v <= double.MaxValue))
+                    {
+                        NotNegative("context.weather.pressure_hpa", v);
+                    }
+                }
+                if (r.IlluminanceLux.HasValue)
+                {
+                    any = true;
+                    v = r.IlluminanceLux.Value;
+                    if (!(v >= 0 && v <= double.MaxValue))
+                    {
+                        NotNegative("context.weather.illuminance_lux", v);
+                    }
+                }
+                if (any)
+                {
+                    set |= EnvironmentSet;
+                }
+            }
+            {
+                CommunicationDomain c = e.Communication;
+                bool any = false;
+                if (c.BufferedEvents.HasValue)
+                {
+                    any = true;
+                    if (c.BufferedEvents.Value < 0)
+                    {
+                        NotNegative("communication.phytrace.buffered_events", c.BufferedEvents.Value);
+                    }
+                }
+                if (c.BufferBytesUsed.HasValue)
+                {
+                    any = true;
+                    if (c.BufferBytesUsed.Value < 0)
+                    {
+                        NotNegative("communication.phytrace.buffer_bytes_used", c.BufferBytesUsed.Value);
+                    }
+                }
+                if (c.BufferCapacityBytes.HasValue)
+                {
+                    any = true;
+                    if (c.BufferCapacityBytes.Value < 0)
+                    {
+                        NotNegative("communication.phytrace.buffer_capacity_bytes", c.BufferCapacityBytes.Value);
+                    }
+                }
+                if (c.DroppedEvents.HasValue)
+                {
+                    any = true;
+                    if (c.DroppedEvents.Value < 0)
+                    {
+                        NotNegative("communication.phytrace.dropped_events", c.DroppedEvents.Value);
+                    }
+                }
+                if (any || c.NetworkType != null || c.NetworkConnected.HasValue || c.RssiDbm.HasValue || c.Ssid != null || c.PhytraceConnected.HasValue)
+                {
+                    set |= CommunicationSet;
+                }
+            }
+            {
+                UdmExtensions x = e.Extensions;
+                int count = x.count;
+                ExtensionKind[] kinds = x.kinds;
+                double[] numbers = x.numbers;
+                for (int i = 0; i < count; i++)
+                {
+                    if (kinds[i] != ExtensionKind.Number)
+                    {
+                        continue;
+                    }
+                    double v = numbers[i];
+                    if (v - v != 0)
+                    {
+                        throw new UdmValidationException("extensions." + x.keys[i], "must be a finite number (NaN and Infinity are not JSON)");
+                    }
+                }
+                if (count > 0)
+                {
+                    set |= ExtensionsSet;
+                }
             }
             return set;
         }
 
-        private static int ValidatePower(PowerDomain p)
+        // The bits of motion's vectors that are set (Vector3.IsSet), throwing for the first whose
+        // set axes are not all finite. One call for the three.
+        private static int Vectors(MotionDomain m)
         {
-            bool set = false;
-            bool battery = false;
-            if (p.BatterySocPct.HasValue)
-            {
-                battery = true;
-                if (!(p.BatterySocPct.Value >= 0 && p.BatterySocPct.Value <= 100))
-                {
-                    Range("power.battery.soc_pct", p.BatterySocPct.Value, 0, 100);
-                }
-            }
-            if (p.BatteryVoltageV.HasValue)
-            {
-                battery = true;
-                if (p.BatteryVoltageV.Value - p.BatteryVoltageV.Value != 0)
-                {
-                    Finite("power.battery.voltage_v", p.BatteryVoltageV.Value);
-                }
-            }
-            if (p.BatteryCurrentA.HasValue)
-            {
-                battery = true;
-                if (p.BatteryCurrentA.Value - p.BatteryCurrentA.Value != 0)
-                {
-                    Finite("power.battery.current_a", p.BatteryCurrentA.Value);
-                }
-            }
-            if (p.BatteryTemperatureC.HasValue)
-            {
-                battery = true;
-                if (p.BatteryTemperatureC.Value - p.BatteryTemperatureC.Value != 0)
-                {
-                    Finite("power.battery.temperature_c", p.BatteryTemperatureC.Value);
-                }
-            }
-            if (p.BatteryHealthPct.HasValue)
-            {
-                battery = true;
-                if (!(p.BatteryHealthPct.Value >= 0 && p.BatteryHealthPct.Value <= 100))
-                {
-                    Range("power.battery.health_pct", p.BatteryHealthPct.Value, 0, 100);
-                }
-            }
-            if (p.PowerConsumptionW.HasValue)
-            {
-                set = true;
-                if (!(p.PowerConsumptionW.Value >= 0 && p.PowerConsumptionW.Value <= double.MaxValue))
-                {
-                    NotNegative("power.power_consumption_w", p.PowerConsumptionW.Value);
-                }
-            }
-            if (p.VoltageV.HasValue)
-            {
-                set = true;
-                if (p.VoltageV.Value - p.VoltageV.Value != 0)
-                {
-                    Finite("power.voltage_v", p.VoltageV.Value);
-                }
-            }
-            if (p.CurrentA.HasValue)
-            {
-                set = true;
-                if (p.CurrentA.Value - p.CurrentA.Value != 0)
-                {
-                    Finite("power.current_a", p.CurrentA.Value);
-                }
-            }
-            if (p.EstimatedRuntimeMin.HasValue)
-            {
-                set = true;
-                if (!(p.EstimatedRuntimeMin.Value >= 0 && p.EstimatedRuntimeMin.Value <= double.MaxValue))
-                {
-                    NotNegative("power.estimated_runtime_min", p.EstimatedRuntimeMin.Value);
-                }
-            }
-            if (p.PowerSource != PowerSource.NotSet)
-            {
-                set = true;
-                PowerSourceNames.ToUdm(p.PowerSource);
-            }
-            if (battery)
-            {
-                return PowerSet | BatterySet;
-            }
-            return set || p.IsCharging.HasValue ? PowerSet : 0;
-        }
-
-        private static bool ValidateThermal(ThermalDomain t)
-        {
-            bool set = false;
-            if (t.AmbientTempC.HasValue)
-            {
-                set = true;
-                if (t.AmbientTempC.Value - t.AmbientTempC.Value != 0)
-                {
-                    Finite("thermal.ambient_temp_c", t.AmbientTempC.Value);
-                }
-            }
-            int components = t.ComponentCount;
-            for (int i = 0; i < components; i++)
-            {
-                double v = t.ComponentTemperatureC(i);
-                if (v - v != 0)
-                {
-                    throw new UdmValidationException("thermal.components[" + i.ToString() + "].temperature_c", "must be a finite number");
-                }
-            }
-            if (t.ThermalState != ThermalState.NotSet)
-            {
-                set = true;
-                ThermalStateNames.ToUdm(t.ThermalState);
-            }
-            return set || components > 0 || t.IsThrottling.HasValue;
-        }
-
-        private static int ValidateLocation(LocationDomain l)
-        {
-            bool set = false;
-            bool local = false;
-            if (l.Latitude.HasValue)
-            {
-                set = true;
-                if (!(l.Latitude.Value >= -90 && l.Latitude.Value <= 90))
-                {
-                    Range("location.latitude", l.Latitude.Value, -90, 90);
-                }
-            }
-            if (l.Longitude.HasValue)
-            {
-                set = true;
-                if (!(l.Longitude.Value >= -180 && l.Longitude.Value <= 180))
-                {
-                    Range("location.longitude", l.Longitude.Value, -180, 180);
-                }
-            }
-            if (l.AltitudeM.HasValue)
-            {
-                set = true;
-                if (l.AltitudeM.Value - l.AltitudeM.Value != 0)
-                {
-                    Finite("location.altitude_m", l.AltitudeM.Value);
-                }
-            }
-            if (l.HeadingDeg.HasValue)
-            {
-                set = true;
-                double h = l.HeadingDeg.Value;
-                if (h - h != 0 || h < 0 || h >= 360)
-                {
-                    throw new UdmValidationException("location.heading_deg", "must be at least 0 and below 360");
-                }
-            }
-            if (l.LocalXM.HasValue)
-            {
-                local = true;
-                if (l.LocalXM.Value - l.LocalXM.Value != 0)
-                {
-                    Finite("location.local.x_m", l.LocalXM.Value);
-                }
-            }
-            if (l.LocalYM.HasValue)
-            {
-                local = true;
-                if (l.LocalYM.Value - l.LocalYM.Value != 0)
-                {
-                    Finite("location.local.y_m", l.LocalYM.Value);
-                }
-            }
-            if (l.LocalZM.HasValue)
-            {
-                local = true;
-                if (l.LocalZM.Value - l.LocalZM.Value != 0)
-                {
-                    Finite("location.local.z_m", l.LocalZM.Value);
-                }
-            }
-            if (l.HorizontalAccuracyM.HasValue)
-            {
-                set = true;
-                if (!(l.HorizontalAccuracyM.Value >= 0 && l.HorizontalAccuracyM.Value <= double.MaxValue))
-                {
-                    NotNegative("location.horizontal_accuracy_m", l.HorizontalAccuracyM.Value);
-                }
-            }
-            if (local)
-            {
-                return LocationSet | LocalSet;
-            }
-            return set || l.FrameId != null || l.MapId != null || l.Floor.HasValue ? LocationSet : 0;
-        }
-
-        private static int ValidateMotion(MotionDomain m)
-        {
-            bool set = false;
             int vectors = 0;
-            if (m.SpeedMps.HasValue)
-            {
-                set = true;
-                if (!(m.SpeedMps.Value >= 0 && m.SpeedMps.Value <= double.MaxValue))
-                {
-                    NotNegative("motion.speed_mps", m.SpeedMps.Value);
-                }
-            }
-            if (m.CommandedLinearMps.HasValue)
-            {
-                set = true;
-                if (m.CommandedLinearMps.Value - m.CommandedLinearMps.Value != 0)
-                {
-                    Finite("motion.commanded_linear_mps", m.CommandedLinearMps.Value);
-                }
-            }
-            if (m.CommandedAngularDps.HasValue)
-            {
-                set = true;
-                if (m.CommandedAngularDps.Value - m.CommandedAngularDps.Value != 0)
-                {
-                    Finite("motion.commanded_angular_dps", m.CommandedAngularDps.Value);
-                }
-            }
             int vector = VectorState(m.LinearVelocity);
             if (vector != VectorUnset)
             {
-                vectors |= LinearVelocitySet;
+                vectors = LinearVelocitySet;
                 if (vector == VectorNonFinite)
                 {
                     Vector("motion.linear_velocity");
@@ -359,146 +536,7 @@ namespace Phytrace.Nano.Events
                     Vector("motion.linear_acceleration");
                 }
             }
-            if (m.MotionState != MotionState.NotSet)
-            {
-                set = true;
-                MotionStateNames.ToUdm(m.MotionState);
-            }
-            if (vectors != 0)
-            {
-                return MotionSet | vectors;
-            }
-            return set || m.FrameId != null ? MotionSet : 0;
-        }
-
-        private static bool ValidateSafety(SafetyDomain s)
-        {
-            bool set = false;
-            if (s.ViolationCount.HasValue)
-            {
-                set = true;
-                if (s.ViolationCount.Value < 0)
-                {
-                    throw new UdmValidationException("safety.violation_count", "must not be negative");
-                }
-            }
-            if (s.SpeedLimitMps.HasValue)
-            {
-                set = true;
-                if (!(s.SpeedLimitMps.Value >= 0 && s.SpeedLimitMps.Value <= double.MaxValue))
-                {
-                    NotNegative("safety.speed_limit_mps", s.SpeedLimitMps.Value);
-                }
-            }
-            if (s.EStopTriggeredAtMicros.HasValue)
-            {
-                set = true;
-                if (IsOutsideYears(s.EStopTriggeredAtMicros.Value))
-                {
-                    Timestamp("safety.e_stop.triggered_at", s.EStopTriggeredAtMicros.Value);
-                }
-            }
-            if (s.SafetyState != SafetyState.NotSet)
-            {
-                set = true;
-                SafetyStateNames.ToUdm(s.SafetyState);
-            }
-            return set || s.IsSafe.HasValue || s.EStopActive.HasValue || s.EStopType != null || s.ProtectiveStopActive.HasValue
-                || s.ProtectiveStopReason != null || s.SafetySystemOk.HasValue || s.ViolationEntries > 0;
-        }
-
-        private static bool ValidateEnvironment(EnvironmentReadings r)
-        {
-            bool set = false;
-            if (r.TemperatureC.HasValue)
-            {
-                set = true;
-                if (r.TemperatureC.Value - r.TemperatureC.Value != 0)
-                {
-                    Finite("context.weather.temperature_c", r.TemperatureC.Value);
-                }
-            }
-            if (r.HumidityPct.HasValue)
-            {
-                set = true;
-                if (!(r.HumidityPct.Value >= 0 && r.HumidityPct.Value <= 100))
-                {
-                    Range("context.weather.humidity_pct", r.HumidityPct.Value, 0, 100);
-                }
-            }
-            if (r.PressureHpa.HasValue)
-            {
-                set = true;
-                if (!(r.PressureHpa.Value >= 0 && r.PressureHpa.Value <= double.MaxValue))
-                {
-                    NotNegative("context.weather.pressure_hpa", r.PressureHpa.Value);
-                }
-            }
-            if (r.IlluminanceLux.HasValue)
-            {
-                set = true;
-                if (!(r.IlluminanceLux.Value >= 0 && r.IlluminanceLux.Value <= double.MaxValue))
-                {
-                    NotNegative("context.weather.illuminance_lux", r.IlluminanceLux.Value);
-                }
-            }
-            return set;
-        }
-
-        private static bool ValidateCommunication(CommunicationDomain c)
-        {
-            bool set = false;
-            if (c.BufferedEvents.HasValue)
-            {
-                set = true;
-                if (c.BufferedEvents.Value < 0)
-                {
-                    NotNegative("communication.phytrace.buffered_events", c.BufferedEvents.Value);
-                }
-            }
-            if (c.BufferBytesUsed.HasValue)
-            {
-                set = true;
-                if (c.BufferBytesUsed.Value < 0)
-                {
-                    NotNegative("communication.phytrace.buffer_bytes_used", c.BufferBytesUsed.Value);
-                }
-            }
-            if (c.BufferCapacityBytes.HasValue)
-            {
-                set = true;
-                if (c.BufferCapacityBytes.Value < 0)
-                {
-                    NotNegative("communication.phytrace.buffer_capacity_bytes", c.BufferCapacityBytes.Value);
-                }
-            }
-            if (c.DroppedEvents.HasValue)
-            {
-                set = true;
-                if (c.DroppedEvents.Value < 0)
-                {
-                    NotNegative("communication.phytrace.dropped_events", c.DroppedEvents.Value);
-                }
-            }
-            return set || c.NetworkType != null || c.NetworkConnected.HasValue || c.RssiDbm.HasValue || c.Ssid != null || c.PhytraceConnected.HasValue;
-        }
-
-        private static bool ValidateExtensions(UdmExtensions x)
-        {
-            int count = x.Count;
-            for (int i = 0; i < count; i++)
-            {
-                if (x.Kind(i) != ExtensionKind.Number)
-                {
-                    continue;
-                }
-                double v = x.NumberValue(i);
-                if (v - v != 0)
-                {
-                    throw new UdmValidationException("extensions." + x.Key(i), "must be a finite number (NaN and Infinity are not JSON)");
-                }
-            }
-            return count > 0;
+            return vectors;
         }
 
         private static void Vector(string field)

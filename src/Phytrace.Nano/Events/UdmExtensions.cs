@@ -10,13 +10,15 @@ namespace Phytrace.Nano.Events
     /// </summary>
     public sealed class UdmExtensions
     {
-        private readonly string?[] keys;
-        private readonly ExtensionKind[] kinds;
-        private readonly string?[] strings;
-        private readonly double[] numbers;
-        private readonly long[] integers;
-        private readonly bool[] booleans;
-        private int count;
+        // Internal so the validator and the encoder read entries [0, count) directly: on the
+        // device each accessor below is two calls (its own and the index check), per entry and event.
+        internal readonly string?[] keys;
+        internal readonly ExtensionKind[] kinds;
+        internal readonly string?[] strings;
+        internal readonly double[] numbers;
+        internal readonly long[] integers;
+        internal readonly bool[] booleans;
+        internal int count;
 
         public UdmExtensions(int capacity)
         {

@@ -10,9 +10,13 @@ namespace Phytrace.Nano.Events
         /// <summary>Sets all three axes.</summary>
         public void Set(double x, double y, double z)
         {
-            X.Set(x);
-            Y.Set(y);
-            Z.Set(z);
+            // Stored here rather than through OptionalDouble.Set: on the device each call costs more than its two stores.
+            X.Value = x;
+            X.HasValue = true;
+            Y.Value = y;
+            Y.HasValue = true;
+            Z.Value = z;
+            Z.HasValue = true;
         }
 
         public bool IsSet
