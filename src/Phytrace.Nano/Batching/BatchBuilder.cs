@@ -83,6 +83,12 @@ namespace Phytrace.Nano.Batching
             end = eventsStart;
         }
 
+        /// <summary>The largest event CheckEvent accepts (max_batch_bytes).</summary>
+        internal int MaxEventBytes
+        {
+            get { return config.MaxBatchBytes; }
+        }
+
         /// <summary>True if an event of <paramref name="length"/> bytes still fits the open batch.</summary>
         public bool HasRoomFor(int length)
         {
@@ -214,14 +220,62 @@ namespace Phytrace.Nano.Batching
             }
             Begin();
             byte[] payload = events.Payload;
+            int[] offsets = events.offsets;
+            int[] lengths = events.lengths;
+            long[] times = events.capturedAt;
+            // TryAppend's checks and copy inline, in locals: every event sent passes here, and on the
+            // device its calls (CheckEvent, HasRoomFor, the accessors, config's properties) cost more
+            // than the copy. An event any check refuses goes through TryAppend, which says why.
+            int maxEvent = config.MaxBatchBytes;
+            int limit = envelope.Length - BatchEnvelope.Close.Length;
+            int at = end;
+            int held = 0;
+            long earliest = 0;
+            long latest = 0;
             for (int i = first; i < first + count; i++)
             {
-                if (!TryAppend(payload, events.PayloadOffset(i), events.PayloadLength(i), events.CapturedAtUnixMicros(i)))
+                int offset = offsets[i];
+                int length = lengths[i];
+                int separator = held > 0 ? 1 : 0;
+                if (length < 2 || length > maxEvent || length > limit - separator - at || offset < 0 || offset > payload.Length - length
+                    || payload[offset] != (byte)'{' || payload[offset + length - 1] != (byte)'}')
                 {
-                    Begin();
-                    throw new ArgumentOutOfRangeException(nameof(events), "events total more than max_batch_bytes (" + config.MaxBatchBytes.ToString() + ") of JSON");
+                    end = at;
+                    this.count = held;
+                    firstAt = earliest;
+                    lastAt = latest;
+                    if (!TryAppend(payload, offset, length, times[i]))
+                    {
+                        Begin();
+                        throw new ArgumentOutOfRangeException(nameof(events), "events total more than max_batch_bytes (" + config.MaxBatchBytes.ToString() + ") of JSON");
+                    }
+                    at = end;
+                    held = this.count;
+                    earliest = firstAt;
+                    latest = lastAt;
+                    continue;
                 }
+                if (separator != 0)
+                {
+                    envelope[at++] = (byte)',';
+                }
+                Array.Copy(payload, offset, envelope, at, length);
+                at += length;
+                long time = times[i];
+                if (held == 0 || time < earliest)
+                {
+                    earliest = time;
+                }
+                if (held == 0 || time > latest)
+                {
+                    latest = time;
+                }
+                held++;
             }
+            end = at;
+            this.count = held;
+            firstAt = earliest;
+            lastAt = latest;
             return Finish();
         }
     }

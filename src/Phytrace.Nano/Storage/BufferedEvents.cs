@@ -11,16 +11,18 @@ namespace Phytrace.Nano.Storage
     /// </summary>
     public sealed class BufferedEvents
     {
-        private readonly int[] offsets;
-        private readonly int[] lengths;
+        // Internal, not private: the uplink's per-event loops (BatchBuilder.Build, SendableCheck)
+        // read them directly, since on the device each accessor is two calls (itself and CheckIndex).
+        internal readonly int[] offsets;
+        internal readonly int[] lengths;
         private readonly long[] sequences;
-        private readonly long[] capturedAt;
+        internal readonly long[] capturedAt;
         private readonly bool[] clockSynced;
-        private readonly bool[] vetted;
+        internal readonly bool[] vetted;
         private readonly byte[] eventIds;
-        private readonly byte[] payload;
-        private int count;
-        private int payloadUsed;
+        internal readonly byte[] payload;
+        internal int count;
+        internal int payloadUsed;
 
         /// <summary>Room for <paramref name="maxEvents"/> events totalling <paramref name="maxPayloadBytes"/> bytes.</summary>
         public BufferedEvents(int maxEvents, int maxPayloadBytes)

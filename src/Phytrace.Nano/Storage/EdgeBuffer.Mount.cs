@@ -166,7 +166,7 @@ namespace Phytrace.Nano.Storage
                 long sequence = header.Sequence;
                 long capturedAt = header.CapturedAtUnixMicros;
                 bool synced = header.ClockSynced;
-                bool whole = position + slots + padding <= end && CopyEvent(position, slots, null);
+                bool whole = position + slots + padding <= end && CopyEvent(position, slots, null, -1);
                 if (!whole)
                 {
                     // Not whole: a later slot damaged (counted when the scan or the tail meets it), or

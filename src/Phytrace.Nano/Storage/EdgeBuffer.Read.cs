@@ -65,64 +65,89 @@ namespace Phytrace.Nano.Storage
 
         private void DequeueLocked(BufferedEvents into, int maxEvents)
         {
-            TrimTail(true);
+            // The record at the tail, if TrimTail stopped at one, has just been read and checked whole:
+            // it is taken without reading its slots or checking its continuations again.
+            bool tailChecked = TrimTail(true);
+            // The run those checks read (a later refill reads the slots again, and they are checked again).
+            long checkedRun = readAheadStart;
             long cursor = tailSlot;
             long cursorSequence = tailSequence;
             // into.Count, kept here: on the device each property read is a call.
             int got = into.Count;
+            // A plaintext region with nothing removed out of order: records read with their run take
+            // the short way (TakeFromRun) when they are whole and exactly as expected.
+            bool shortWay = ShortWayReads && sealer == null && SlotHeader.WordReads && removed.Count == 0;
             while (got < maxEvents && cursor < headSlot)
             {
-                SlotVerdict verdict = Inspect(cursor, cursorSequence);
-                if (verdict == SlotVerdict.Skip)
+                bool checkedWhole = tailChecked;
+                tailChecked = false;
+                int extent = 0;
+                long sequence = 0;
+                if (!checkedWhole && shortWay && readAheadStart >= 0)
                 {
-                    cursor++;
-                    continue;
-                }
-                if (verdict == SlotVerdict.Damaged)
-                {
-                    break; // in mid-range: it is skipped and counted once it reaches the tail
-                }
-                int slots = header.Slots;
-                int extent = slots + header.PaddingSlots;
-                long sequence = header.Sequence;
-                if (removed.Contains(sequence))
-                {
-                    cursor += extent;
-                    cursorSequence = sequence + 1;
-                    continue;
-                }
-                int total = header.TotalLength;
-                if (!into.HasRoomFor(total))
-                {
-                    if (into.Count == 0)
+                    // Past the run: read the next one from here, as Inspect would (the same reads and
+                    // retries; a slot that cannot be read is Inspect's Damaged verdict, which ends the read).
+                    if ((cursor < readAheadStart || cursor >= readAheadStart + readAheadSlots) && !ReadSlotOrDamage(cursor, slot, true))
                     {
-                        throw new ArgumentException("BufferedEvents has room for " + (into.PayloadCapacity - into.PayloadUsed).ToString()
-                            + " payload bytes but the oldest event has " + total.ToString() + "; give it at least " + storedMaxSize.ToString() + " bytes (MaxEventSize" + (sealer == null ? ")" : ", plus the tag of a sealed record)"), nameof(into));
+                        break;
                     }
-                    break;
+                    extent = TakeFromRun(cursor, cursorSequence, into);
+                    sequence = takenSequence;
                 }
-                if (!CopyEvent(cursor, slots, into))
+                if (extent == 0)
                 {
-                    if (sealRefused)
+                    SlotVerdict verdict = checkedWhole ? SlotVerdict.Record : Inspect(cursor, cursorSequence);
+                    if (verdict == SlotVerdict.Skip)
                     {
-                        // Whole, but changed since it was sealed: no slot of it reads as damaged, so
-                        // it is counted here, once, when it reaches the tail (records before it go first).
-                        if (cursor != tailSlot)
-                        {
-                            break;
-                        }
-                        counters.Corrupt++;
-                        liveCount--;
-                        AdvanceTail(extent, sequence);
-                        TrimTail(true);
-                        cursor = tailSlot;
-                        cursorSequence = tailSequence;
+                        cursor++;
                         continue;
                     }
-                    // Not whole (a later slot damaged, or a torn event's first slot left by a cut):
-                    // never returned; step over its first slot, its damaged part is counted when reached.
-                    cursor++;
-                    continue;
+                    if (verdict == SlotVerdict.Damaged)
+                    {
+                        break; // in mid-range: it is skipped and counted once it reaches the tail
+                    }
+                    int slots = header.Slots;
+                    extent = slots + header.PaddingSlots;
+                    sequence = header.Sequence;
+                    if (removed.Contains(sequence))
+                    {
+                        cursor += extent;
+                        cursorSequence = sequence + 1;
+                        continue;
+                    }
+                    int total = header.TotalLength;
+                    if (!into.HasRoomFor(total))
+                    {
+                        if (into.Count == 0)
+                        {
+                            throw new ArgumentException("BufferedEvents has room for " + (into.PayloadCapacity - into.PayloadUsed).ToString()
+                                + " payload bytes but the oldest event has " + total.ToString() + "; give it at least " + storedMaxSize.ToString() + " bytes (MaxEventSize" + (sealer == null ? ")" : ", plus the tag of a sealed record)"), nameof(into));
+                        }
+                        break;
+                    }
+                    if (!CopyEvent(cursor, slots, into, checkedWhole ? checkedRun : -1))
+                    {
+                        if (sealRefused)
+                        {
+                            // Whole, but changed since it was sealed: no slot of it reads as damaged, so
+                            // it is counted here, once, when it reaches the tail (records before it go first).
+                            if (cursor != tailSlot)
+                            {
+                                break;
+                            }
+                            counters.Corrupt++;
+                            liveCount--;
+                            AdvanceTail(extent, sequence);
+                            TrimTail(true);
+                            cursor = tailSlot;
+                            cursorSequence = tailSequence;
+                            continue;
+                        }
+                        // Not whole (a later slot damaged, or a torn event's first slot left by a cut):
+                        // never returned; step over its first slot, its damaged part is counted when reached.
+                        cursor++;
+                        continue;
+                    }
                 }
                 got++;
                 cursor += extent;
@@ -142,8 +167,10 @@ namespace Phytrace.Nano.Storage
         /// Copies the event whose first slot is in <see cref="slot"/> (decoded in <see cref="header"/>)
         /// into <paramref name="into"/>, reading and checking its continuation slots. False if any is
         /// corrupt; then <paramref name="into"/> is unchanged. With a null <paramref name="into"/> it only checks.
+        /// When IsWholeEvent has just checked this event in the run starting at <paramref name="checkedRun"/>
+        /// (else -1), continuations still in that same run are copied without checking them again.
         /// </summary>
-        private bool CopyEvent(long first, int slots, BufferedEvents? into)
+        private bool CopyEvent(long first, int slots, BufferedEvents? into, long checkedRun)
         {
             sealRefused = false;
             long sequence = header.Sequence;
@@ -175,7 +202,7 @@ namespace Phytrace.Nano.Storage
                 {
                     // ContinuationAt's common case inline (read with its run: checked in place): one call less per slot.
                     sourceAt = (int)(absolute - readAheadStart) * recordSize;
-                    source = SlotHeader.IsContinuation(group, sourceAt, regionId, sealedRegion, sequence, total, part, part == slots - 1, expected) ? group : null;
+                    source = (checkedRun >= 0 && checkedRun == readAheadStart) || SlotHeader.IsContinuation(group, sourceAt, regionId, sealedRegion, sequence, total, part, part == slots - 1, expected) ? group : null;
                 }
                 else
                 {

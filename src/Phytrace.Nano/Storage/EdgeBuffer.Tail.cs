@@ -61,8 +61,12 @@ namespace Phytrace.Nano.Storage
             return false;
         }
 
-        /// <summary>Drops what can never be delivered from the tail: padding, stale and damaged slots, removed records, and (if asked) expired ones.</summary>
-        private void TrimTail(bool expire)
+        /// <summary>
+        /// Drops what can never be delivered from the tail: padding, stale and damaged slots, removed
+        /// records, and (if asked) expired ones. True if it stopped at a live record it read whole
+        /// (decoded in <see cref="header"/>, its first slot in <see cref="slot"/>, every continuation checked).
+        /// </summary>
+        private bool TrimTail(bool expire)
         {
             bool canExpire = expire && clock.IsSynchronized;
             long now = canExpire ? Iso8601Utc.ToUnixMicros(clock.UtcNow) : 0;
@@ -82,9 +86,11 @@ namespace Phytrace.Nano.Storage
                 }
                 // Removed records the tail stepped over as damaged are gone too.
                 removed.DropBelow(header.Sequence);
-                break;
+                NormalizeEmptyTail();
+                return true;
             }
             NormalizeEmptyTail();
+            return false;
         }
 
         private void TryTrimTail(bool expire)

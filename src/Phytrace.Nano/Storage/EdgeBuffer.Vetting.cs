@@ -12,19 +12,5 @@ namespace Phytrace.Nano.Storage
     {
         private long vettedFrom = -1;
         private long vettedThrough = -1;
-
-        /// <summary>The record of <paramref name="sequence"/> was accepted; extends or restarts the vetted run.</summary>
-        private void NoteVetting(long sequence, bool vetted)
-        {
-            if (!vetted)
-            {
-                return; // the next vetted record no longer follows the run, and starts a new one
-            }
-            if (vettedFrom < 0 || sequence != vettedThrough + 1)
-            {
-                vettedFrom = sequence;
-            }
-            vettedThrough = sequence;
-        }
     }
 }

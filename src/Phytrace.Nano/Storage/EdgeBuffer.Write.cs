@@ -59,20 +59,37 @@ namespace Phytrace.Nano.Storage
                 {
                     return Refuse(EnqueueFailure.Expired);
                 }
-                int need = SlotFormat.SlotsFor(sealer == null ? count : count + RecordSealer.TagSize, recordSize);
+                // SlotFormat.SlotsFor and MakeRoom's common case (Fits, RingGeometry.AlignUp) inline:
+                // every event passes here, and on the device they were five calls.
+                int stored = sealer == null ? count : count + RecordSealer.TagSize;
+                int need = stored <= firstCapacity ? 1 : 1 + ((stored - firstCapacity + continuationCapacity - 1) / continuationCapacity);
                 if (groupSlots + need > groupCapacitySlots && !SyncLocked())
                 {
                     return Refuse(EnqueueFailure.MediumError);
                 }
-                EnqueueFailure room = MakeRoom(need);
-                if (room != EnqueueFailure.None)
+                if (headSlot + ((groupSlots + need + alignSlots - 1) / alignSlots * alignSlots) - tailSlot > slotCount)
                 {
-                    return Refuse(room);
+                    EnqueueFailure room = MakeRoom(need);
+                    if (room != EnqueueFailure.None)
+                    {
+                        return Refuse(room);
+                    }
                 }
                 int savedLastEvent = groupLastEventSlot;
                 if (sealer == null)
                 {
-                    AppendToGroup(payload, offset, count, eventId, eventIdOffset, capturedAtUnixMicros, clockSynced, need);
+                    // The plaintext record into the group, inline (a call of nine arguments on the device).
+                    long sequence = nextSequence;
+                    if (groupEvents == 0)
+                    {
+                        groupFirstSequence = sequence;
+                    }
+                    SlotFormat.EncodeEvent(group, groupSlots * recordSize, recordSize, slotTemplate, sequence, count, need, capturedAtUnixMicros, clockSynced,
+                        eventId, eventIdOffset, payload, offset);
+                    groupLastEventSlot = groupSlots;
+                    groupEvents++;
+                    groupSlots += need;
+                    nextSequence = sequence + 1;
                 }
                 else
                 {
@@ -88,7 +105,17 @@ namespace Phytrace.Nano.Storage
                     return Refuse(EnqueueFailure.MediumError);
                 }
                 counters.Enqueued++;
-                NoteVetting(nextSequence - 1, vetted);
+                // The record was accepted: a vetted one extends the vetted run or starts a new one
+                // (EdgeBuffer.Vetting.cs); another leaves the run, which the next vetted record no longer follows.
+                if (vetted)
+                {
+                    long accepted = nextSequence - 1;
+                    if (vettedFrom < 0 || accepted != vettedThrough + 1)
+                    {
+                        vettedFrom = accepted;
+                    }
+                    vettedThrough = accepted;
+                }
                 if (!clockSynced || !hasNewest || capturedAtUnixMicros >= newestCapturedAt)
                 {
                     newestCapturedAt = capturedAtUnixMicros;
@@ -120,26 +147,6 @@ namespace Phytrace.Nano.Storage
             return false;
         }
 
-        private void AppendToGroup(byte[] payload, int offset, int count, byte[] eventId, int eventIdOffset, long capturedAt, bool clockSynced, int slots)
-        {
-            long sequence = nextSequence;
-            if (groupEvents == 0)
-            {
-                groupFirstSequence = sequence;
-            }
-            SlotFormat.EncodeEvent(group, groupSlots * recordSize, recordSize, slotTemplate, sequence, count, slots, capturedAt, clockSynced,
-                eventId, eventIdOffset, payload, offset);
-            groupLastEventSlot = groupSlots;
-            groupEvents++;
-            groupSlots += slots;
-            nextSequence++;
-        }
-
-        /// <summary>
-        /// As <see cref="AppendToGroup"/>, sealed: the stored record is the payload encrypted
-        /// (ChaCha20-Poly1305, in place in the group buffer, chunk by chunk) followed by its 16-byte
-        /// tag, which may run into the next slot. Only ciphertext reaches the medium.
-        /// </summary>
         private void AppendSealedToGroup(byte[] payload, int offset, int count, byte[] eventId, int eventIdOffset, long capturedAt, bool clockSynced, int slots)
         {
             RecordSealer seal = sealer!;

@@ -156,6 +156,17 @@ namespace Phytrace.Nano.Storage
             {
                 return IsContinuationBytewise(slot, at, regionId, sealedRegion, sequence, totalLength, part, last, chunkLength);
             }
+            long storedCrc = ContinuationCrc(slot, at, regionId, sealedRegion, sequence, totalLength, part, last, chunkLength);
+            return storedCrc >= 0 && SlotFormat.CrcMatches(slot, at, SlotFormat.ContinuationHeaderSize + chunkLength, (uint)storedCrc);
+        }
+
+        /// <summary>
+        /// <see cref="IsContinuation"/>'s header test where <see cref="WordReads"/> holds: the slot's
+        /// stored CRC (0 to uint.MaxValue) if every field but the CRC is as expected, else -1. The
+        /// caller checks the CRC.
+        /// </summary>
+        internal static long ContinuationCrc(byte[] slot, int at, uint regionId, bool sealedRegion, long sequence, int totalLength, int part, bool last, int chunkLength)
+        {
             // The 32-byte header as four little-endian words, one native read each instead of a
             // byte load per byte. Word 0: magic, version, flags (First, Last and Sealed compared),
             // chunk length; the padding count is not compared. An expected chunk length or part
@@ -164,16 +175,16 @@ namespace Phytrace.Nano.Storage
                 | ((long)((last ? SlotFormat.FlagLast : 0) | (sealedRegion ? SlotFormat.FlagSealed : 0)) << 24) | ((long)chunkLength << 32);
             if ((System.BitConverter.ToInt64(slot, at) & FlagsChunkMask) != expected)
             {
-                return false;
+                return -1;
             }
             // Word 1: CRC, region id. Word 2: sequence. Word 3: total length, part index (the reserved bytes not compared).
             long crcAndRegion = System.BitConverter.ToInt64(slot, at + SlotFormat.OffsetCrc);
             if ((uint)(crcAndRegion >> 32) != regionId || System.BitConverter.ToInt64(slot, at + SlotFormat.OffsetSequence) != sequence
                 || (System.BitConverter.ToInt64(slot, at + SlotFormat.OffsetTotalLength) & TotalPartMask) != ((uint)totalLength | ((long)part << 32)))
             {
-                return false;
+                return -1;
             }
-            return SlotFormat.CrcMatches(slot, at, SlotFormat.ContinuationHeaderSize + chunkLength, (uint)crcAndRegion);
+            return (uint)crcAndRegion;
         }
 
         /// <summary>
